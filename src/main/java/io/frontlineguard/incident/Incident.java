@@ -1,0 +1,25 @@
+package io.frontlineguard.incident;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * One validated incident with every default applied. Only {@code IncidentReader} builds these
+ * from client input, so the rules never see a missing or unknown value.
+ */
+public record Incident(
+        String incidentId,
+        OffsetDateTime occurredAt,
+        Channel channel,
+        String department,
+        Caller caller,
+        List<Conduct> conduct,
+        List<Demand> demands,
+        CaseHistory caseHistory,
+        Handler handler) {
+
+    public Incident {
+        conduct = List.copyOf(conduct);
+        demands = List.copyOf(demands);
+    }
+}

@@ -1,0 +1,26 @@
+package io.frontlineguard.incident;
+
+/**
+ * Why a request body was refused. The set is closed and the names are part of the API: clients
+ * branch on them, so a constant is only ever added, never renamed or removed.
+ */
+public enum ViolationCode {
+    /** The body is not JSON at all (syntax error, empty body, trailing content); the message gives line and column. */
+    MALFORMED_JSON,
+    /** The same key appears twice in one object; a silent "last one wins" could hide the value the client meant. */
+    DUPLICATE_FIELD,
+    /** A required field is absent, null or (for {@code department}) blank. */
+    MISSING_FIELD,
+    /** A field name the contract does not define at that level; {@code allowed} lists the names that are defined. */
+    UNKNOWN_FIELD,
+    /** A value of the wrong JSON type: a string for a boolean, a fraction for an integer, an array for an object. */
+    INVALID_TYPE,
+    /** A string that is not one of the enum's exact, case-sensitive spellings; {@code allowed} lists them. */
+    UNKNOWN_ENUM_VALUE,
+    /** A number, array size or date outside what the contract or plausibility allows. */
+    OUT_OF_RANGE,
+    /** A string longer than the contract's limit, counted in Unicode code points. */
+    TOO_LONG,
+    /** A date-time that is not ISO-8601 with an offset, e.g. {@code 2026-11-23T10:15:00+09:00}. */
+    INVALID_DATE_TIME
+}

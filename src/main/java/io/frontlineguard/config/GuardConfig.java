@@ -1,0 +1,104 @@
+package io.frontlineguard.config;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.runtime.configuration.MemorySizeConverter;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Frontline Guard's own settings, under the {@code guard.} prefix. */
+@ConfigMapping(prefix = "guard")
+public interface GuardConfig {
+
+    Rules rules();
+
+    Admin admin();
+
+    Security security();
+
+    DecisionLog decisionLog();
+
+    Http http();
+
+    interface Rules {
+        /** The rules folder: DRL files, thresholds.yaml and scenarios. Relative to the working directory. */
+        @WithDefault("rules")
+        String dir();
+
+        /** Whether the service polls the rules folder and reloads when its content changes. */
+        @WithDefault("true")
+        boolean watch();
+
+        /** How often the watcher compares the folder's content with what is in force. */
+        @WithDefault("500ms")
+        Duration watchInterval();
+    }
+
+    interface Admin {
+        /** Whether the admin endpoints under /v1/admin exist; when they do, a credential for them is required in production. */
+        @WithDefault("false")
+        boolean enabled();
+    }
+
+    interface Security {
+        /** Users known to the built-in identity provider, by user name. */
+        Map<String, User> users();
+    }
+
+    interface User {
+        /** PBKDF2 hash of the password, as printed by {@code io.frontlineguard.security.PasswordHash}. */
+        String passwordHash();
+
+        /** Roles granted to the user, e.g. {@code admin} or {@code decider}. */
+        Optional<List<String>> roles();
+    }
+
+    /** The JSON-lines audit log of every decision; see {@code io.frontlineguard.decisionlog}. */
+    interface DecisionLog {
+        /**
+         * Unset: the log is written exactly when an HMAC key is configured. {@code true}: a key is
+         * required and start-up fails without one. {@code false}: nothing is written.
+         */
+        Optional<Boolean> enabled();
+
+        /** The current log file; rotated files get {@code .1}, {@code .2}, … appended. */
+        @WithDefault("decisions.jsonl")
+        String path();
+
+        /** The current file is rotated before it would grow past this size. */
+        @WithDefault("64M")
+        @WithConverter(MemorySizeConverter.class)
+        MemorySize maxFileSize();
+
+        /** How many rotated files are kept besides the current one. */
+        @WithDefault("5")
+        int keepFiles();
+
+        /** Decisions accepted but not yet written; a full queue applies back-pressure to requests. */
+        @WithDefault("10000")
+        int queueCapacity();
+
+        /** How long a request waits for room in a full queue before its entry is counted as failed. */
+        @WithDefault("100ms")
+        Duration enqueueTimeout();
+
+        /** The secret that keys the HMAC-SHA256 replacing personal identifiers; at least 32 characters. */
+        Optional<String> hmacKey();
+    }
+
+    interface Http {
+        /** Largest body of any request except the batch endpoint (the single-decision limit). */
+        @WithDefault("256K")
+        @WithConverter(MemorySizeConverter.class)
+        MemorySize maxBodySize();
+
+        /** Largest body of {@code POST /v1/decisions:batch}. */
+        @WithDefault("4M")
+        @WithConverter(MemorySizeConverter.class)
+        MemorySize maxBatchBodySize();
+    }
+}

@@ -1,0 +1,33 @@
+package io.frontlineguard.decision;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/** A resolved action: what the company does, with every rule that led to it. */
+public record Action(ActionCode code, Map<String, Object> params, List<RuleInfo> rules) {
+
+    public Action {
+        rules = rules.stream().distinct().sorted(Comparator.comparing(RuleInfo::name)).toList();
+    }
+
+    public List<String> ruleNames() {
+        return rules.stream().map(RuleInfo::name).toList();
+    }
+
+    public List<String> lessons() {
+        TreeSet<String> ids = new TreeSet<>();
+        rules.forEach(r -> ids.addAll(r.lessons()));
+        return List.copyOf(ids);
+    }
+
+    public String reason(String language) {
+        return rules.stream().map(r -> r.reason(language)).distinct().collect(Collectors.joining(" "));
+    }
+
+    /** Stable order for responses: the contract's code order, then the params. */
+    static final Comparator<Action> ORDER =
+            Comparator.comparing(Action::code).thenComparing(a -> a.params().toString());
+}

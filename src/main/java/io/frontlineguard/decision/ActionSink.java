@@ -1,0 +1,77 @@
+package io.frontlineguard.decision;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+
+/**
+ * The DRL global {@code actions}: the only thing a rule's consequence may touch. It learns which
+ * rule is firing from the agenda, so a consequence is just {@code actions.emit("REFUSE_VISIT")}
+ * and the explanation comes from that rule's metadata. One sink serves one evaluation.
+ */
+public final class ActionSink extends DefaultAgendaEventListener {
+
+    private final Map<String, RuleInfo> rules;
+    private final List<Candidate> candidates = new ArrayList<>();
+    private final List<String> fired = new ArrayList<>();
+    private RuleInfo current;
+
+    public ActionSink(Map<String, RuleInfo> rules) {
+        this.rules = rules;
+    }
+
+    @Override
+    public void beforeMatchFired(BeforeMatchFiredEvent event) {
+        String name = event.getMatch().getRule().getName();
+        current = rules.get(name);
+        if (current == null) {
+            throw new IllegalStateException("rule '" + name + "' is not in the compiled catalogue");
+        }
+        fired.add(name);
+    }
+
+    /** Proposes an action; {@code params} alternate name and value, e.g. {@code "to", "EXECUTIVE"}. */
+    public void emit(String code, Object... params) {
+        if (!ActionCode.isKnown(code)) {
+            throw new IllegalArgumentException("rule '" + current.name() + "' emits unknown action code " + code);
+        }
+        ActionCode action = ActionCode.valueOf(code);
+        candidates.add(new Candidate(action, canonical(action, params), current));
+    }
+
+    private Map<String, Object> canonical(ActionCode action, Object[] params) {
+        if (params.length % 2 != 0) {
+            throw new IllegalArgumentException(where(action) + "params must alternate name and value");
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (int i = 0; i < params.length; i += 2) {
+            String name = String.valueOf(params[i]);
+            ParamType type = action.params().get(name);
+            if (type == null) {
+                throw new IllegalArgumentException(where(action) + "has no parameter '" + name + "'");
+            }
+            Object value = params[i + 1];
+            // An absent employee id (not sent by the client) simply leaves the parameter out.
+            if (value != null) {
+                out.put(name, type.normalize(value));
+            }
+        }
+        return out;
+    }
+
+    private String where(ActionCode action) {
+        return "rule '" + current.name() + "': " + action + " ";
+    }
+
+    public List<Candidate> candidates() {
+        return Collections.unmodifiableList(candidates);
+    }
+
+    public List<String> fired() {
+        return Collections.unmodifiableList(fired);
+    }
+}

@@ -1,0 +1,151 @@
+package io.frontlineguard.decision;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The one place where competing candidates become a decision, following the contract: the
+ * restrictive action wins and whatever it replaced is reported as overridden. Rules never order
+ * themselves (no salience); they only propose.
+ */
+public final class Resolver {
+
+    /** Visit outcomes, strongest first: at most one survives. */
+    private static final List<ActionCode> VISIT_OUTCOMES =
+            List.of(ActionCode.REFUSE_VISIT, ActionCode.POSTPONE_VISIT, ActionCode.ALLOW_VISIT);
+    private static final Set<ActionCode> APOLOGIES =
+            EnumSet.of(ActionCode.SENIOR_APOLOGY, ActionCode.APOLOGIZE_FOR_INCONVENIENCE);
+
+    public Resolution resolve(List<Candidate> candidates) {
+        List<Action> actions = new ArrayList<>();
+        List<Overridden> overridden = new ArrayList<>();
+        for (List<Candidate> group : groupByCode(candidates).values()) {
+            ActionCode code = group.get(0).code();
+            if (code.merge() == ActionCode.Merge.DISTINCT) {
+                actions.addAll(distinct(group));
+            } else {
+                mergeRanked(group, actions, overridden);
+            }
+        }
+        keepStrongestVisitOutcome(actions, overridden);
+        dropApologiesUnder(actions, overridden);
+        actions.sort(Action.ORDER);
+        overridden.sort(Comparator.comparing(Overridden::action, Action.ORDER));
+        return new Resolution(List.copyOf(actions), List.copyOf(overridden));
+    }
+
+    private static Map<ActionCode, List<Candidate>> groupByCode(List<Candidate> candidates) {
+        Map<ActionCode, List<Candidate>> byCode = new LinkedHashMap<>();
+        for (Candidate c : candidates) {
+            byCode.computeIfAbsent(c.code(), k -> new ArrayList<>()).add(c);
+        }
+        return byCode;
+    }
+
+    /** Candidates with equal params collapse into one action carrying all their rules. */
+    private static List<Action> distinct(List<Candidate> group) {
+        Map<Map<String, Object>, List<RuleInfo>> byParams = new LinkedHashMap<>();
+        for (Candidate c : group) {
+            byParams.computeIfAbsent(c.params(), k -> new ArrayList<>()).add(c.rule());
+        }
+        List<Action> out = new ArrayList<>();
+        byParams.forEach((params, rules) -> out.add(new Action(group.get(0).code(), params, rules)));
+        return out;
+    }
+
+    private static void mergeRanked(List<Candidate> group, List<Action> actions, List<Overridden> overridden) {
+        ActionCode code = group.get(0).code();
+        String ranking = code.rankingParam();
+        Comparable<Object> best = null;
+        for (Candidate c : group) {
+            Comparable<Object> v = rank(c, ranking);
+            if (best == null || isStronger(code, v, best)) {
+                best = v;
+            }
+        }
+        List<Candidate> winners = new ArrayList<>();
+        List<Candidate> losers = new ArrayList<>();
+        for (Candidate c : group) {
+            (rank(c, ranking).compareTo(best) == 0 ? winners : losers).add(c);
+        }
+        Map<String, Object> params = new LinkedHashMap<>(winners.get(0).params());
+        List<RuleInfo> rules = new ArrayList<>(winners.stream().map(Candidate::rule).toList());
+        uniteLists(code, group, params, rules);
+        Action merged = new Action(code, params, rules);
+        actions.add(merged);
+        for (Action loser : distinct(losers)) {
+            overridden.add(new Overridden(loser, merged));
+        }
+    }
+
+    /** List params (a reassignment's exclusions) add up across all candidates, weaker ones too. */
+    private static void uniteLists(ActionCode code, List<Candidate> group, Map<String, Object> params,
+                                   List<RuleInfo> rules) {
+        code.params().forEach((name, type) -> {
+            if (type != ParamType.STRING_LIST) {
+                return;
+            }
+            TreeSet<String> union = new TreeSet<>();
+            for (Candidate c : group) {
+                Object v = c.params().get(name);
+                if (v instanceof List<?> l && !l.isEmpty()) {
+                    l.forEach(x -> union.add(x.toString()));
+                    rules.add(c.rule());
+                }
+            }
+            params.put(name, List.copyOf(union));
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Comparable<Object> rank(Candidate c, String param) {
+        return (Comparable<Object>) c.params().get(param);
+    }
+
+    private static boolean isStronger(ActionCode code, Comparable<Object> candidate, Comparable<Object> best) {
+        int cmp = candidate.compareTo(best);
+        return code.merge() == ActionCode.Merge.SMALLEST ? cmp < 0 : cmp > 0;
+    }
+
+    private static void keepStrongestVisitOutcome(List<Action> actions, List<Overridden> overridden) {
+        for (ActionCode strongest : VISIT_OUTCOMES) {
+            Action winner = find(actions, strongest);
+            if (winner != null) {
+                replaceAll(actions, overridden, winner, a -> VISIT_OUTCOMES.contains(a.code()) && a != winner);
+                return;
+            }
+        }
+    }
+
+    private static void dropApologiesUnder(List<Action> actions, List<Overridden> overridden) {
+        Action noApology = find(actions, ActionCode.NO_APOLOGY);
+        if (noApology != null) {
+            replaceAll(actions, overridden, noApology, a -> APOLOGIES.contains(a.code()));
+        }
+    }
+
+    private static Action find(List<Action> actions, ActionCode code) {
+        return actions.stream().filter(a -> a.code() == code).findFirst().orElse(null);
+    }
+
+    private static void replaceAll(List<Action> actions, List<Overridden> overridden, Action by,
+                                   java.util.function.Predicate<Action> replaced) {
+        actions.removeIf(a -> {
+            if (replaced.test(a)) {
+                // A merged action can itself be replaced (SENIOR_APOLOGY{MANAGER}, which beat
+                // SENIOR_APOLOGY{SUPERVISOR}, falls to NO_APOLOGY): what it had replaced is now replaced
+                // by the winner, so every overridden entry names an action the response carries.
+                overridden.replaceAll(o -> o.replacedBy().equals(a) ? new Overridden(o.action(), by) : o);
+                overridden.add(new Overridden(a, by));
+                return true;
+            }
+            return false;
+        });
+    }
+}

@@ -1,0 +1,27 @@
+package io.frontlineguard.decision;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the rule base says about one rule, read once from its metadata when the rules compile:
+ * the lessons it implements, its reason in each supported language, and the action codes its
+ * consequence can emit (read from the source, for the catalogue).
+ */
+public record RuleInfo(String name, String file, int line, List<String> lessons, Map<String, String> reasons,
+                       List<String> emits) {
+
+    public RuleInfo {
+        emits = List.copyOf(emits);
+    }
+
+    /** A rule whose emitted codes are not known (tests and callers that do not read sources). */
+    public RuleInfo(String name, String file, int line, List<String> lessons, Map<String, String> reasons) {
+        this(name, file, line, lessons, reasons, List.of());
+    }
+
+    public String reason(String language) {
+        String r = reasons.get(language);
+        return r != null ? r : reasons.getOrDefault("en", name);
+    }
+}

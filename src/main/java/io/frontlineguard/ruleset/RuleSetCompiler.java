@@ -1,0 +1,148 @@
+package io.frontlineguard.ruleset;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.frontlineguard.decision.RuleInfo;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+
+/**
+ * Turns a rules folder into a {@link RuleSet}, or reports every problem with file, line and
+ * column. It never returns a partial rule set: one broken file fails the whole build, which is
+ * what lets a reload keep the rules that work.
+ */
+public final class RuleSetCompiler {
+
+    private static final String RESOURCES = "src/main/resources/";
+    private static final AtomicLong BUILDS = new AtomicLong();
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+
+    private final Clock clock;
+
+    public RuleSetCompiler(Clock clock) {
+        this.clock = clock;
+    }
+
+    public RuleSet compile(RuleSources sources) {
+        List<RuleProblem> problems = new ArrayList<>();
+        if (sources.drl().isEmpty()) {
+            problems.add(RuleProblem.error(sources.directory().toString(), 0, 0, "no .drl rule files in the rules folder"));
+        }
+        Thresholds thresholds = thresholds(sources, problems);
+        KieBase kieBase = problems.isEmpty() ? build(sources, problems) : null;
+        Map<String, RuleInfo> rules = kieBase == null ? Map.of() : RuleCatalogue.read(kieBase, sources, problems);
+        if (problems.stream().anyMatch(p -> p.severity() == RuleProblem.Severity.ERROR)) {
+            throw new RuleSetException(problems);
+        }
+        return new RuleSet(sources.version(), sources.directory(), kieBase, rules, thresholds, clock.instant());
+    }
+
+    private static Thresholds thresholds(RuleSources sources, List<RuleProblem> problems) {
+        if (sources.thresholds() == null) {
+            problems.add(RuleProblem.error(RuleSources.THRESHOLDS_FILE, 0, 0, "missing: the rules folder needs its thresholds file"));
+            return null;
+        }
+        try {
+            return YAML.readValue(sources.thresholds(), Thresholds.class);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String message = e instanceof JsonMappingException m ? describe(m) : e.getOriginalMessage();
+            problems.add(RuleProblem.error(RuleSources.THRESHOLDS_FILE,
+                    at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(), message));
+            return null;
+        }
+    }
+
+    private static String describe(JsonMappingException m) {
+        String field = m.getPath().isEmpty() ? "" : m.getPath().get(m.getPath().size() - 1).getFieldName();
+        String text = m.getOriginalMessage();
+        if (text.startsWith("Unrecognized field")) {
+            return "unknown threshold '" + field + "'";
+        }
+        if (text.startsWith("Missing required creator property")) {
+            return "missing threshold " + text.replaceAll(".*'(\\w+)'.*", "'$1'");
+        }
+        return "threshold '" + field + "' must be a whole number";
+    }
+
+    private static KieBase build(RuleSources sources, List<RuleProblem> problems) {
+        KieServices ks = KieServices.Factory.get();
+        // A fresh release id per build: the KIE repository caches modules by id, and we remove ours
+        // again right away so that reloads do not pile up compiled modules in memory.
+        ReleaseId id = ks.newReleaseId("io.frontlineguard", "rules", "1.0." + BUILDS.incrementAndGet());
+        KieFileSystem kfs = ks.newKieFileSystem().generateAndWritePomXML(id);
+        sources.drl().forEach((file, text) -> kfs.write(RESOURCES + file, text));
+        KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
+        for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
+            String file = m.getPath() == null ? "?" : m.getPath().replace(RESOURCES, "");
+            problems.add(located(file, m.getLine(), m.getColumn(), m.getText()));
+        }
+        if (!problems.isEmpty()) {
+            ks.getRepository().removeKieModule(id);
+            return null;
+        }
+        try {
+            return ks.newKieContainer(id).getKieBase();
+        } finally {
+            ks.getRepository().removeKieModule(id);
+        }
+    }
+
+    private static final java.util.regex.Pattern PARSER_POSITION = java.util.regex.Pattern.compile("Line (\\d+):(\\d+)");
+
+    /**
+     * Some parser errors come without a position but name it in their text ("Line 34:0 …"), and
+     * some carry a stack trace; a problem is one line with the best position known.
+     */
+    static RuleProblem located(String file, int line, int column, String text) {
+        String message = text.strip();
+        int cut = message.indexOf(" Stack trace:");
+        if (cut >= 0) {
+            message = message.substring(0, cut);
+        }
+        int newline = message.indexOf('\n');
+        if (newline >= 0) {
+            message = message.substring(0, newline).strip();
+        }
+        if (line <= 0) {
+            java.util.regex.Matcher at = PARSER_POSITION.matcher(message);
+            if (at.find()) {
+                line = Integer.parseInt(at.group(1));
+                column = Integer.parseInt(at.group(2)) + 1;
+            }
+        }
+        return RuleProblem.error(file, line, column, message);
+    }
+
+    static List<Rule> rulesOf(KieBase kieBase) {
+        List<Rule> rules = new ArrayList<>();
+        for (KiePackage p : kieBase.getKiePackages()) {
+            rules.addAll(p.getRules());
+        }
+        return rules;
+    }
+
+    static Map<String, RuleInfo> ordered(Map<String, RuleInfo> m) {
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(m));
+    }
+}

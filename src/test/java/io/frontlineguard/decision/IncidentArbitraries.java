@@ -1,0 +1,233 @@
+package io.frontlineguard.decision;
+
+import io.frontlineguard.decision.DemandArbitraries.DemandDraft;
+import io.frontlineguard.incident.Caller;
+import io.frontlineguard.incident.CallerKind;
+import io.frontlineguard.incident.CaseHistory;
+import io.frontlineguard.incident.Channel;
+import io.frontlineguard.incident.CompanyFault;
+import io.frontlineguard.incident.Conduct;
+import io.frontlineguard.incident.Handler;
+import io.frontlineguard.incident.Incident;
+import io.frontlineguard.incident.ManagementAnswer;
+import io.frontlineguard.incident.PoliceInvolvement;
+import io.frontlineguard.incident.Role;
+import io.frontlineguard.incident.Severity;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.Tuple;
+import net.jqwik.api.Tuple.Tuple2;
+
+/**
+ * Generators of validated {@link Incident}s as the incident reader would hand them to the rules:
+ * every field of the contract, every enum value, the contract's defaults as the values things shrink
+ * to, and the edges the rules compare against (contact counts around 10, contacts around 60
+ * minutes, cases around 30 days old, times around 08:00 and 20:00 at several offsets). Employee ids
+ * come from a pool of three and departments from a pool of three, so that a handler is often the
+ * employee a demand names and a flag often comes from the receiving department itself. Derived
+ * fields ({@code ageDays}, {@code visitHour}) are computed from the generated times, never drawn.
+ */
+final class IncidentArbitraries {
+
+    static final List<String> EMPLOYEES = List.of("E1", "E2", "E3");
+    static final List<String> DEPARTMENTS = List.of("call-center", "hq-consultation", "sales");
+    private static final LocalDate FIRST_DAY = LocalDate.of(2026, 1, 1);
+
+    private IncidentArbitraries() {
+    }
+
+    /** The parts an incident is assembled from; targeted properties replace one part. */
+    record Parts(Arbitrary<Caller> callers, Arbitrary<List<DemandDraft>> demands, Arbitrary<CaseDraft> cases,
+                 Arbitrary<Handler> handlers) {
+
+        Parts withCallers(Arbitrary<Caller> c) {
+            return new Parts(c, demands, cases, handlers);
+        }
+
+        Parts withDemands(Arbitrary<List<DemandDraft>> d) {
+            return new Parts(callers, d, cases, handlers);
+        }
+
+        Parts withCases(Arbitrary<CaseDraft> c) {
+            return new Parts(callers, demands, c, handlers);
+        }
+
+        Parts withHandlers(Arbitrary<Handler> h) {
+            return new Parts(callers, demands, cases, h);
+        }
+
+        Arbitrary<Incident> incidents() {
+            Arbitrary<String> ids = Arbitraries.strings().withCharRange(' ', '~').ofMinLength(1).ofMaxLength(20)
+                    .injectNull(0.5);
+            Arbitrary<Head> heads = Combinators.combine(ids, occurredAts(), Arbitraries.of(Channel.class),
+                    Arbitraries.of(DEPARTMENTS)).as(Head::new);
+            return Combinators.combine(heads, callers, conduct(), demands, cases, handlers)
+                    .as((head, caller, conduct, drafts, history, handler) -> new Incident(head.incidentId(),
+                            head.occurredAt(), head.channel(), head.department(), caller, conduct,
+                            drafts.stream().map(d -> d.at(head.occurredAt())).toList(),
+                            history.at(head.occurredAt()), handler));
+        }
+    }
+
+    private record Head(String incidentId, OffsetDateTime occurredAt, Channel channel, String department) {
+    }
+
+    /** A case before it is placed in time: how long before the incident it was opened. */
+    record CaseDraft(int daysBack, int minutesBack, ZoneOffset openedIn, int contactCount, int longestContactMinutes,
+                     CompanyFault fault, boolean investigationComplete, ManagementAnswer answer, Severity severity) {
+
+        CaseHistory at(OffsetDateTime occurredAt) {
+            OffsetDateTime openedAt = occurredAt.minusDays(daysBack).minusMinutes(minutesBack);
+            if (openedIn != null) {
+                openedAt = openedAt.withOffsetSameInstant(openedIn);
+            }
+            return new CaseHistory(openedAt, ChronoUnit.DAYS.between(openedAt, occurredAt), contactCount,
+                    longestContactMinutes, fault, investigationComplete, answer, severity);
+        }
+    }
+
+    static Parts parts() {
+        return new Parts(callers(), DemandArbitraries.demandLists(), cases(), handlers());
+    }
+
+    /**
+     * Any incident. A quarter of them carry a reasoned visit from an unflagged caller on a case whose
+     * facts confirm our failure, because only those can reach ALLOW_VISIT, and the invariants about
+     * allowed visits must not hold merely because no visit is ever allowed.
+     */
+    static Arbitrary<Incident> incidents() {
+        Arbitrary<Incident> visitsWithinReach = parts().withCallers(unflaggedCallers())
+                .withDemands(DemandArbitraries.listsWith(DemandArbitraries.reasonedVisits()))
+                .withCases(confirmedCases()).incidents();
+        return Arbitraries.frequencyOf(Tuple.of(3, parts().incidents()), Tuple.of(1, visitsWithinReach));
+    }
+
+    /** Callers the police have acted against or some department has blocked. */
+    static Arbitrary<Incident> flaggedCallerIncidents() {
+        Arbitrary<List<DemandDraft>> demands = Arbitraries.oneOf(DemandArbitraries.demandLists(),
+                DemandArbitraries.listsWith(DemandArbitraries.undoingABlock()));
+        return parts().withCallers(callers(flags().filter(f -> f.get1() != PoliceInvolvement.NONE || f.get2())))
+                .withDemands(demands).incidents();
+    }
+
+    /** Reasoned visits at night on cases whose facts confirm our failure: only the night stands in the way. */
+    static Arbitrary<Incident> nightVisitIncidents() {
+        return parts().withCallers(unflaggedCallers())
+                .withDemands(DemandArbitraries.listsWith(DemandArbitraries.reasonedVisitsAtNight()))
+                .withCases(confirmedCases()).incidents();
+    }
+
+    /** Demands naming employees, and handlers who are often the target of the anger. */
+    static Arbitrary<Incident> namedEmployeeIncidents() {
+        Arbitrary<Handler> angered = Combinators.combine(employeeIds().injectNull(0.1), Arbitraries.of(Role.class),
+                Arbitraries.of(true, false)).as(Handler::new);
+        return parts().withDemands(DemandArbitraries.listsWith(DemandArbitraries.employeeNamingDemands()))
+                .withHandlers(angered).incidents();
+    }
+
+    static Arbitrary<String> employeeIds() {
+        return Arbitraries.of(EMPLOYEES);
+    }
+
+    static Arbitrary<ZoneOffset> offsets() {
+        return Arbitraries.of(ZoneOffset.ofHours(9), ZoneOffset.UTC, ZoneOffset.ofHours(-5),
+                ZoneOffset.ofHoursMinutes(5, 30), ZoneOffset.ofHours(14), ZoneOffset.ofHours(-12));
+    }
+
+    /** Times of day, with the minutes on either side of the night's edges drawn often. */
+    static Arbitrary<LocalTime> clockTimes() {
+        Arbitrary<LocalTime> edges = Arbitraries.of(LocalTime.of(8, 0), LocalTime.of(7, 59), LocalTime.of(19, 59),
+                LocalTime.of(20, 0), LocalTime.of(12, 0), LocalTime.of(0, 0));
+        Arbitrary<LocalTime> any = Combinators.combine(Arbitraries.integers().between(0, 23),
+                Arbitraries.integers().between(0, 59)).as(LocalTime::of);
+        return Arbitraries.frequencyOf(Tuple.of(1, edges), Tuple.of(2, any));
+    }
+
+    static Arbitrary<OffsetDateTime> occurredAts() {
+        return Combinators.combine(Arbitraries.integers().between(0, 729), clockTimes(), offsets())
+                .as((day, time, offset) -> OffsetDateTime.of(FIRST_DAY.plusDays(day), time, offset));
+    }
+
+    static Arbitrary<List<Conduct>> conduct() {
+        return Arbitraries.of(Conduct.class).list().uniqueElements().ofMaxSize(3);
+    }
+
+    private static Arbitrary<Caller> callers() {
+        return callers(flags());
+    }
+
+    private static Arbitrary<Caller> unflaggedCallers() {
+        return callers(Arbitraries.just(Tuple.of(PoliceInvolvement.NONE, false)));
+    }
+
+    /** Police involvement and the block, drawn together so that targeted generators can constrain them. */
+    private static Arbitrary<Tuple2<PoliceInvolvement, Boolean>> flags() {
+        Arbitrary<PoliceInvolvement> police = Arbitraries.frequencyOf(
+                Tuple.of(6, Arbitraries.just(PoliceInvolvement.NONE)),
+                Tuple.of(4, Arbitraries.of(PoliceInvolvement.class)));
+        Arbitrary<Boolean> blocked = mostly(false);
+        return Combinators.combine(police, blocked).as(Tuple::of);
+    }
+
+    private static Arbitrary<Caller> callers(Arbitrary<Tuple2<PoliceInvolvement, Boolean>> flags) {
+        Arbitrary<Double> years = Arbitraries.frequencyOf(
+                Tuple.of(2, Arbitraries.of(0.0, 2.9, 3.0, 3.1)),
+                Tuple.of(1, Arbitraries.doubles().between(0, 60).ofScale(1)));
+        // "no" is a caller id YAML 1.1 would read as false: the scenario printer must quote it.
+        var identity = Combinators.combine(Arbitraries.of("+81-3-0000-0000", "C-1", "no").injectNull(0.5),
+                Arbitraries.of(CallerKind.class), Arbitraries.of(false, true), years).as(Tuple::of);
+        var standing = Combinators.combine(mostly(true), mostly(true), flags,
+                Arbitraries.of(DEPARTMENTS).injectNull(0.4), Arbitraries.of(false, true)).as(Tuple::of);
+        return Combinators.combine(identity, standing).as((i, s) -> new Caller(i.get1(), i.get2(), i.get3(), i.get4(),
+                s.get1(), s.get2(), s.get3().get1(), s.get3().get2(), s.get4(), s.get5()));
+    }
+
+    /** Confirmed faults and finished investigations are drawn often: they are what opens the way to a visit. */
+    private static Arbitrary<CaseDraft> cases() {
+        Arbitrary<CompanyFault> faults = Arbitraries.frequency(Tuple.of(1, CompanyFault.UNKNOWN),
+                Tuple.of(2, CompanyFault.CONFIRMED), Tuple.of(1, CompanyFault.NONE));
+        return cases(faults, Arbitraries.of(false, true));
+    }
+
+    /** Investigated cases that confirm the company's failure. */
+    private static Arbitrary<CaseDraft> confirmedCases() {
+        return cases(Arbitraries.just(CompanyFault.CONFIRMED), Arbitraries.just(true));
+    }
+
+    private static Arbitrary<CaseDraft> cases(Arbitrary<CompanyFault> faults, Arbitrary<Boolean> investigated) {
+        Arbitrary<Integer> daysBack = Arbitraries.frequencyOf(
+                Tuple.of(3, Arbitraries.of(0, 1, 29, 30, 31)),
+                Tuple.of(1, Arbitraries.integers().between(0, 1000)));
+        Arbitrary<Integer> minutesBack = Arbitraries.of(0, 1, 1439);
+        Arbitrary<Integer> contacts = Arbitraries.frequencyOf(
+                Tuple.of(3, Arbitraries.of(1, 2, 3, 9, 10, 11)),
+                Tuple.of(2, Arbitraries.integers().between(1, 100)),
+                Tuple.of(1, Arbitraries.of(100_000, Integer.MAX_VALUE)));
+        Arbitrary<Integer> minutes = Arbitraries.frequencyOf(
+                Tuple.of(3, Arbitraries.of(0, 59, 60, 61)),
+                Tuple.of(2, Arbitraries.integers().between(0, 600)),
+                Tuple.of(1, Arbitraries.just(100_000)));
+        var when = Combinators.combine(daysBack, minutesBack, offsets().injectNull(0.6)).as(Tuple::of);
+        var state = Combinators.combine(faults, investigated, Arbitraries.of(ManagementAnswer.class),
+                Arbitraries.of(Severity.MEDIUM, Severity.LOW, Severity.HIGH)).as(Tuple::of);
+        return Combinators.combine(when, contacts, minutes, state).as((w, count, longest, s) -> new CaseDraft(
+                w.get1(), w.get2(), w.get3(), count, longest, s.get1(), s.get2(), s.get3(), s.get4()));
+    }
+
+    private static Arbitrary<Handler> handlers() {
+        return Combinators.combine(employeeIds().injectNull(0.2), Arbitraries.of(Role.class),
+                Arbitraries.frequency(Tuple.of(3, false), Tuple.of(1, true))).as(Handler::new);
+    }
+
+    /** Mostly {@code usual}, sometimes not; shrinks to {@code usual}. */
+    static Arbitrary<Boolean> mostly(boolean usual) {
+        return Arbitraries.frequency(Tuple.of(4, usual), Tuple.of(1, !usual));
+    }
+}

@@ -1,0 +1,37 @@
+package io.frontlineguard.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+
+/**
+ * One regression scenario: an incident (the API's request, defaults of its file applied) and what
+ * the decision must and must not contain.
+ *
+ * @param expect   actions that must be present, each with the params that matter
+ * @param absent   action codes that must not be present
+ * @param fired    rules that must fire
+ * @param overridden action codes that must appear among the overridden
+ * @param only     when true, no action beyond {@code expect} may appear
+ */
+public record Scenario(String file, int line, String name, List<String> lessons, JsonNode incident,
+                       List<Expected> expect, List<String> absent, List<String> fired, List<String> overridden,
+                       boolean only) {
+
+    /** An expected action: its code and the params that must match (others are not compared). */
+    public record Expected(String code, JsonNode params) {
+
+        @Override
+        public String toString() {
+            return params.isEmpty() ? code : code + " " + params;
+        }
+    }
+
+    /** How reports and JUnit name this scenario. */
+    public String id() {
+        return file + " › " + name;
+    }
+
+    public String location() {
+        return file + ":" + line;
+    }
+}

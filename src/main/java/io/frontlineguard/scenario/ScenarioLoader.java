@@ -1,0 +1,201 @@
+package io.frontlineguard.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.frontlineguard.decision.ActionCode;
+import io.frontlineguard.ruleset.RuleProblem;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Reads every {@code *.scenarios.yaml} below a rules folder. A file has optional {@code defaults}
+ * (merged under each scenario's incident) and a list of {@code scenarios}. Anything misspelt is an
+ * error naming file and line, so a typo never turns a scenario into one that checks nothing.
+ */
+public final class ScenarioLoader {
+
+    public static final String SUFFIX = ".scenarios.yaml";
+    private static final Set<String> FILE_KEYS = Set.of("defaults", "scenarios");
+    private static final Set<String> SCENARIO_KEYS =
+            Set.of("name", "lessons", "incident", "expect", "absent", "fired", "overridden", "only");
+
+    private ScenarioLoader() {
+    }
+
+    public static List<Path> files(Path rulesDir) {
+        try (Stream<Path> s = Files.walk(rulesDir)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(SUFFIX)).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every scenario below the folder, in file order then document order. */
+    public static List<Scenario> load(Path rulesDir) {
+        List<Scenario> all = new ArrayList<>();
+        for (Path f : files(rulesDir)) {
+            String name = rulesDir.relativize(f).toString().replace('\\', '/');
+            try {
+                all.addAll(parse(name, Files.readString(f, StandardCharsets.UTF_8)));
+            } catch (IOException e) {
+                throw new ScenarioException(RuleProblem.error(name, 0, 0, "cannot read: " + e.getMessage()));
+            }
+        }
+        return all;
+    }
+
+    public static List<Scenario> parse(String file, String text) {
+        YamlTree.Parsed parsed = YamlTree.parse(file, text);
+        Reader r = new Reader(file, parsed.lines());
+        JsonNode root = parsed.root();
+        r.requireObject(root, "the file");
+        r.onlyKeys(root, FILE_KEYS);
+        JsonNode defaults = root.path("defaults");
+        if (!defaults.isMissingNode()) {
+            r.requireObject(defaults, "'defaults'");
+        }
+        JsonNode items = root.get("scenarios");
+        if (items == null || !items.isArray() || items.isEmpty()) {
+            throw r.problem(root, "needs a non-empty list 'scenarios'");
+        }
+        List<Scenario> out = new ArrayList<>();
+        for (JsonNode item : items) {
+            out.add(r.scenario(item, defaults));
+        }
+        return out;
+    }
+
+    private record Reader(String file, Map<JsonNode, Integer> lines) {
+
+        Scenario scenario(JsonNode item, JsonNode defaults) {
+            requireObject(item, "a scenario");
+            onlyKeys(item, SCENARIO_KEYS);
+            String name = text(item, "name");
+            JsonNode incident = item.get("incident");
+            if (incident == null || !incident.isObject()) {
+                throw problem(item, "scenario '" + name + "' needs an 'incident' mapping");
+            }
+            List<Scenario.Expected> expect = new ArrayList<>();
+            for (JsonNode e : list(item, "expect")) {
+                expect.add(expected(item, e));
+            }
+            List<String> absent = codes(item, "absent");
+            List<String> fired = strings(item, "fired");
+            if (expect.isEmpty() && absent.isEmpty() && fired.isEmpty()) {
+                throw problem(item, "scenario '" + name + "' checks nothing: give 'expect', 'absent' or 'fired'");
+            }
+            return new Scenario(file, line(item), name, strings(item, "lessons"), merge(defaults, incident),
+                    List.copyOf(expect), absent, fired, codes(item, "overridden"),
+                    item.path("only").asBoolean(false));
+        }
+
+        private Scenario.Expected expected(JsonNode item, JsonNode e) {
+            if (e.isTextual()) {
+                return new Scenario.Expected(code(item, e.asText()), JsonNodeFactory.instance.objectNode());
+            }
+            if (!e.isObject() || !e.has("code")) {
+                throw problem(item, "each 'expect' entry is a code, or a mapping with 'code' and its params");
+            }
+            ObjectNode params = ((ObjectNode) e).deepCopy();
+            String code = code(item, params.remove("code").asText());
+            for (Iterator<String> it = params.fieldNames(); it.hasNext(); ) {
+                String p = it.next();
+                if (!ActionCode.valueOf(code).params().containsKey(p)) {
+                    throw problem(e, code + " has no parameter '" + p + "'; it has " + ActionCode.valueOf(code).params().keySet());
+                }
+            }
+            return new Scenario.Expected(code, params);
+        }
+
+        private String code(JsonNode at, String code) {
+            if (!ActionCode.isKnown(code)) {
+                throw problem(at, "'" + code + "' is not an action code of the contract");
+            }
+            return code;
+        }
+
+        private List<String> codes(JsonNode item, String key) {
+            List<String> out = strings(item, key);
+            out.forEach(c -> code(item, c));
+            return out;
+        }
+
+        private List<String> strings(JsonNode item, String key) {
+            List<String> out = new ArrayList<>();
+            for (JsonNode n : list(item, key)) {
+                if (!n.isTextual() && !n.isNumber()) {
+                    throw problem(item, "'" + key + "' lists plain values");
+                }
+                out.add(n.asText());
+            }
+            return List.copyOf(out);
+        }
+
+        private List<JsonNode> list(JsonNode item, String key) {
+            JsonNode n = item.get(key);
+            if (n == null || n.isNull()) {
+                return List.of();
+            }
+            if (!n.isArray()) {
+                throw problem(item, "'" + key + "' must be a list");
+            }
+            List<JsonNode> out = new ArrayList<>();
+            n.forEach(out::add);
+            return out;
+        }
+
+        private String text(JsonNode item, String key) {
+            JsonNode n = item.get(key);
+            if (n == null || !n.isTextual() || n.asText().isBlank()) {
+                throw problem(item, "a scenario needs a '" + key + "'");
+            }
+            return n.asText();
+        }
+
+        void requireObject(JsonNode n, String what) {
+            if (!n.isObject()) {
+                throw problem(n, what + " must be a mapping");
+            }
+        }
+
+        void onlyKeys(JsonNode n, Set<String> allowed) {
+            n.fieldNames().forEachRemaining(k -> {
+                if (!allowed.contains(k)) {
+                    throw problem(n, "unknown key '" + k + "'; allowed: " + allowed.stream().sorted().toList());
+                }
+            });
+        }
+
+        int line(JsonNode n) {
+            return lines.getOrDefault(n, 0);
+        }
+
+        ScenarioException problem(JsonNode at, String message) {
+            return new ScenarioException(RuleProblem.error(file, line(at), 1, message));
+        }
+    }
+
+    /** Deep merge: mappings merge key by key, anything else in the scenario replaces the default. */
+    static JsonNode merge(JsonNode defaults, JsonNode incident) {
+        if (defaults == null || defaults.isMissingNode()) {
+            return incident.deepCopy();
+        }
+        ObjectNode out = ((ObjectNode) defaults).deepCopy();
+        incident.fields().forEachRemaining(e -> {
+            JsonNode base = out.get(e.getKey());
+            out.set(e.getKey(), base != null && base.isObject() && e.getValue().isObject()
+                    ? merge(base, e.getValue()) : e.getValue().deepCopy());
+        });
+        return out;
+    }
+}

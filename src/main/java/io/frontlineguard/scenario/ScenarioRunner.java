@@ -1,0 +1,114 @@
+package io.frontlineguard.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.frontlineguard.decision.Action;
+import io.frontlineguard.decision.DecisionEngine;
+import io.frontlineguard.decision.Evaluation;
+import io.frontlineguard.incident.Incident;
+import io.frontlineguard.incident.IncidentReader;
+import io.frontlineguard.incident.InvalidIncidentException;
+import io.frontlineguard.ruleset.RuleSet;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Runs scenarios in-process against a rule set and lists every difference: missing actions,
+ * actions with other params, actions that must be absent, rules that did not fire.
+ */
+public final class ScenarioRunner {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final DecisionEngine engine = new DecisionEngine();
+    private final IncidentReader reader = new IncidentReader();
+
+    public List<ScenarioResult> runAll(RuleSet rules, List<Scenario> scenarios) {
+        return scenarios.stream().map(s -> run(rules, s)).toList();
+    }
+
+    public ScenarioResult run(RuleSet rules, Scenario scenario) {
+        Incident incident;
+        try {
+            incident = reader.read(scenario.incident());
+        } catch (InvalidIncidentException e) {
+            List<String> diffs = e.violations().stream()
+                    .map(v -> "invalid incident: " + v.path() + ": " + v.message()).toList();
+            return new ScenarioResult(scenario, diffs, null);
+        }
+        return judge(scenario, engine.evaluate(rules, incident));
+    }
+
+    /**
+     * Compares an evaluation already made for this scenario's incident with what the scenario
+     * expects. Verification uses it to judge altered outcomes (a rule's proposals withheld) without
+     * running the rules again.
+     */
+    public ScenarioResult judge(Scenario scenario, Evaluation evaluation) {
+        return new ScenarioResult(scenario, compare(scenario, evaluation), evaluation);
+    }
+
+    private static List<String> compare(Scenario s, Evaluation e) {
+        List<Action> actions = e.resolution().actions();
+        List<String> diffs = new ArrayList<>();
+        for (Scenario.Expected want : s.expect()) {
+            List<Action> sameCode = actions.stream().filter(a -> a.code().name().equals(want.code())).toList();
+            if (sameCode.isEmpty()) {
+                diffs.add("missing action: " + want);
+            } else if (sameCode.stream().noneMatch(a -> paramsMatch(want.params(), a))) {
+                diffs.add("wrong params: expected " + want + ", got " + describe(sameCode));
+            }
+        }
+        for (String code : s.absent()) {
+            actions.stream().filter(a -> a.code().name().equals(code))
+                    .forEach(a -> diffs.add("unexpected action: " + describe(List.of(a)) + " from " + a.ruleNames()));
+        }
+        if (s.only()) {
+            actions.stream()
+                    .filter(a -> s.expect().stream().noneMatch(w -> w.code().equals(a.code().name())))
+                    .filter(a -> !s.absent().contains(a.code().name()))
+                    .forEach(a -> diffs.add("unexpected action: " + describe(List.of(a)) + " from " + a.ruleNames()));
+        }
+        for (String rule : s.fired()) {
+            if (!e.firedRules().contains(rule)) {
+                diffs.add("rule did not fire: \"" + rule + "\"");
+            }
+        }
+        for (String code : s.overridden()) {
+            if (e.resolution().overridden().stream().noneMatch(o -> o.action().code().name().equals(code))) {
+                diffs.add("not overridden: " + code);
+            }
+        }
+        return diffs;
+    }
+
+    private static boolean paramsMatch(JsonNode want, Action actual) {
+        JsonNode got = JSON.valueToTree(actual.params());
+        for (Iterator<Map.Entry<String, JsonNode>> it = want.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> p = it.next();
+            if (!sameValue(p.getValue(), got.get(p.getKey()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean sameValue(JsonNode want, JsonNode got) {
+        if (got == null) {
+            return want.isNull();
+        }
+        if (want.isNumber() && got.isNumber()) {
+            return want.decimalValue().compareTo(got.decimalValue()) == 0;
+        }
+        return want.equals(got);
+    }
+
+    static String describe(List<Action> actions) {
+        return actions.stream()
+                .map(a -> a.params().isEmpty() ? a.code().name() : a.code() + " " + JSON.valueToTree(a.params()))
+                .collect(Collectors.joining(", ", "[", "]"));
+    }
+}

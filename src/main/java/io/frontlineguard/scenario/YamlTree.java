@@ -1,0 +1,152 @@
+package io.frontlineguard.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.frontlineguard.ruleset.RuleProblem;
+import java.io.StringReader;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * YAML to a Jackson tree that remembers the line of every mapping, so a problem in a scenario file
+ * can name its line. Anchors, aliases and merge keys ({@code <<: *base}) are resolved here:
+ * authors use them to keep scenario files short.
+ */
+final class YamlTree {
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private final String file;
+    private final Map<JsonNode, Integer> lines = new IdentityHashMap<>();
+
+    private YamlTree(String file) {
+        this.file = file;
+    }
+
+    record Parsed(JsonNode root, Map<JsonNode, Integer> lines) {
+    }
+
+    static Parsed parse(String file, String text) {
+        YamlTree tree = new YamlTree(file);
+        Node root;
+        try {
+            LoaderOptions options = new LoaderOptions();
+            options.setMaxAliasesForCollections(200);
+            root = new Yaml(options).compose(new StringReader(text));
+        } catch (MarkedYAMLException e) {
+            Mark at = e.getProblemMark();
+            throw new ScenarioException(RuleProblem.error(file, at == null ? 0 : at.getLine() + 1,
+                    at == null ? 0 : at.getColumn() + 1, "not valid YAML: " + e.getProblem()));
+        }
+        if (root == null) {
+            throw new ScenarioException(RuleProblem.error(file, 1, 1, "the file is empty"));
+        }
+        return new Parsed(tree.convert(root), tree.lines);
+    }
+
+    private JsonNode convert(Node node) {
+        if (node instanceof MappingNode m) {
+            ObjectNode obj = JSON.objectNode();
+            lines.put(obj, m.getStartMark().getLine() + 1);
+            for (NodeTuple t : m.getValue()) {
+                if (isMergeKey(t.getKeyNode())) {
+                    mergeInto(obj, t.getValueNode());
+                }
+            }
+            for (NodeTuple t : m.getValue()) {
+                if (isMergeKey(t.getKeyNode())) {
+                    continue;
+                }
+                String key = scalar(t.getKeyNode());
+                if (obj.has(key) && !mergedOnly(m, key)) {
+                    throw problem(t.getKeyNode(), "duplicate key '" + key + "'");
+                }
+                obj.set(key, convert(t.getValueNode()));
+            }
+            return obj;
+        }
+        if (node instanceof SequenceNode s) {
+            ArrayNode arr = JSON.arrayNode();
+            s.getValue().forEach(item -> arr.add(convert(item)));
+            return arr;
+        }
+        return scalarValue((ScalarNode) node);
+    }
+
+    /** Keys a merge brought in may be overridden once by the mapping itself; twice is a duplicate. */
+    private static boolean mergedOnly(MappingNode m, String key) {
+        return m.getValue().stream().filter(t -> !isMergeKey(t.getKeyNode()))
+                .filter(t -> t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)).count() == 1;
+    }
+
+    private void mergeInto(ObjectNode target, Node source) {
+        if (source instanceof SequenceNode s) {
+            s.getValue().forEach(n -> mergeInto(target, n));
+            return;
+        }
+        JsonNode merged = convert(source);
+        if (!merged.isObject()) {
+            throw problem(source, "'<<' merges only mappings");
+        }
+        merged.fields().forEachRemaining(e -> {
+            if (!target.has(e.getKey())) {
+                target.set(e.getKey(), e.getValue());
+            }
+        });
+    }
+
+    private static boolean isMergeKey(Node key) {
+        return key.getTag().equals(Tag.MERGE) || (key instanceof ScalarNode s && s.getValue().equals("<<"));
+    }
+
+    private String scalar(Node key) {
+        if (key instanceof ScalarNode s) {
+            return s.getValue();
+        }
+        throw problem(key, "keys must be plain names");
+    }
+
+    private static JsonNode scalarValue(ScalarNode s) {
+        String v = s.getValue();
+        Tag tag = s.getTag();
+        if (tag.equals(Tag.NULL)) {
+            return JSON.nullNode();
+        }
+        if (tag.equals(Tag.BOOL)) {
+            return JSON.booleanNode(Boolean.parseBoolean(v.toLowerCase()));
+        }
+        if (tag.equals(Tag.INT)) {
+            try {
+                return JSON.numberNode(Long.parseLong(v.replace("_", "")));
+            } catch (NumberFormatException e) {
+                return JSON.textNode(v);
+            }
+        }
+        if (tag.equals(Tag.FLOAT)) {
+            try {
+                return JSON.numberNode(new java.math.BigDecimal(v.replace("_", "")));
+            } catch (NumberFormatException e) {
+                return JSON.textNode(v);
+            }
+        }
+        // Timestamps stay text: the API takes ISO-8601 strings and checks the offset itself.
+        return JSON.textNode(v);
+    }
+
+    private ScenarioException problem(Node at, String message) {
+        Mark m = at.getStartMark();
+        return new ScenarioException(RuleProblem.error(file, m.getLine() + 1, m.getColumn() + 1, message));
+    }
+}

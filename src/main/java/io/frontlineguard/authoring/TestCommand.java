@@ -1,0 +1,62 @@
+package io.frontlineguard.authoring;
+
+import io.frontlineguard.ruleset.LessonCatalogue;
+import io.frontlineguard.ruleset.RuleSet;
+import io.frontlineguard.ruleset.RuleSetException;
+import io.frontlineguard.scenario.Scenario;
+import io.frontlineguard.scenario.ScenarioResult;
+import io.frontlineguard.scenario.ScenarioRunner;
+import io.frontlineguard.verification.Coverage;
+import io.frontlineguard.verification.VerifiedRules;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * {@code test [dir]}: runs every scenario beside the rules, prints each failure with its diff and
+ * the rules that fired, the pass/fail count, and the coverage report. A rule no scenario fires, or
+ * a lesson no scenario names, fails the run: nothing would notice if that rule broke.
+ */
+final class TestCommand {
+
+    int run(RulesFolder folder, PrintStream out, PrintStream err) {
+        if (!folder.exists()) {
+            err.println(folder.given() + ": no such rules folder");
+            return CommandLine.USAGE;
+        }
+        RuleSet rules;
+        List<Scenario> scenarios;
+        LessonCatalogue catalogue;
+        try {
+            rules = new VerifiedRules(Clock.systemUTC()).compile(folder.path());
+            scenarios = VerifiedRules.scenarios(folder.path());
+            catalogue = LessonCatalogue.read(folder.path());
+        } catch (RuleSetException e) {
+            CompilerNoise.without(e.problems()).stream().map(folder::format).forEach(out::println);
+            out.println("the rules do not compile or a scenario file cannot be read; run: check " + folder.given());
+            return CommandLine.PROBLEMS;
+        }
+
+        List<ScenarioResult> results = new ScenarioRunner().runAll(rules, scenarios);
+        int failed = 0;
+        for (ScenarioResult r : results) {
+            if (!r.passed()) {
+                failed++;
+                out.print(withFolder(folder, r));
+            }
+        }
+        out.println((results.size() - failed) + " passed, " + failed + " failed");
+        Coverage coverage = Coverage.of(rules, results, catalogue);
+        out.print(coverage.report());
+        return failed == 0 && coverage.complete() ? CommandLine.OK : CommandLine.PROBLEMS;
+    }
+
+    /** The report names the scenario file relative to the folder; print it from the folder as given. */
+    private static String withFolder(RulesFolder folder, ScenarioResult r) {
+        String report = r.report();
+        String location = r.scenario().location();
+        return report.startsWith(location)
+                ? folder.display(r.scenario().file()) + report.substring(r.scenario().file().length())
+                : report;
+    }
+}

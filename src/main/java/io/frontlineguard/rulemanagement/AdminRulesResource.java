@@ -1,0 +1,50 @@
+package io.frontlineguard.rulemanagement;
+
+import io.frontlineguard.api.ErrorCode;
+import io.frontlineguard.api.ProblemMappers;
+import io.frontlineguard.config.GuardConfig;
+import io.frontlineguard.ruleset.ActiveRules;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/**
+ * {@code POST /v1/admin/rules/reload}. Runs on a worker thread (a blocking JAX-RS method), so the
+ * build and the scenario run never occupy the event loop. Access is decided by the HTTP
+ * permissions in application.properties (role {@code admin}).
+ */
+@Path("/v1/admin/rules")
+public class AdminRulesResource {
+
+    private final RuleReloader reloader;
+    private final ActiveRules active;
+    private final GuardConfig config;
+
+    AdminRulesResource(RuleReloader reloader, ActiveRules active, GuardConfig config) {
+        this.reloader = reloader;
+        this.active = active;
+        this.config = config;
+    }
+
+    @POST
+    @Path("/reload")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Rebuild the rules from the rules folder and put them in force if lint and every scenario pass")
+    @APIResponse(responseCode = "200", description = "The new rules are in force; the body is the catalogue")
+    @APIResponse(responseCode = "422", description = "Refused; the running rules stay in force and errors[] lists every problem")
+    public Response reload() {
+        if (!config.admin().enabled()) {
+            return ProblemMappers.problem(ErrorCode.NOT_FOUND, "admin endpoints are off (guard.admin.enabled=false)", null);
+        }
+        ReloadAttempt attempt = reloader.reload("api");
+        if (!attempt.succeeded()) {
+            return ProblemMappers.problem(ErrorCode.RULES_REJECTED, attempt.problems().size()
+                    + " problem(s); version " + active.get().version() + " stays in force", attempt.problems());
+        }
+        return Response.ok(RuleCatalogueView.of(active.activation(), RulesResource.reloads(reloader))).build();
+    }
+}

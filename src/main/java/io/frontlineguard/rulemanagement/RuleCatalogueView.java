@@ -1,0 +1,35 @@
+package io.frontlineguard.rulemanagement;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.frontlineguard.decision.RuleInfo;
+import io.frontlineguard.ruleset.Activation;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The body of {@code GET /v1/rules}: what is in force, since when, how well scenarios protect it,
+ * and how reloading has gone.
+ */
+public record RuleCatalogueView(String rulesetVersion, Instant activatedAt, int ruleCount, int coveredRuleCount,
+                                List<RuleView> rules, Reloads reloads) {
+
+    /** One rule: where it is, what it cites, what it can emit and which scenarios fire it. */
+    public record RuleView(String name, String file, int line, List<String> lessons, List<String> actions,
+                           boolean covered, List<String> scenarios) {
+    }
+
+    /** Reload counters since start-up and the most recent attempt, if any. */
+    public record Reloads(long succeeded, long failed, @JsonInclude(JsonInclude.Include.NON_NULL) ReloadAttempt last) {
+    }
+
+    static RuleCatalogueView of(Activation active, Reloads reloads) {
+        List<RuleView> rules = active.rules().rules().values().stream().map(r -> view(r, active)).toList();
+        int covered = (int) rules.stream().filter(RuleView::covered).count();
+        return new RuleCatalogueView(active.rules().version(), active.activatedAt(), rules.size(), covered, rules, reloads);
+    }
+
+    private static RuleView view(RuleInfo r, Activation active) {
+        List<String> scenarios = active.scenariosFiring(r.name());
+        return new RuleView(r.name(), r.file(), r.line(), r.lessons(), r.emits(), !scenarios.isEmpty(), scenarios);
+    }
+}

@@ -1,0 +1,42 @@
+package io.frontlineguard.security;
+
+import io.frontlineguard.api.ErrorCode;
+import io.frontlineguard.api.ProblemMappers;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Refusals of the HTTP permissions (checked for REST resources, see application.properties) as
+ * problem documents, instead of the framework's empty 401/403 responses.
+ */
+public class AccessExceptionMappers {
+
+    @ServerExceptionMapper
+    public Uni<Response> unauthorized(UnauthorizedException e, RoutingContext ctx) {
+        return challenge(ctx);
+    }
+
+    @ServerExceptionMapper
+    public Uni<Response> authenticationFailed(AuthenticationFailedException e, RoutingContext ctx) {
+        return challenge(ctx);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return ProblemMappers.problem(ErrorCode.FORBIDDEN, "the authenticated caller lacks the role this path requires", null);
+    }
+
+    private static Uni<Response> challenge(RoutingContext ctx) {
+        return AccessProblems.challengeHeaders(ctx).map(headers -> {
+            Response.ResponseBuilder r = Response.fromResponse(
+                    ProblemMappers.problem(ErrorCode.UNAUTHORIZED, "valid credentials are required for this path", null));
+            headers.forEach(r::header);
+            return r.build();
+        });
+    }
+}

@@ -1,0 +1,73 @@
+package io.frontlineguard.security;
+
+import io.frontlineguard.config.GuardConfig;
+import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * Refuses to start a production service whose admin endpoints are on but that nobody could
+ * legitimately call: no built-in user with the {@code admin} role and no identity provider
+ * (JWT key or OIDC server) configured. Nothing secret has a usable default outside dev and test,
+ * so the fix is always to configure one; the message names the keys.
+ */
+@ApplicationScoped
+public class AdminCredentialCheck {
+
+    static final String ADMIN_ROLE = "admin";
+    static final List<String> IDP_KEYS = List.of("mp.jwt.verify.publickey.location", "mp.jwt.verify.publickey",
+            "quarkus.oidc.auth-server-url");
+    static final String SIGNING_KEY = "smallrye.jwt.sign.key";
+
+    void onStart(@Observes StartupEvent e, GuardConfig config, Config raw) {
+        List<String> problems = problems(config.admin().enabled(), config.security().users(),
+                identityProviderKeys(k -> raw.getOptionalValue(k, String.class).filter(v -> !v.isBlank())));
+        if (!problems.isEmpty() && LaunchMode.current() == LaunchMode.NORMAL) {
+            throw new IllegalStateException(String.join("\n", problems));
+        }
+    }
+
+    /**
+     * The identity-provider keys that really point at an outside issuer. An inline public key
+     * next to a signing key is the pair smallrye-jwt generates for {@code quarkus:run} and tests
+     * (and a service holding the signing key could mint its own admin tokens), so it does not count.
+     */
+    static List<String> identityProviderKeys(Function<String, Optional<String>> config) {
+        boolean generatedPair = config.apply(SIGNING_KEY).isPresent();
+        return IDP_KEYS.stream()
+                .filter(k -> config.apply(k).isPresent())
+                .filter(k -> !(k.equals("mp.jwt.verify.publickey") && generatedPair))
+                .toList();
+    }
+
+    /**
+     * What is wrong with the access configuration, empty when nothing is.
+     *
+     * @param idpKeysSet the identity-provider keys ({@link #IDP_KEYS}) that have a value
+     */
+    static List<String> problems(boolean adminEnabled, Map<String, GuardConfig.User> users, List<String> idpKeysSet) {
+        List<String> problems = new ArrayList<>();
+        users.forEach((name, user) -> {
+            if (!PasswordHash.wellFormed(user.passwordHash())) {
+                problems.add("guard.security.users." + name + ".password-hash is not a hash made by "
+                        + "io.frontlineguard.security.PasswordHash (expected pbkdf2-sha256:<iterations>:<salt>:<hash>)");
+            }
+        });
+        boolean builtInAdmin = users.values().stream()
+                .anyMatch(u -> u.roles().orElse(List.of()).contains(ADMIN_ROLE) && PasswordHash.wellFormed(u.passwordHash()));
+        if (adminEnabled && !builtInAdmin && idpKeysSet.isEmpty()) {
+            problems.add("admin endpoints are enabled (guard.admin.enabled=true) but no credential can reach them: "
+                    + "configure a user with guard.security.users.<name>.password-hash and "
+                    + "guard.security.users.<name>.roles=admin, or an identity provider with "
+                    + String.join(" or ", IDP_KEYS) + ", or set guard.admin.enabled=false");
+        }
+        return problems;
+    }
+}

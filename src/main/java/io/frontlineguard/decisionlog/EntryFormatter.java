@@ -1,0 +1,103 @@
+package io.frontlineguard.decisionlog;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.frontlineguard.decision.Action;
+import io.frontlineguard.decision.Decision;
+import io.frontlineguard.decision.ParamType;
+import io.frontlineguard.incident.Demand;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a decision into its log line, masking personal identifiers. The request is the validated
+ * incident with its defaults, i.e. exactly what the rules saw.
+ *
+ * <p>Masked: {@code caller.callerId}, {@code handler.employeeId}, {@code demands[].employeeId}, and
+ * every free-text action param (types STRING and STRING_LIST: today the employee ids of
+ * PROTECT_TARGET_EMPLOYEE and REASSIGN_HANDLER's exclusions). Masking by param type rather than by
+ * name means a new free-text param is hidden until someone decides otherwise.
+ */
+public final class EntryFormatter {
+
+    /** Hides the convenience accessor {@code isVisit()}, which is no part of the request. */
+    abstract static class DemandMixIn {
+        @JsonIgnore
+        abstract boolean isVisit();
+    }
+
+    private final ObjectMapper json = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .addMixIn(Demand.class, DemandMixIn.class)
+            .build();
+    private final PersonalIdMasker masker;
+
+    public EntryFormatter(PersonalIdMasker masker) {
+        this.masker = masker;
+    }
+
+    public String format(Decision d, long epochMillis) {
+        try {
+            return json.writeValueAsString(entry(d, epochMillis));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    LogEntry entry(Decision d, long epochMillis) {
+        List<LogEntry.LoggedAction> actions = new ArrayList<>(d.resolution().actions().size());
+        for (Action a : d.resolution().actions()) {
+            actions.add(new LogEntry.LoggedAction(a.code().name(), maskParams(a), a.ruleNames()));
+        }
+        return new LogEntry(d.decisionId(), Instant.ofEpochMilli(epochMillis).toString(), d.rulesetVersion(),
+                d.incident().incidentId(), maskedRequest(d), actions, d.evaluation().firedRules(),
+                d.evaluation().nanos());
+    }
+
+    private JsonNode maskedRequest(Decision d) {
+        ObjectNode request = json.valueToTree(d.incident());
+        maskField(request.path("caller"), "callerId");
+        maskField(request.path("handler"), "employeeId");
+        for (JsonNode demand : request.path("demands")) {
+            maskField(demand, "employeeId");
+        }
+        return request;
+    }
+
+    private void maskField(JsonNode parent, String field) {
+        if (parent instanceof ObjectNode o && o.hasNonNull(field)) {
+            o.put(field, masker.mask(o.get(field).asText()));
+        }
+    }
+
+    private Map<String, Object> maskParams(Action a) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        Map<String, ParamType> types = a.code().params();
+        a.params().forEach((name, value) -> out.put(name, mask(types.get(name), value)));
+        return out;
+    }
+
+    private Object mask(ParamType type, Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (type == null || type == ParamType.STRING) {
+            return masker.mask(value.toString());
+        }
+        if (type == ParamType.STRING_LIST && value instanceof List<?> list) {
+            return list.stream().map(v -> v == null ? null : masker.mask(v.toString())).toList();
+        }
+        return value;
+    }
+}

@@ -1,0 +1,46 @@
+package io.frontlineguard.decisionlog;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Replaces a personal identifier by {@code hmac:<hex>}, HMAC-SHA256 under the configured key: the
+ * same person always gets the same value, so log entries about them still correlate, while nobody
+ * without the key can recover or test for the identifier.
+ */
+public final class PersonalIdMasker {
+
+    static final String PREFIX = "hmac:";
+    private static final String ALGORITHM = "HmacSHA256";
+
+    private final SecretKeySpec key;
+    private final ThreadLocal<Mac> macs;
+
+    public PersonalIdMasker(String secret) {
+        this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM);
+        this.macs = ThreadLocal.withInitial(this::newMac);
+        newMac(); // fail at start-up, not on the first entry, if the platform lacks the algorithm
+    }
+
+    /** The masked form of an identifier; {@code null} stays {@code null} (no identifier, nothing to hide). */
+    public String mask(String id) {
+        if (id == null) {
+            return null;
+        }
+        byte[] digest = macs.get().doFinal(id.getBytes(StandardCharsets.UTF_8));
+        return PREFIX + HexFormat.of().formatHex(digest);
+    }
+
+    private Mac newMac() {
+        try {
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(key);
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is not available", e);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package io.frontlineguard;
+
+import io.frontlineguard.authoring.CommandLine;
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.annotations.QuarkusMain;
+
+/**
+ * One jar, two uses: with an authoring command ({@code check}, {@code test}, {@code diff},
+ * {@code help}) it runs that command on plain Java and exits with its code, without starting the
+ * service; with anything else it starts the decision service exactly as before.
+ */
+@QuarkusMain
+public final class GuardMain {
+
+    private GuardMain() {
+    }
+
+    public static void main(String... args) {
+        if (CommandLine.handles(args)) {
+            CommandLine.quietenRuleEngineLogs();
+            System.exit(new CommandLine().run(args, System.out, System.err));
+        }
+        Quarkus.run(args);
+    }
+}

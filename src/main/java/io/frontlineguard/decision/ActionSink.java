@@ -1,7 +1,6 @@
 package io.frontlineguard.decision;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +10,8 @@ import org.kie.api.event.rule.DefaultAgendaEventListener;
 /**
  * The DRL global {@code actions}: the only thing a rule's consequence may touch. It learns which
  * rule is firing from the agenda, so a consequence is just {@code actions.emit("REFUSE_VISIT")}
- * and the explanation comes from that rule's metadata. One sink serves one evaluation.
+ * and the explanation comes from that rule's metadata. A sink belongs to one pooled session and
+ * serves one evaluation at a time; {@link #takeCandidates} and {@link #takeFired} hand over and clear.
  */
 public final class ActionSink extends DefaultAgendaEventListener {
 
@@ -36,6 +36,10 @@ public final class ActionSink extends DefaultAgendaEventListener {
 
     /** Proposes an action; {@code params} alternate name and value, e.g. {@code "to", "EXECUTIVE"}. */
     public void emit(String code, Object... params) {
+        if (current == null) {
+            // Without the agenda telling us the rule, the action would carry no explanation.
+            throw new IllegalStateException("actions.emit(" + code + ") outside a rule consequence");
+        }
         if (!ActionCode.isKnown(code)) {
             throw new IllegalArgumentException("rule '" + current.name() + "' emits unknown action code " + code);
         }
@@ -67,11 +71,18 @@ public final class ActionSink extends DefaultAgendaEventListener {
         return "rule '" + current.name() + "': " + action + " ";
     }
 
-    public List<Candidate> candidates() {
-        return Collections.unmodifiableList(candidates);
+    /** The proposals of the evaluation just finished; the sink is empty again afterwards. */
+    List<Candidate> takeCandidates() {
+        List<Candidate> out = List.copyOf(candidates);
+        candidates.clear();
+        return out;
     }
 
-    public List<String> fired() {
-        return Collections.unmodifiableList(fired);
+    /** The rules fired in the evaluation just finished, in firing order; clears them. */
+    List<String> takeFired() {
+        List<String> out = List.copyOf(fired);
+        fired.clear();
+        current = null;
+        return out;
     }
 }

@@ -1,0 +1,56 @@
+package io.frontlineguard.bench;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Map;
+import java.util.TreeMap;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.util.Statistics;
+
+/**
+ * Runs {@link DecisionBenchmark} and prints each benchmark's median, p99 and the ratios to the
+ * baselines of the same run: absolute times on a shared machine drift, ratios within one run hold.
+ */
+public final class BenchMain {
+
+    public static void main(String[] args) throws Exception {
+        String[] extra = Arrays.stream(args).flatMap(a -> Arrays.stream(a.trim().split("\\s+")))
+                .filter(a -> !a.isEmpty()).toArray(String[]::new);
+        Options options = new OptionsBuilder()
+                .parent(new CommandLineOptions(extra))
+                .include(DecisionBenchmark.class.getSimpleName())
+                .forks(2)
+                .warmupIterations(3).warmupTime(TimeValue.seconds(2))
+                .measurementIterations(5).measurementTime(TimeValue.seconds(2))
+                .jvmArgsAppend("-Xmx256m", "-Dbench.rules=" + System.getProperty("bench.rules", "rules"))
+                .build();
+        report(new Runner(options).run());
+    }
+
+    private static void report(Collection<RunResult> results) {
+        Map<String, Statistics> byName = new TreeMap<>();
+        for (RunResult r : results) {
+            String label = r.getParams().getBenchmark();
+            byName.put(label.substring(label.lastIndexOf('.') + 1), r.getPrimaryResult().getStatistics());
+        }
+        System.out.printf("%nFrontline Guard in-process benchmark (µs per call, %d cores, Java %s)%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        System.out.printf("%-24s %10s %10s %10s%n", "benchmark", "median", "p99", "samples");
+        byName.forEach((name, s) -> System.out.printf("%-24s %10.2f %10.2f %10d%n",
+                name, s.getPercentile(50), s.getPercentile(99), s.getN()));
+        Statistics rules = byName.get("decideWithBuiltInRules");
+        Statistics none = byName.get("decideWithNoRules");
+        Statistics read = byName.get("readRequest");
+        if (rules != null && none != null && read != null) {
+            double median = rules.getPercentile(50);
+            System.out.printf("%nratio built-in rules / no rules (median): %.2f%n", median / none.getPercentile(50));
+            System.out.printf("ratio built-in rules / reading the request (median): %.2f%n", median / read.getPercentile(50));
+            System.out.printf("target: median ≤ 10 µs per decision -> %s (%.2f µs)%n", median <= 10 ? "MET" : "MISSED", median);
+        }
+    }
+}

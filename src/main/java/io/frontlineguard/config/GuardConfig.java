@@ -24,6 +24,8 @@ public interface GuardConfig {
 
     Http http();
 
+    Bench bench();
+
     interface Rules {
         /** The rules folder: DRL files, thresholds.yaml and scenarios. Relative to the working directory. */
         @WithDefault("rules")
@@ -100,5 +102,12 @@ public interface GuardConfig {
         @WithDefault("4M")
         @WithConverter(MemorySizeConverter.class)
         MemorySize maxBatchBodySize();
+    }
+
+    /** Benchmark support; see docs/benchmarks.md. */
+    interface Bench {
+        /** Whether {@code POST /bench/baseline} answers; only the bench profile turns it on. */
+        @WithDefault("false")
+        boolean baseline();
     }
 }

@@ -138,6 +138,10 @@ class DecisionLogShutdownTest {
             public Http http() {
                 throw new UnsupportedOperationException();
             }
+
+            public Bench bench() {
+                throw new UnsupportedOperationException();
+            }
         };
     }
 }

@@ -22,6 +22,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    static final int CLIENT_CLOSED = 499;
 
     @Inject
     RequestErrorMetrics errorMetrics;
@@ -94,7 +95,23 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        if (clientWentAway(e)) {
+            // Not our failure and nobody left to answer: a client (or a load generator at the end of
+            // its run) closed the connection while its body was still arriving. 499 as nginx counts it.
+            LOG.debugf("client closed the connection before its request was read: %s", e);
+            errorMetrics.count(CLIENT_CLOSED);
+            return Response.status(CLIENT_CLOSED).build();
+        }
         LOG.error("unexpected failure while deciding", e);
         return counted(ErrorCode.INTERNAL_ERROR, "the decision could not be made; the failure is logged", null);
+    }
+
+    private static boolean clientWentAway(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof io.vertx.core.http.HttpClosedException || t instanceof java.nio.channels.ClosedChannelException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

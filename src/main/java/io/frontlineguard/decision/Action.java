@@ -24,6 +24,9 @@ public record Action(ActionCode code, Map<String, Object> params, List<RuleInfo>
     }
 
     public String reason(String language) {
+        if (rules.size() == 1) {
+            return rules.get(0).reason(language); // the common case, without a stream per action
+        }
         return rules.stream().map(r -> r.reason(language)).distinct().collect(Collectors.joining(" "));
     }
 

@@ -3,6 +3,8 @@ package io.frontlineguard.decisionlog;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -16,8 +18,13 @@ public final class PersonalIdMasker {
     static final String PREFIX = "hmac:";
     private static final String ALGORITHM = "HmacSHA256";
 
+    /** The same few people recur across entries; their digests are remembered, up to this many. */
+    static final int REMEMBERED = 4096;
+
     private final SecretKeySpec key;
     private final ThreadLocal<Mac> macs;
+    // Only in memory, where the clear identifiers already are while an entry is formatted.
+    private final Map<String, String> remembered = new ConcurrentHashMap<>();
 
     public PersonalIdMasker(String secret) {
         this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM);
@@ -30,8 +37,15 @@ public final class PersonalIdMasker {
         if (id == null) {
             return null;
         }
-        byte[] digest = macs.get().doFinal(id.getBytes(StandardCharsets.UTF_8));
-        return PREFIX + HexFormat.of().formatHex(digest);
+        String masked = remembered.get(id);
+        if (masked == null) {
+            masked = PREFIX + HexFormat.of().formatHex(macs.get().doFinal(id.getBytes(StandardCharsets.UTF_8)));
+            if (remembered.size() >= REMEMBERED) {
+                remembered.clear(); // crude but bounded; a full cache only costs recomputation
+            }
+            remembered.put(id, masked);
+        }
+        return masked;
     }
 
     private Mac newMac() {

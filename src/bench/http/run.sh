@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# HTTP benchmark (docs/benchmarks.md): POST /v1/decisions against POST /bench/baseline on 127.0.0.1,
+# both in the same run of one packaged service with the heap capped, at 16 and 64 connections.
+# Afterwards it checks the decision log against the server's own count of 200 responses.
+#
+#   src/bench/http/run.sh            # build, then measure (DURATION=20 seconds per run)
+#   SKIP_BUILD=1 DURATION=30 CONNECTIONS="16 64 128" src/bench/http/run.sh
+#   DECISION_LOG=false src/bench/http/run.sh   # the same without the decision log, to see its share
+#   JAVA_OPTS="-Dquarkus.thread-pool.max-threads=8" src/bench/http/run.sh   # extra JVM options for the service
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+
+DURATION="${DURATION:-20}"
+WARMUP="${WARMUP:-10}"
+CONNECTIONS="${CONNECTIONS:-16 64}"
+PORT="${PORT:-18080}"
+HEAP="${HEAP:-256m}"
+DECISION_LOG="${DECISION_LOG:-true}"
+HERE=src/bench/http
+OUT=target/bench
+BASE="http://127.0.0.1:${PORT}"
+
+if ! command -v wrk >/dev/null; then
+  echo "wrk is not installed; installing it from the OS packages (Debian: apt-get install wrk)" >&2
+  if [ "$(id -u)" = 0 ]; then apt-get install -y -qq wrk >&2; else sudo apt-get install -y -qq wrk >&2; fi
+fi
+if [ -z "${SKIP_BUILD:-}" ]; then
+  ./mvnw -B -ntp -q -DskipTests package
+fi
+
+rm -rf "$OUT" && mkdir -p "$OUT"
+export BENCH_BODY="$HERE/incident.json"
+
+start_ns=$(date +%s%N)
+# shellcheck disable=SC2086 # JAVA_OPTS is a list of options
+java "-Xmx${HEAP}" "-Xms${HEAP}" ${JAVA_OPTS:-} -Dquarkus.profile=bench "-Dquarkus.http.port=${PORT}" -Dquarkus.http.host=127.0.0.1 \
+  "-Dguard.decision-log.enabled=${DECISION_LOG}" -jar target/quarkus-app/quarkus-run.jar >"$OUT/service.log" 2>&1 &
+pid=$!
+trap 'kill "$pid" 2>/dev/null || true' EXIT
+until [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/q/health/ready" || true)" = 200 ]; do
+  kill -0 "$pid" 2>/dev/null || { echo "the service died while starting:" >&2; cat "$OUT/service.log" >&2; exit 1; }
+  sleep 0.02
+done
+ready_ms=$(( ($(date +%s%N) - start_ns) / 1000000 ))
+
+decision_bytes=$(curl -s -o "$OUT/decision.json" -w '%{size_download}' -H 'Content-Type: application/json' \
+  --data-binary "@$BENCH_BODY" "$BASE/v1/decisions")
+baseline_bytes=$(curl -s -o "$OUT/baseline.json" -w '%{size_download}' -H 'Content-Type: application/json' \
+  --data-binary "@$BENCH_BODY" "$BASE/bench/baseline?bytes=${decision_bytes}")
+# The probe above was a decision too; the log check below counts it like every other 200.
+[ "$decision_bytes" = "$baseline_bytes" ] || { echo "baseline answers $baseline_bytes bytes, decisions $decision_bytes" >&2; exit 1; }
+
+run() { # label url connections seconds
+  local line
+  line=$(wrk -t2 -c"$3" -d"$4s" --timeout 5s -s "$HERE/report.lua" "$2" | grep '^RESULT') || {
+    echo "wrk failed against $2" >&2; exit 1; }
+  echo "$1 c=$3 ${line#RESULT }" | tee -a "$OUT/runs.txt" >&2
+}
+field() { # line key
+  sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"$1"
+}
+
+run warmup-baseline "$BASE/bench/baseline?bytes=${decision_bytes}" 16 "$WARMUP"
+run warmup-decisions "$BASE/v1/decisions" 16 "$WARMUP"
+
+rows=""
+for c in $CONNECTIONS; do
+  run baseline "$BASE/bench/baseline?bytes=${decision_bytes}" "$c" "$DURATION"
+  run decisions "$BASE/v1/decisions" "$c" "$DURATION"
+  b=$(grep "^baseline c=$c " "$OUT/runs.txt" | tail -1)
+  d=$(grep "^decisions c=$c " "$OUT/runs.txt" | tail -1)
+  errors() { echo $(( $(field "$1" connect) + $(field "$1" read) + $(field "$1" write) + $(field "$1" status) + $(field "$1" timeout) )); }
+  ratio=$(awk -v d="$(field "$d" rps)" -v b="$(field "$b" rps)" 'BEGIN { printf "%.2f", d / b }')
+  rows+="| $c | $(field "$b" rps) | $(field "$d" rps) | **$ratio** | $(field "$b" p50_ms) / $(field "$b" p99_ms) | $(field "$d" p50_ms) / $(field "$d" p99_ms) | $(errors "$b") / $(errors "$d") |"$'\n'
+done
+
+# The server's own counts, read before it shuts down: 200 answers to /v1/decisions, and decisions made.
+metrics=$(curl -s "$BASE/q/metrics")
+served=$(awk '/^http_server_requests_seconds_count\{/ && /uri="\/v1\/decisions"/ && /status="200"/ { n += $NF } END { printf "%d", n }' <<<"$metrics")
+decided=$(awk '/^guard_evaluation_seconds_count/ { n += $NF } END { printf "%d", n }' <<<"$metrics")
+rss_kb=$(awk '/VmHWM/ { print $2 }' "/proc/$pid/status")
+kill -TERM "$pid"
+wait "$pid" || true
+trap - EXIT
+
+log_lines() { cat "$OUT"/decisions.jsonl* 2>/dev/null || true; }
+logged=$(log_lines | wc -l)
+clear_ids=$(log_lines | grep -c -e 'tel:0312345678' -e 'E-1042' || true)
+started=$(sed -n 's/.*started in \([0-9.]*\)s.*/\1/p' "$OUT/service.log" | head -1)
+verified=$(sed -n 's/.*verified in \([0-9]*\) ms.*/\1/p' "$OUT/service.log" | head -1)
+
+{
+  echo "HTTP benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, heap $HEAP, ${DURATION}s per run, wrk -t2, decision log ${DECISION_LOG}"
+  echo
+  echo "| connections | baseline req/s | decisions req/s | ratio | baseline p50 / p99 ms | decisions p50 / p99 ms | errors b / d |"
+  echo "|---|---|---|---|---|---|---|"
+  printf "%s" "$rows"
+  echo
+  echo "- response size: $decision_bytes bytes (both endpoints)"
+  echo "- start-up to ready: ${ready_ms} ms from launching java to the first 200 on /q/health/ready (Quarkus: started in ${started:-?} s, of which the rules' lint, compile and scenarios ${verified:-?} ms)"
+  echo "- peak resident memory: $(( rss_kb / 1024 )) MiB"
+  if [ "$DECISION_LOG" = true ]; then
+    echo "- decision log: $logged entries; $decided decisions made; $served answered 200 (the $(( decided - served )) others were decided, logged, and then cut off by wrk closing its connections at the end of a run); personal ids in clear text: $clear_ids"
+  fi
+} | tee "$OUT/http-report.md"
+
+[ "$DECISION_LOG" = true ] || exit 0
+
+# Every decision has exactly one entry, so every 200 has its entry; none is lost, none doubled.
+[ "$logged" = "$decided" ] || { echo "decision log ($logged) and decisions made ($decided) differ" >&2; exit 1; }
+[ "$(log_lines | cut -c1-52 | sort | uniq -d | wc -l)" = 0 ] || { echo "a decision id is logged twice" >&2; exit 1; }
+[ "$served" -le "$decided" ] || { echo "more 200 answers ($served) than decisions ($decided)" >&2; exit 1; }
+[ "$clear_ids" = 0 ] || { echo "a personal identifier is in clear text in the decision log" >&2; exit 1; }

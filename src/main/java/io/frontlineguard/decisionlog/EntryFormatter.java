@@ -2,16 +2,21 @@ package io.frontlineguard.decisionlog;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.frontlineguard.decision.Action;
 import io.frontlineguard.decision.Decision;
 import io.frontlineguard.decision.ParamType;
+import io.frontlineguard.incident.Caller;
 import io.frontlineguard.incident.Demand;
+import io.frontlineguard.incident.Handler;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,22 +39,55 @@ public final class EntryFormatter {
     abstract static class DemandMixIn {
         @JsonIgnore
         abstract boolean isVisit();
+
+        @JsonSerialize(using = MaskedId.class)
+        abstract String employeeId();
     }
 
-    private final ObjectMapper json = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .addMixIn(Demand.class, DemandMixIn.class)
-            .build();
+    abstract static class CallerMixIn {
+        @JsonSerialize(using = MaskedId.class)
+        abstract String callerId();
+    }
+
+    abstract static class HandlerMixIn {
+        @JsonSerialize(using = MaskedId.class)
+        abstract String employeeId();
+    }
+
+    /**
+     * Writes an identifier as its HMAC while the request is serialised, so no copy of the request
+     * (a JSON tree, say) has to be built and edited per entry. The masker travels as a writer attribute.
+     */
+    static final class MaskedId extends StdSerializer<String> {
+        MaskedId() {
+            super(String.class);
+        }
+
+        @Override
+        public void serialize(String id, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            gen.writeString(((PersonalIdMasker) provider.getAttribute(PersonalIdMasker.class)).mask(id));
+        }
+    }
+
+    private final ObjectWriter writer;
     private final PersonalIdMasker masker;
 
     public EntryFormatter(PersonalIdMasker masker) {
         this.masker = masker;
+        this.writer = JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .addMixIn(Demand.class, DemandMixIn.class)
+                .addMixIn(Caller.class, CallerMixIn.class)
+                .addMixIn(Handler.class, HandlerMixIn.class)
+                .build()
+                .writer()
+                .withAttribute(PersonalIdMasker.class, masker);
     }
 
     public String format(Decision d, long epochMillis) {
         try {
-            return json.writeValueAsString(entry(d, epochMillis));
+            return writer.writeValueAsString(entry(d, epochMillis));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
@@ -61,24 +99,8 @@ public final class EntryFormatter {
             actions.add(new LogEntry.LoggedAction(a.code().name(), maskParams(a), a.ruleNames()));
         }
         return new LogEntry(d.decisionId(), Instant.ofEpochMilli(epochMillis).toString(), d.rulesetVersion(),
-                d.incident().incidentId(), maskedRequest(d), actions, d.evaluation().firedRules(),
+                d.incident().incidentId(), d.incident(), actions, d.evaluation().firedRules(),
                 d.evaluation().nanos());
-    }
-
-    private JsonNode maskedRequest(Decision d) {
-        ObjectNode request = json.valueToTree(d.incident());
-        maskField(request.path("caller"), "callerId");
-        maskField(request.path("handler"), "employeeId");
-        for (JsonNode demand : request.path("demands")) {
-            maskField(demand, "employeeId");
-        }
-        return request;
-    }
-
-    private void maskField(JsonNode parent, String field) {
-        if (parent instanceof ObjectNode o && o.hasNonNull(field)) {
-            o.put(field, masker.mask(o.get(field).asText()));
-        }
     }
 
     private Map<String, Object> maskParams(Action a) {

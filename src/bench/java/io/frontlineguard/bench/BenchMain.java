@@ -27,7 +27,8 @@ public final class BenchMain {
                 .forks(2)
                 .warmupIterations(3).warmupTime(TimeValue.seconds(2))
                 .measurementIterations(5).measurementTime(TimeValue.seconds(2))
-                .jvmArgsAppend("-Xmx256m", "-Dbench.rules=" + System.getProperty("bench.rules", "rules"))
+                .jvmArgsAppend("-Xmx256m", "-Dbench.rules=" + System.getProperty("bench.rules", "rules"),
+                        "-Dbench.incident=" + System.getProperty("bench.incident", "src/bench/http/incident.json"))
                 .build();
         report(new Runner(options).run());
     }
@@ -51,6 +52,11 @@ public final class BenchMain {
             System.out.printf("%nratio built-in rules / no rules (median): %.2f%n", median / none.getPercentile(50));
             System.out.printf("ratio built-in rules / reading the request (median): %.2f%n", median / read.getPercentile(50));
             System.out.printf("target: median ≤ 10 µs per decision -> %s (%.2f µs)%n", median <= 10 ? "MET" : "MISSED", median);
+        }
+        Statistics heavy = byName.get("decideHttpBenchmarkIncident");
+        if (heavy != null && rules != null) {
+            System.out.printf("ratio HTTP benchmark incident / scenario mix (median): %.2f%n",
+                    heavy.getPercentile(50) / rules.getPercentile(50));
         }
     }
 }

@@ -25,7 +25,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Evaluation of the built-in rule base on every scenario incident in turn, next to two baselines
+ * Evaluation of the built-in rule base on every scenario incident in turn (and on the HTTP
+ * benchmark's one heavy incident), next to two baselines
  * measured in the same fork: reading the same request bytes (work every HTTP decision pays anyway)
  * and evaluating against a rule base with no rules (the engine's own floor).
  */
@@ -38,6 +39,7 @@ public class DecisionBenchmark {
     private final IncidentReader reader = new IncidentReader();
     private RuleSet rules;
     private RuleSet empty;
+    private Incident heavy;
     private Incident[] incidents;
     private byte[][] requests;
     private int next;
@@ -59,6 +61,7 @@ public class DecisionBenchmark {
             requests[i] = json.writeValueAsBytes(scenarios.get(i).incident());
             incidents[i] = reader.read(requests[i]);
         }
+        heavy = reader.read(Files.readAllBytes(Path.of(System.getProperty("bench.incident", "src/bench/http/incident.json"))));
     }
 
     /** The same thresholds and global as the real folder, and no rules. */
@@ -83,6 +86,12 @@ public class DecisionBenchmark {
     @Benchmark
     public Evaluation decideWithBuiltInRules() {
         return engine.evaluate(rules, incidents[index()]);
+    }
+
+    /** The HTTP benchmark's incident: 17 rules fire and 16 actions result, far above the scenario average. */
+    @Benchmark
+    public Evaluation decideHttpBenchmarkIncident() {
+        return engine.evaluate(rules, heavy);
     }
 
     @Benchmark

@@ -11,7 +11,9 @@ public record BaselineResponse(String decisionId, String incidentId, String rule
     /** The serialised size with an empty padding; the fixed part is counted from the JSON written below. */
     static int sizeWithoutPadding(String incidentId, String version, String language) {
         // {"decisionId":"<36>","incidentId":"…","rulesetVersion":"…","language":"..","actions":[],"overridden":[],"padding":""}
-        return FIXED + 36 + incidentId.length() + version.length() + language.length();
+        // A missing incidentId is written as null: two characters more than the empty string's quotes.
+        int id = incidentId == null ? 2 : incidentId.length();
+        return FIXED + 36 + id + version.length() + language.length();
     }
 
     private static final int FIXED = ("{\"decisionId\":\"\",\"incidentId\":\"\",\"rulesetVersion\":\"\",\"language\":\"\","

@@ -45,6 +45,15 @@ class BaselineResourceTest {
     }
 
     @Test
+    void shouldPadAnAnonymousIncidentToTheRequestedSizeToo() {
+        String anonymous = INCIDENT.replace("\"incidentId\": \"CRM-1\", ", "");
+        byte[] baseline = given().contentType(ContentType.JSON).body(anonymous)
+                .when().post("/bench/baseline?bytes=2000")
+                .then().statusCode(200).extract().asByteArray();
+        assertEquals(2000, baseline.length, new String(baseline, StandardCharsets.UTF_8));
+    }
+
+    @Test
     void shouldRejectInvalidIncidentsLikeTheDecisionEndpoint() {
         given().contentType(ContentType.JSON).body("{\"incidentId\": \"X\", \"chanel\": \"PHONE\"}")
                 .when().post("/bench/baseline")

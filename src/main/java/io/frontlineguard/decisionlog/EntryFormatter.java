@@ -1,6 +1,5 @@
 package io.frontlineguard.decisionlog;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -35,11 +34,7 @@ import java.util.Map;
  */
 public final class EntryFormatter {
 
-    /** Hides the convenience accessor {@code isVisit()}, which is no part of the request. */
     abstract static class DemandMixIn {
-        @JsonIgnore
-        abstract boolean isVisit();
-
         @JsonSerialize(using = MaskedId.class)
         abstract String employeeId();
     }

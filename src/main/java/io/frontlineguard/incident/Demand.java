@@ -19,8 +19,4 @@ public record Demand(
         Long amountJpy,
         Integer intervalDays,
         int visitHour) {
-
-    public boolean isVisit() {
-        return type == DemandType.VISIT;
-    }
 }

@@ -6,7 +6,7 @@ import io.frontlineguard.decision.Evaluation;
 import io.frontlineguard.incident.Incident;
 import io.frontlineguard.incident.IncidentReader;
 import io.frontlineguard.ruleset.RuleSet;
-import io.frontlineguard.ruleset.RuleSetCompiler;
+import io.frontlineguard.verification.VerifiedRules;
 import io.frontlineguard.ruleset.RuleSources;
 import io.frontlineguard.scenario.Scenario;
 import io.frontlineguard.scenario.ScenarioLoader;
@@ -51,8 +51,8 @@ public class DecisionBenchmark {
         java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.INFO);
         Path dir = Path.of(System.getProperty("bench.rules", "rules"));
         Clock clock = Clock.systemUTC();
-        rules = new RuleSetCompiler(clock).compile(RuleSources.read(dir));
-        empty = new RuleSetCompiler(clock).compile(RuleSources.read(emptyFolder(dir)));
+        rules = new VerifiedRules(clock).compile(dir);
+        empty = new VerifiedRules(clock).compile(emptyFolder(dir));
         List<Scenario> scenarios = ScenarioLoader.load(dir);
         ObjectMapper json = new ObjectMapper();
         incidents = new Incident[scenarios.size()];
@@ -64,16 +64,20 @@ public class DecisionBenchmark {
         heavy = reader.read(Files.readAllBytes(Path.of(System.getProperty("bench.incident", "src/bench/http/incident.json"))));
     }
 
-    /** The same thresholds and global as the real folder, and no rules. */
+    /** The same thresholds, lessons and global as the real folder, and no rules. */
     private static Path emptyFolder(Path rulesDir) throws IOException {
         Path dir = Files.createTempDirectory("guard-bench-empty");
-        Files.copy(rulesDir.resolve(RuleSources.THRESHOLDS_FILE), dir.resolve(RuleSources.THRESHOLDS_FILE));
-        Files.writeString(dir.resolve("none.drl"), """
-                package guard.bench;
-                import io.frontlineguard.decision.ActionSink;
-                global ActionSink actions;
-                """);
+        // Deleted at exit in reverse order of registration: the files first, then the folder.
         dir.toFile().deleteOnExit();
+        Path thresholds = Files.copy(rulesDir.resolve(RuleSources.THRESHOLDS_FILE), dir.resolve(RuleSources.THRESHOLDS_FILE));
+        thresholds.toFile().deleteOnExit();
+        Path lessons = Files.copy(rulesDir.resolve("lessons.yaml"), dir.resolve("lessons.yaml"));
+        lessons.toFile().deleteOnExit();
+        Path none = Files.writeString(dir.resolve("none.drl"), """
+                package frontlineguard.bench;
+                global io.frontlineguard.decision.ActionSink actions;
+                """);
+        none.toFile().deleteOnExit();
         return dir;
     }
 

@@ -6,6 +6,7 @@ import io.frontlineguard.api.v1.BatchResult;
 import io.frontlineguard.api.v1.DecisionResponse;
 import io.frontlineguard.api.v1.Problem;
 import io.frontlineguard.decision.DecisionService;
+import io.frontlineguard.decision.DecisionTimeoutException;
 import io.frontlineguard.incident.IncidentReader;
 import io.frontlineguard.incident.InvalidIncidentException;
 import io.frontlineguard.incident.Violation;
@@ -79,11 +80,18 @@ public class BatchDecisionResource {
         } catch (InvalidIncidentException e) {
             return BatchResult.refused(index, Problem.of(ErrorCode.INVALID_INCIDENT,
                     e.violations().size() + " problem(s) in incidents[" + index + "]; see errors", e.violations()));
+        } catch (DecisionTimeoutException e) {
+            return BatchResult.refused(index, Problem.of(ErrorCode.DECISION_TIMEOUT, timeoutDetail(e)));
         } catch (RuntimeException e) {
             LOG.errorf(e, "unexpected failure while deciding batch item %d", index);
             return BatchResult.refused(index, Problem.of(ErrorCode.INTERNAL_ERROR,
                     "this incident could not be decided; the failure is logged"));
         }
+    }
+
+    static String timeoutDetail(DecisionTimeoutException e) {
+        return "decision " + e.decisionId() + " did not finish within " + e.deadline().toMillis()
+                + " ms (guard.decision.deadline); nothing was decided, the attempt is logged";
     }
 
     private static List<JsonNode> items(byte[] body) {

@@ -16,7 +16,8 @@ public enum ErrorCode {
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     RULES_REJECTED(422, "The rules were rejected"),
     INTERNAL_ERROR(500, "Internal error"),
-    RULES_UNAVAILABLE(503, "No rules are in force");
+    RULES_UNAVAILABLE(503, "No rules are in force"),
+    DECISION_TIMEOUT(503, "The decision did not finish within its deadline");
 
     private final int status;
     private final String title;

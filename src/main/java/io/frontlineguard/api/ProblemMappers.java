@@ -1,6 +1,7 @@
 package io.frontlineguard.api;
 
 import io.frontlineguard.api.v1.Problem;
+import io.frontlineguard.decision.DecisionTimeoutException;
 import io.frontlineguard.incident.InvalidIncidentException;
 import io.frontlineguard.metrics.RequestErrorMetrics;
 import jakarta.inject.Inject;
@@ -46,6 +47,12 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
         return counted(e.code(), e.getMessage(), e.errors());
+    }
+
+    /** Nothing was decided; the client may retry, and the attempt is in the decision log under its id. */
+    @ServerExceptionMapper
+    public Response timedOut(DecisionTimeoutException e) {
+        return counted(ErrorCode.DECISION_TIMEOUT, BatchDecisionResource.timeoutDetail(e), null);
     }
 
     @ServerExceptionMapper

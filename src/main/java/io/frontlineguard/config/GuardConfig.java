@@ -16,6 +16,8 @@ public interface GuardConfig {
 
     Rules rules();
 
+    Decisions decision();
+
     Admin admin();
 
     Security security();
@@ -38,6 +40,28 @@ public interface GuardConfig {
         /** How often the watcher compares the folder's content with what is in force. */
         @WithDefault("500ms")
         Duration watchInterval();
+
+        /**
+         * How long one scenario may take while a rule set is verified (start-up, reload, guard test).
+         * Longer than a decision's deadline: the first evaluations of a new rule base build its
+         * node memories and compile its constraints.
+         */
+        @WithDefault("2s")
+        Duration scenarioDeadline();
+
+        /** How long verifying a whole folder (lint, compile, every scenario) may take before it is refused. */
+        @WithDefault("60s")
+        Duration verifyTimeout();
+    }
+
+    interface Decisions {
+        /** How long the rules may take for one incident; past it the request gets 503 DECISION_TIMEOUT. */
+        @WithDefault("50ms")
+        Duration deadline();
+
+        /** Evaluations still running past their deadline at which liveness reports DOWN. */
+        @WithDefault("4")
+        int maxOverdue();
     }
 
     interface Admin {

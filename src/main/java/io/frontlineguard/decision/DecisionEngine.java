@@ -3,23 +3,54 @@ package io.frontlineguard.decision;
 import io.frontlineguard.incident.Demand;
 import io.frontlineguard.incident.Incident;
 import io.frontlineguard.ruleset.RuleSet;
+import java.time.Duration;
 import java.util.List;
 import org.kie.api.runtime.KieSession;
 
 /**
- * Runs one incident through one rule set. The facts are the incident's parts and the thresholds;
- * nothing else (no clock, no services) is visible to the rules. Sessions are reused from a pool of
- * the rule set last evaluated; a different rule set (after a reload) retires the old pool.
+ * Runs one incident through one rule set, within a deadline. The facts are the incident's parts
+ * and the thresholds; nothing else (no clock, no services) is visible to the rules. Sessions are
+ * reused from a pool of the rule set last evaluated; a different rule set (after a reload)
+ * retires the old pool. A session whose run passed the deadline is halted and thrown away.
  */
 public final class DecisionEngine {
 
     /** Rules only propose actions and never change facts, so a run this long means a runaway rule. */
     static final int MAX_FIRINGS = 10_000;
+    /**
+     * The deadline of offline evaluation (scenarios, the authors' commands, tests, benchmarks). It is
+     * far above the service's guard.decision.deadline because a rule base's first evaluations in a
+     * cold JVM load the engine's classes and build node memories.
+     */
+    public static final Duration OFFLINE_DEADLINE = Duration.ofSeconds(2);
 
     private final Resolver resolver = new Resolver();
+    private final EvaluationThreads threads = EvaluationThreads.decisions();
+    private final Duration deadline;
     private volatile SessionPool pool;
 
+    public DecisionEngine() {
+        this(OFFLINE_DEADLINE);
+    }
+
+    public DecisionEngine(Duration deadline) {
+        if (deadline.isNegative() || deadline.isZero()) {
+            throw new IllegalArgumentException("a decision deadline must be positive, not " + deadline);
+        }
+        this.deadline = deadline;
+    }
+
+    public Duration deadline() {
+        return deadline;
+    }
+
+    /** Evaluates, or throws {@link EvaluationThreads.DeadlineExceeded} once the deadline has passed. */
     public Evaluation evaluate(RuleSet rules, Incident incident) {
+        Run run = new Run();
+        return threads.call(() -> evaluateNow(rules, incident, run), deadline, run::halt);
+    }
+
+    private Evaluation evaluateNow(RuleSet rules, Incident incident, Run run) {
         long start = System.nanoTime();
         SessionPool sessions = poolFor(rules);
         SessionPool.Pooled pooled = sessions.borrow();
@@ -28,6 +59,9 @@ public final class DecisionEngine {
         List<String> firedRules;
         try {
             KieSession session = pooled.session();
+            if (!run.start(session)) {
+                throw new IllegalStateException("the deadline passed before the evaluation started");
+            }
             session.insert(incident);
             session.insert(incident.caller());
             session.insert(incident.caseHistory());
@@ -43,12 +77,40 @@ public final class DecisionEngine {
             // Taken before release: once back in the pool, the session and its sink belong to the next caller.
             candidates = pooled.sink().takeCandidates();
             firedRules = pooled.sink().takeFired();
-            clean = true;
+            clean = run.finish();
         } finally {
             sessions.release(pooled, clean);
         }
         Resolution resolution = resolver.resolve(candidates);
         return new Evaluation(candidates, firedRules, resolution, System.nanoTime() - start);
+    }
+
+    /**
+     * The session one evaluation is using, so the waiting caller can halt it. Once the run has
+     * finished or was halted the session is released, and a late halt must not reach whoever
+     * borrows it next: both sides go through this object's lock.
+     */
+    private static final class Run {
+        private KieSession session;
+        private boolean halted;
+
+        synchronized boolean start(KieSession s) {
+            session = s;
+            return !halted;
+        }
+
+        /** True when the run ended in time; a halted session is disposed, never pooled. */
+        synchronized boolean finish() {
+            session = null;
+            return !halted;
+        }
+
+        synchronized void halt() {
+            halted = true;
+            if (session != null) {
+                session.halt();
+            }
+        }
     }
 
     private SessionPool poolFor(RuleSet rules) {

@@ -7,4 +7,11 @@ package io.frontlineguard.decision;
 public interface DecisionListener {
 
     void decided(Decision decision);
+
+    /**
+     * A decision that missed its deadline: {@code unfinished} has no actions and its evaluation
+     * time is the deadline. Logged and counted like a decision, so no request goes unrecorded.
+     */
+    default void timedOut(Decision unfinished) {
+    }
 }

@@ -1,5 +1,6 @@
 package io.frontlineguard.decision;
 
+import io.frontlineguard.config.GuardConfig;
 import io.frontlineguard.incident.Incident;
 import io.frontlineguard.ruleset.ActiveRules;
 import io.frontlineguard.ruleset.RuleSet;
@@ -17,12 +18,13 @@ public class DecisionService {
     private static final Logger LOG = Logger.getLogger(DecisionService.class);
 
     private final ActiveRules rules;
-    private final DecisionEngine engine = new DecisionEngine();
+    private final DecisionEngine engine;
     /** The decision log and the metrics; an array so the per-request loop allocates nothing. */
     private final DecisionListener[] listeners;
 
-    DecisionService(ActiveRules rules, @All List<DecisionListener> listeners) {
+    DecisionService(ActiveRules rules, GuardConfig config, @All List<DecisionListener> listeners) {
         this.rules = rules;
+        this.engine = new DecisionEngine(config.decision().deadline());
         this.listeners = listeners.toArray(DecisionListener[]::new);
     }
 
@@ -32,7 +34,13 @@ public class DecisionService {
         try {
             // Read the reference once: a reload during this evaluation must not mix two rule sets.
             RuleSet ruleSet = rules.get();
-            Evaluation evaluation = engine.evaluate(ruleSet, incident);
+            Evaluation evaluation;
+            try {
+                evaluation = engine.evaluate(ruleSet, incident);
+            } catch (EvaluationThreads.DeadlineExceeded e) {
+                timedOut(new Decision(decisionId, incident, ruleSet.version(), Evaluation.none(e.deadline())));
+                throw new DecisionTimeoutException(decisionId, e.deadline());
+            }
             LOG.debugf("decided %s with %s: %s", incident.incidentId(), ruleSet.version(), evaluation.firedRules());
             Decision decision = new Decision(decisionId, incident, ruleSet.version(), evaluation);
             for (DecisionListener listener : listeners) {
@@ -41,6 +49,14 @@ public class DecisionService {
             return decision;
         } finally {
             MDC.remove("decisionId");
+        }
+    }
+
+    private void timedOut(Decision unfinished) {
+        LOG.warnf("decision %s for incident %s missed its deadline of %d ms with %s", unfinished.decisionId(),
+                unfinished.incident().incidentId(), engine.deadline().toMillis(), unfinished.rulesetVersion());
+        for (DecisionListener listener : listeners) {
+            listener.timedOut(unfinished);
         }
     }
 }

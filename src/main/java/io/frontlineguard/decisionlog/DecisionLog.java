@@ -32,7 +32,7 @@ public class DecisionLog implements DecisionListener {
     private static final Logger LOG = Logger.getLogger(DecisionLog.class);
 
     /** What a request thread queues: the decision and the server's clock when it was made. */
-    record Pending(Decision decision, long epochMillis) {
+    record Pending(Decision decision, long epochMillis, boolean timedOut) {
     }
 
     private final GuardConfig.DecisionLog config;
@@ -57,7 +57,7 @@ public class DecisionLog implements DecisionListener {
                         config.keepFiles());
                 file = sink.path();
                 writer = new DecisionLogWriter<>(config.queueCapacity(), config.enqueueTimeout(), sink,
-                        p -> formatter.format(p.decision(), p.epochMillis()), p -> p.decision().decisionId());
+                        p -> formatter.format(p.decision(), p.epochMillis(), p.timedOut()), p -> p.decision().decisionId());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot open the decision log " + config.path()
                         + " (guard.decision-log.path)", e);
@@ -84,7 +84,14 @@ public class DecisionLog implements DecisionListener {
     @Override
     public void decided(Decision decision) {
         if (writer != null) {
-            writer.submit(new Pending(decision, System.currentTimeMillis()));
+            writer.submit(new Pending(decision, System.currentTimeMillis(), false));
+        }
+    }
+
+    @Override
+    public void timedOut(Decision unfinished) {
+        if (writer != null) {
+            writer.submit(new Pending(unfinished, System.currentTimeMillis(), true));
         }
     }
 

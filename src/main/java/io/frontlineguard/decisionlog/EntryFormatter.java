@@ -81,8 +81,14 @@ public final class EntryFormatter {
     }
 
     public String format(Decision d, long epochMillis) {
+        return format(d, epochMillis, false);
+    }
+
+    /** A decision that missed its deadline is logged with {@code "outcome": "TIMED_OUT"} and no actions. */
+    public String format(Decision d, long epochMillis, boolean timedOut) {
         try {
-            return writer.writeValueAsString(entry(d, epochMillis));
+            LogEntry entry = entry(d, epochMillis);
+            return writer.writeValueAsString(timedOut ? entry.timedOut() : entry);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
@@ -94,7 +100,7 @@ public final class EntryFormatter {
             actions.add(new LogEntry.LoggedAction(a.code().name(), maskParams(a), a.ruleNames()));
         }
         return new LogEntry(d.decisionId(), Instant.ofEpochMilli(epochMillis).toString(), d.rulesetVersion(),
-                d.incident().incidentId(), d.incident(), actions, d.evaluation().firedRules(),
+                d.incident().incidentId(), null, d.incident(), actions, d.evaluation().firedRules(),
                 d.evaluation().nanos());
     }
 

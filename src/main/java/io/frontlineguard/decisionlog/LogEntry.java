@@ -1,5 +1,6 @@
 package io.frontlineguard.decisionlog;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.frontlineguard.incident.Incident;
 import java.util.List;
@@ -10,10 +11,18 @@ import java.util.Map;
  * without parsing the others. {@code request} is written with its personal identifiers replaced
  * by HMACs ({@link EntryFormatter}); the actions' params are masked before they get here.
  */
-@JsonPropertyOrder({"decisionId", "time", "rulesetVersion", "incidentId", "request", "actions", "firedRules",
+@JsonPropertyOrder({"decisionId", "time", "rulesetVersion", "incidentId", "outcome", "request", "actions", "firedRules",
         "evaluationNanos"})
-public record LogEntry(String decisionId, String time, String rulesetVersion, String incidentId, Incident request,
-                       List<LoggedAction> actions, List<String> firedRules, long evaluationNanos) {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record LogEntry(String decisionId, String time, String rulesetVersion, String incidentId, String outcome,
+                       Incident request, List<LoggedAction> actions, List<String> firedRules, long evaluationNanos) {
+
+    public static final String TIMED_OUT = "TIMED_OUT";
+
+    /** The same entry for a decision that missed its deadline; decided entries carry no outcome. */
+    LogEntry timedOut() {
+        return new LogEntry(decisionId, time, rulesetVersion, incidentId, TIMED_OUT, request, actions, firedRules, evaluationNanos);
+    }
 
     /** An action as decided: code, params (identifiers masked) and the rules behind it. */
     public record LoggedAction(String code, Map<String, Object> params, List<String> rules) {

@@ -4,14 +4,14 @@ import java.util.Collection;
 import java.util.Optional;
 
 /** Suggests the name a client probably meant, so "polceInvolvement" is answered with "did you mean policeInvolvement?". */
-final class Spelling {
+public final class Spelling {
 
     private static final int MAX_EDITS = 2;
 
     private Spelling() {
     }
 
-    static Optional<String> closest(String typed, Collection<String> known) {
+    public static Optional<String> closest(String typed, Collection<String> known) {
         String best = null;
         int bestDistance = MAX_EDITS + 1;
         for (String candidate : known) {

@@ -4,6 +4,7 @@ import io.frontlineguard.decision.Action;
 import io.frontlineguard.decision.ActionCode;
 import io.frontlineguard.decision.Decision;
 import io.frontlineguard.decision.DecisionListener;
+import io.frontlineguard.decision.EvaluationThreads;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -27,6 +28,7 @@ public class DecisionMetrics implements DecisionListener {
     private final Map<ActionCode, Counter> byAction = new EnumMap<>(ActionCode.class);
     private final Map<String, Counter> byRule = new ConcurrentHashMap<>();
     private final Timer evaluation;
+    private final Counter timeouts;
 
     DecisionMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -36,6 +38,16 @@ public class DecisionMetrics implements DecisionListener {
         }
         evaluation = Timer.builder("guard.evaluation").description("Time the rules took to decide one incident")
                 .publishPercentileHistogram().register(registry);
+        timeouts = Counter.builder("guard.decision.timeouts")
+                .description("Decisions that missed guard.decision.deadline (answered 503 DECISION_TIMEOUT)").register(registry);
+        io.micrometer.core.instrument.Gauge.builder("guard.evaluations.overdue", EvaluationThreads.decisions(), EvaluationThreads::overdue)
+                .description("Evaluations still running past their deadline; liveness is DOWN at guard.decision.max-overdue")
+                .register(registry);
+    }
+
+    @Override
+    public void timedOut(Decision unfinished) {
+        timeouts.increment();
     }
 
     @Override

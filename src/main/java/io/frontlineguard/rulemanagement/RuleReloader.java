@@ -31,7 +31,8 @@ public class RuleReloader {
     private final ActiveRules active;
     private final Path dir;
     private final Clock clock = Clock.systemUTC();
-    private final VerifiedRules verifier = new VerifiedRules(clock);
+    private final VerifiedRules verifier;
+    private final java.time.Duration verifyTimeout;
     private final ReentrantLock oneAtATime = new ReentrantLock();
     private final Counter successes;
     private final Counter failures;
@@ -43,6 +44,8 @@ public class RuleReloader {
     RuleReloader(ActiveRules active, GuardConfig config, MeterRegistry registry) {
         this.active = active;
         this.dir = Path.of(config.rules().dir());
+        this.verifier = new VerifiedRules(clock, config.rules().scenarioDeadline());
+        this.verifyTimeout = config.rules().verifyTimeout();
         this.successes = Counter.builder("guard.rules.reloads").tag("outcome", "success")
                 .description("Rule reloads, by outcome").register(registry);
         this.failures = Counter.builder("guard.rules.reloads").tag("outcome", "failure")
@@ -104,7 +107,7 @@ public class RuleReloader {
         ReloadAttempt result;
         try {
             version = RuleSources.read(dir).version();
-            Verified verified = verifier.verify(dir);
+            Verified verified = verifier.verifyWithin(dir, verifyTimeout);
             // The version reported is the one actually compiled, even if files moved on meanwhile.
             version = verified.rules().version();
             active.activate(verified);

@@ -8,14 +8,13 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 
 /**
  * Holds the rule set decisions run against. Start-up fails, naming the folder and every problem,
  * when the configured rules cannot be compiled: a decision service without valid rules must not
- * report itself ready. Later rule sets arrive through {@link #activate}, each one complete before
+ * report itself ready. Later rule sets arrive through {@link #activate}, each one verified before
  * it is swapped in, in one atomic step.
  */
 @Startup
@@ -37,7 +36,7 @@ public class ActiveRules {
         Path dir = Path.of(config.rules().dir());
         try {
             long start = System.nanoTime();
-            activate(new VerifiedRules(clock).verify(dir));
+            activate(new VerifiedRules(clock, config.rules().scenarioDeadline()).verifyWithin(dir, config.rules().verifyTimeout()));
             RuleSet rules = get();
             // The verification (lint, compile, every scenario) is most of start-up; operators see its share.
             LOG.infof("rules loaded from %s: %d rules, version %s, verified in %d ms", rules.directory(),
@@ -57,11 +56,6 @@ public class ActiveRules {
     /** The rule set in force with its activation time and scenario coverage, as one consistent value. */
     public Activation activation() {
         return current.get();
-    }
-
-    /** Makes a fully built rule set the one in force, in one step. */
-    public void activate(RuleSet rules) {
-        current.set(new Activation(rules, clock.instant(), Map.of()));
     }
 
     /** Makes a verified rule set the one in force, in one step, keeping the coverage its scenarios gave. */

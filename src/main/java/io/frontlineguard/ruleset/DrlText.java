@@ -33,6 +33,18 @@ final class DrlText {
         return line;
     }
 
+    /** The offset of a 1-based line and 0-based column, as the DRL parser reports positions. */
+    int offset(int line, int column0) {
+        int offset = 0;
+        for (int l = 1; l < line && offset >= 0; l++) {
+            offset = original.indexOf('\n', offset) + 1;
+            if (offset == 0) {
+                return original.length();
+            }
+        }
+        return Math.min(original.length(), offset + Math.max(0, column0));
+    }
+
     int column(int offset) {
         int start = original.lastIndexOf('\n', Math.max(0, offset - 1));
         return offset - start;

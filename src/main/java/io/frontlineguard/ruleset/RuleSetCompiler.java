@@ -12,25 +12,27 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.drools.io.DescrResource;
+import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.KieBase;
-import org.kie.api.KieServices;
-import org.kie.api.builder.KieBuilder;
-import org.kie.api.builder.KieFileSystem;
-import org.kie.api.builder.Message;
-import org.kie.api.builder.ReleaseId;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderConfiguration;
+import org.kie.internal.builder.KnowledgeBuilderError;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.builder.conf.PropertySpecificOption;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 
 /**
  * Turns a rules folder into a {@link RuleSet}, or reports every problem with file, line and
- * column. It never returns a partial rule set: one broken file fails the whole build, which is
- * what lets a reload keep the rules that work.
+ * column. It takes only {@link ParsedRules}, what the sandbox lint admitted, and never returns a
+ * partial rule set: one broken file fails the whole build, which is what lets a reload keep the
+ * rules that work.
  */
 public final class RuleSetCompiler {
 
-    private static final String RESOURCES = "src/main/resources/";
-    private static final AtomicLong BUILDS = new AtomicLong();
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
@@ -43,18 +45,27 @@ public final class RuleSetCompiler {
         this.clock = clock;
     }
 
-    public RuleSet compile(RuleSources sources) {
+    /** Compiles rules that passed the lint; there is no way to hand it anything else. */
+    public RuleSet compile(ParsedRules parsed) {
+        RuleSources sources = parsed.sources();
         List<RuleProblem> problems = new ArrayList<>();
         if (sources.drl().isEmpty()) {
             problems.add(RuleProblem.error(sources.directory().toString(), 0, 0, "no .drl rule files in the rules folder"));
         }
         Thresholds thresholds = thresholds(sources, problems);
-        KieBase kieBase = problems.isEmpty() ? build(sources, problems) : null;
-        Map<String, RuleInfo> rules = kieBase == null ? Map.of() : RuleCatalogue.read(kieBase, sources, problems);
-        if (problems.stream().anyMatch(p -> p.severity() == RuleProblem.Severity.ERROR)) {
+        KieBase kieBase = problems.isEmpty() ? build(parsed, problems) : null;
+        Map<String, RuleInfo> rules = kieBase == null ? Map.of() : RuleCatalogue.read(kieBase, parsed, problems);
+        if (!problems.isEmpty()) {
             throw new RuleSetException(problems);
         }
         return new RuleSet(sources.version(), sources.directory(), kieBase, rules, thresholds, clock.instant());
+    }
+
+    /** The thresholds file's problems alone: plain YAML bound to a record, safe to read before any lint. */
+    public static List<RuleProblem> checkThresholds(RuleSources sources) {
+        List<RuleProblem> problems = new ArrayList<>();
+        thresholds(sources, problems);
+        return problems;
     }
 
     private static Thresholds thresholds(RuleSources sources, List<RuleProblem> problems) {
@@ -85,27 +96,31 @@ public final class RuleSetCompiler {
         return "threshold '" + field + "' must be a whole number";
     }
 
-    private static KieBase build(RuleSources sources, List<RuleProblem> problems) {
-        KieServices ks = KieServices.Factory.get();
-        // A fresh release id per build: the KIE repository caches modules by id, and we remove ours
-        // again right away so that reloads do not pile up compiled modules in memory.
-        ReleaseId id = ks.newReleaseId("io.frontlineguard", "rules", "1.0." + BUILDS.incrementAndGet());
-        KieFileSystem kfs = ks.newKieFileSystem().generateAndWritePomXML(id);
-        sources.drl().forEach((file, text) -> kfs.write(RESOURCES + file, text));
-        KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
-        for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
-            String file = m.getPath() == null ? "?" : m.getPath().replace(RESOURCES, "");
-            problems.add(located(file, m.getLine(), m.getColumn(), m.getText()));
-        }
+    /**
+     * Builds from the linted descriptors, file by file so that each error names its file. Rules
+     * never modify facts, so property reactivity has nothing to track and is switched off.
+     */
+    private static KieBase build(ParsedRules parsed, List<RuleProblem> problems) {
+        KnowledgeBuilderConfiguration conf = KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration();
+        conf.setOption(PropertySpecificOption.ALLOWED);
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(conf);
+        parsed.packages().forEach((file, descr) -> {
+            int before = builder.getErrors().size();
+            DescrResource resource = new DescrResource(descr);
+            resource.setSourcePath(file);
+            builder.add(resource, ResourceType.DESCR);
+            List<KnowledgeBuilderError> errors = new ArrayList<>(builder.getErrors());
+            for (KnowledgeBuilderError e : errors.subList(before, errors.size())) {
+                int line = e.getLines() == null || e.getLines().length == 0 ? 0 : e.getLines()[0];
+                problems.add(located(file, line, 0, e.getMessage()));
+            }
+        });
         if (!problems.isEmpty()) {
-            ks.getRepository().removeKieModule(id);
             return null;
         }
-        try {
-            return ks.newKieContainer(id).getKieBase();
-        } finally {
-            ks.getRepository().removeKieModule(id);
-        }
+        InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
+        kieBase.addPackages(builder.getKnowledgePackages());
+        return kieBase;
     }
 
     private static final java.util.regex.Pattern PARSER_POSITION = java.util.regex.Pattern.compile("Line (\\d+):(\\d+)");

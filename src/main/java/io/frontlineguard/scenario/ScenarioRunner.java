@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.frontlineguard.decision.Action;
 import io.frontlineguard.decision.DecisionEngine;
 import io.frontlineguard.decision.Evaluation;
+import io.frontlineguard.decision.EvaluationThreads;
 import io.frontlineguard.incident.Incident;
 import io.frontlineguard.incident.IncidentReader;
 import io.frontlineguard.incident.InvalidIncidentException;
@@ -23,8 +24,23 @@ public final class ScenarioRunner {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final DecisionEngine engine = new DecisionEngine();
+    private final DecisionEngine engine;
     private final IncidentReader reader = new IncidentReader();
+
+    /**
+     * What one scenario may take by default (guard.rules.scenario-deadline): longer than a decision's,
+     * since the first evaluations of a new rule base build its node memories and compile constraints.
+     */
+    public static final java.time.Duration DEFAULT_DEADLINE = DecisionEngine.OFFLINE_DEADLINE;
+
+    public ScenarioRunner() {
+        this(DEFAULT_DEADLINE);
+    }
+
+    /** Each scenario gets {@code deadline}; one that misses it fails, naming the deadline. */
+    public ScenarioRunner(java.time.Duration deadline) {
+        this.engine = new DecisionEngine(deadline);
+    }
 
     public List<ScenarioResult> runAll(RuleSet rules, List<Scenario> scenarios) {
         return scenarios.stream().map(s -> run(rules, s)).toList();
@@ -39,7 +55,12 @@ public final class ScenarioRunner {
                     .map(v -> "invalid incident: " + v.path() + ": " + v.message()).toList();
             return new ScenarioResult(scenario, diffs, null);
         }
-        return judge(scenario, engine.evaluate(rules, incident));
+        try {
+            return judge(scenario, engine.evaluate(rules, incident));
+        } catch (EvaluationThreads.DeadlineExceeded e) {
+            return new ScenarioResult(scenario, List.of("did not finish within " + e.deadline().toMillis()
+                    + " ms (guard.rules.scenario-deadline)"), null);
+        }
     }
 
     /**

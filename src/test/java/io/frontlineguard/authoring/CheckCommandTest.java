@@ -83,8 +83,8 @@ class CheckCommandTest {
                     System.exit(1);
                 end
                 """);
-        assertReports(run, tmp.resolve("rules/extra.drl") + ":13:5:", "'System' reaches outside the decision vocabulary");
-        assertReports(run, tmp.resolve("rules/extra.drl") + ":13:", "'exit'");
+        assertReports(run, tmp.resolve("rules/extra.drl") + ":13:5:",
+                "a consequence may only call actions.emit(\"CODE\", …); found 'System'");
     }
 
     @Test

@@ -4,8 +4,7 @@ import io.frontlineguard.incident.Conduct;
 import io.frontlineguard.incident.DemandType;
 import io.frontlineguard.incident.Incident;
 import io.frontlineguard.ruleset.RuleSet;
-import io.frontlineguard.ruleset.RuleSetCompiler;
-import io.frontlineguard.ruleset.RuleSources;
+import io.frontlineguard.verification.VerifiedRules;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -29,7 +28,7 @@ import net.jqwik.api.statistics.StatisticsReport;
 class AngerBuysNoConcessionProperties {
 
     private static final RuleSet RULES =
-            new RuleSetCompiler(Clock.systemUTC()).compile(RuleSources.read(Path.of("rules")));
+            new VerifiedRules(Clock.systemUTC()).compile(Path.of("rules"));
     private static final DecisionEngine ENGINE = new DecisionEngine();
     private static final String INVARIANT = "more anger never buys a concession";
 

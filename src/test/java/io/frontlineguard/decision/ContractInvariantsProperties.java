@@ -3,8 +3,7 @@ package io.frontlineguard.decision;
 import io.frontlineguard.incident.DemandType;
 import io.frontlineguard.incident.Incident;
 import io.frontlineguard.ruleset.RuleSet;
-import io.frontlineguard.ruleset.RuleSetCompiler;
-import io.frontlineguard.ruleset.RuleSources;
+import io.frontlineguard.verification.VerifiedRules;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -28,7 +27,7 @@ class ContractInvariantsProperties {
 
     /** Compiled once for the class: compiling is slow, evaluating is not. */
     private static final RuleSet RULES =
-            new RuleSetCompiler(Clock.systemUTC()).compile(RuleSources.read(Path.of("rules")));
+            new VerifiedRules(Clock.systemUTC()).compile(Path.of("rules"));
     private static final DecisionEngine ENGINE = new DecisionEngine();
 
     @Property(tries = 10_000)

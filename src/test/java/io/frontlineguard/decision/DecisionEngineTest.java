@@ -7,8 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import io.frontlineguard.incident.Incident;
 import io.frontlineguard.incident.IncidentReader;
 import io.frontlineguard.ruleset.RuleSet;
-import io.frontlineguard.ruleset.RuleSetCompiler;
-import io.frontlineguard.ruleset.RuleSources;
+import io.frontlineguard.verification.VerifiedRules;
 import io.frontlineguard.scenario.ScenarioLoader;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -37,7 +36,7 @@ class DecisionEngineTest {
 
     @Test
     void shouldDecideEachIncidentAloneWhenSessionsAreReused() {
-        RuleSet rules = new RuleSetCompiler(CLOCK).compile(RuleSources.read(RULES));
+        RuleSet rules = new VerifiedRules(CLOCK).compile(RULES);
         List<Incident> incidents = scenarioIncidents();
         List<String> fresh = new ArrayList<>();
         for (Incident i : incidents) {
@@ -54,7 +53,7 @@ class DecisionEngineTest {
 
     @Test
     void shouldNameTheProposingRuleOfEveryCandidateOnReusedSessions() {
-        RuleSet rules = new RuleSetCompiler(CLOCK).compile(RuleSources.read(RULES));
+        RuleSet rules = new VerifiedRules(CLOCK).compile(RULES);
         DecisionEngine engine = new DecisionEngine();
         for (int round = 0; round < 2; round++) {
             for (Incident i : scenarioIncidents()) {
@@ -69,7 +68,7 @@ class DecisionEngineTest {
 
     @Test
     void shouldGiveTheSameDecisionsFromManyThreadsAsFromOne() throws Exception {
-        RuleSet rules = new RuleSetCompiler(CLOCK).compile(RuleSources.read(RULES));
+        RuleSet rules = new VerifiedRules(CLOCK).compile(RULES);
         List<Incident> incidents = scenarioIncidents();
         DecisionEngine engine = new DecisionEngine();
         List<String> expected = incidents.stream().map(i -> outcome(engine.evaluate(rules, i))).toList();
@@ -98,8 +97,8 @@ class DecisionEngineTest {
 
     @Test
     void shouldSwitchToANewRuleSetAndBackWithoutMixingThem() {
-        RuleSet first = new RuleSetCompiler(CLOCK).compile(RuleSources.read(RULES));
-        RuleSet second = new RuleSetCompiler(CLOCK).compile(RuleSources.read(RULES));
+        RuleSet first = new VerifiedRules(CLOCK).compile(RULES);
+        RuleSet second = new VerifiedRules(CLOCK).compile(RULES);
         Incident incident = scenarioIncidents().get(0);
         DecisionEngine engine = new DecisionEngine();
         String a = outcome(engine.evaluate(first, incident));

@@ -123,6 +123,10 @@ class DecisionLogShutdownTest {
                 throw new UnsupportedOperationException();
             }
 
+            public Decisions decision() {
+                throw new UnsupportedOperationException();
+            }
+
             public Admin admin() {
                 throw new UnsupportedOperationException();
             }

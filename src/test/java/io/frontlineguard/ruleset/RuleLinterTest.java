@@ -109,8 +109,9 @@ class RuleLinterTest {
                     actions.emit("REFUSE_VISIT");
                 end
                 """.replace("java.time.", ""));
-        assertEquals(List.of("LocalTime", "now"), problems.stream().map(p -> p.message().split("'")[1]).toList());
-        assertTrue(problems.stream().allMatch(p -> p.line() == 7 && p.message().contains("wall clock")), problems.toString());
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.stream().allMatch(p -> p.line() == 7 && p.message().contains("'LocalTime' would read the wall clock")),
+                problems.toString());
     }
 
     @Test
@@ -122,13 +123,14 @@ class RuleLinterTest {
     @Test
     void shouldRejectASecondCallHiddenByAMissingSemicolon() {
         List<RuleProblem> problems = lint(rule("L004-1", "actions.emit(\"REFUSE_VISIT\")\n    actions.toString()"));
-        assertTrue(problems.stream().anyMatch(p -> p.message().contains("may only call actions.emit")), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.line() == 10 && p.message().contains("expected ';' after actions.emit")),
+                problems.toString());
     }
 
     @Test
     void shouldRejectSwitchingToTheMvelDialect() {
         List<RuleProblem> problems = lint("dialect \"mvel\"\n" + rule("L004-1", "actions.emit(\"REFUSE_VISIT\");"));
-        assertTrue(problems.stream().anyMatch(p -> p.line() == 4 && p.message().contains("Java dialect")), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.line() == 4 && p.message().contains("package attributes")), problems.toString());
     }
 
     @Test
@@ -150,7 +152,7 @@ class RuleLinterTest {
         List<RuleProblem> problems = lint("function void boom() { }\n"
                 + rule("L004-1", "insert(new Object());"));
         assertTrue(problems.stream().anyMatch(p -> p.message().contains("functions are not allowed")), problems.toString());
-        assertTrue(problems.stream().anyMatch(p -> p.message().contains("'insert'")), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.message().contains("found 'insert'")), problems.toString());
     }
 
     @Test

@@ -5,8 +5,7 @@ import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import io.frontlineguard.ruleset.RuleSet;
-import io.frontlineguard.ruleset.RuleSetCompiler;
-import io.frontlineguard.ruleset.RuleSources;
+import io.frontlineguard.verification.VerifiedRules;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -27,7 +26,7 @@ class RuleScenariosTest {
 
     @TestFactory
     Stream<DynamicNode> everyScenarioDecidesAsAgreed() {
-        RuleSet rules = new RuleSetCompiler(Clock.systemUTC()).compile(RuleSources.read(RULES));
+        RuleSet rules = new VerifiedRules(Clock.systemUTC()).compile(RULES);
         ScenarioRunner runner = new ScenarioRunner();
         Map<String, List<Scenario>> byFile = new LinkedHashMap<>();
         ScenarioLoader.load(RULES).forEach(s -> byFile.computeIfAbsent(s.file(), f -> new java.util.ArrayList<>()).add(s));

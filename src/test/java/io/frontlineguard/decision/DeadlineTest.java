@@ -1,0 +1,116 @@
+package io.frontlineguard.decision;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.frontlineguard.incident.Incident;
+import io.frontlineguard.incident.IncidentReader;
+import io.frontlineguard.ruleset.RuleSet;
+import io.frontlineguard.ruleset.RuleSetException;
+import io.frontlineguard.scenario.Scenario;
+import io.frontlineguard.scenario.ScenarioLoader;
+import io.frontlineguard.scenario.ScenarioResult;
+import io.frontlineguard.scenario.ScenarioRunner;
+import io.frontlineguard.verification.VerifiedRules;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The deadlines hold even when a rule never returns. The timeouts below bound how long a broken
+ * build would hang; they measure nothing.
+ */
+@Timeout(30)
+class DeadlineTest {
+
+    private static final Path RULES = Path.of("rules");
+    private static final Incident INCIDENT = new IncidentReader().read(("{\"incidentId\":\"D-1\","
+            + "\"occurredAt\":\"2026-05-01T10:00:00+09:00\",\"channel\":\"PHONE\",\"department\":\"CALL_CENTER\"}")
+            .getBytes(StandardCharsets.UTF_8));
+
+    @BeforeEach
+    void arm() {
+        StuckRules.rearm();
+    }
+
+    @AfterEach
+    void letGo() throws InterruptedException {
+        StuckRules.release();
+        awaitNoOverdue();
+    }
+
+    @Test
+    void shouldStopWaitingAtTheDeadlineWhenARuleNeverReturns() {
+        DecisionEngine engine = new DecisionEngine(Duration.ofMillis(100));
+        assertThrows(EvaluationThreads.DeadlineExceeded.class, () -> engine.evaluate(StuckRules.ruleSet(), INCIDENT));
+        assertEquals(1, EvaluationThreads.decisions().overdue(), "the stuck evaluation is counted until it ends");
+    }
+
+    @Test
+    void shouldCountTheOverdueEvaluationOnlyUntilItEnds() throws InterruptedException {
+        DecisionEngine engine = new DecisionEngine(Duration.ofMillis(100));
+        long before = EvaluationThreads.decisions().timeouts();
+        assertThrows(EvaluationThreads.DeadlineExceeded.class, () -> engine.evaluate(StuckRules.ruleSet(), INCIDENT));
+        StuckRules.release();
+        awaitNoOverdue();
+        assertEquals(before + 1, EvaluationThreads.decisions().timeouts());
+    }
+
+    @Test
+    void shouldKeepDecidingWhileAnEvaluationIsStuck() {
+        DecisionEngine engine = new DecisionEngine(Duration.ofMillis(100));
+        RuleSet builtIn = new VerifiedRules(Clock.systemUTC()).compile(RULES);
+        assertThrows(EvaluationThreads.DeadlineExceeded.class, () -> engine.evaluate(StuckRules.ruleSet(), INCIDENT));
+        DecisionEngine offline = new DecisionEngine();
+        for (int i = 0; i < 20; i++) {
+            assertFalse(offline.evaluate(builtIn, INCIDENT).firedRules().isEmpty());
+        }
+        assertEquals(1, EvaluationThreads.decisions().overdue());
+    }
+
+    /** Daemon threads never hold the JVM up, so SIGTERM stops the service however stuck a rule is. */
+    @Test
+    void shouldEvaluateOnDaemonThreads() {
+        assertThrows(EvaluationThreads.DeadlineExceeded.class,
+                () -> new DecisionEngine(Duration.ofMillis(100)).evaluate(StuckRules.ruleSet(), INCIDENT));
+        assertTrue(StuckRules.ranOnDaemon());
+    }
+
+    @Test
+    void shouldFailAScenarioThatMissesItsDeadline() {
+        Scenario scenario = ScenarioLoader.load(RULES).get(0);
+        ScenarioResult result = new ScenarioRunner(Duration.ofMillis(100)).run(StuckRules.ruleSet(), scenario);
+        assertFalse(result.passed());
+        assertEquals(List.of("did not finish within 100 ms (guard.rules.scenario-deadline)"), result.differences());
+    }
+
+    @Test
+    void shouldRefuseARuleSetWhoseScenariosMissTheirDeadlineNamingTheScenario() {
+        RuleSetException e = assertThrows(RuleSetException.class,
+                () -> new VerifiedRules(Clock.systemUTC(), Duration.ofNanos(1)).verify(RULES));
+        assertTrue(e.problems().stream().anyMatch(p -> p.message().startsWith("scenario '")
+                && p.message().endsWith("fails: did not finish within 0 ms (guard.rules.scenario-deadline)")), e.getMessage());
+    }
+
+    @Test
+    void shouldRefuseAFolderWhoseVerificationOutlastsItsTimeout() {
+        RuleSetException e = assertThrows(RuleSetException.class,
+                () -> new VerifiedRules(Clock.systemUTC()).verifyWithin(RULES, Duration.ofMillis(1)));
+        assertTrue(e.getMessage().contains("verification did not finish within 1 ms (guard.rules.verify-timeout)"), e.getMessage());
+    }
+
+    private static void awaitNoOverdue() throws InterruptedException {
+        for (int i = 0; i < 500 && (EvaluationThreads.decisions().overdue() > 0 || EvaluationThreads.verification().overdue() > 0); i++) {
+            Thread.sleep(10);
+        }
+        assertEquals(0, EvaluationThreads.decisions().overdue());
+    }
+}

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.frontlineguard.api.v1.Problem;
 import io.frontlineguard.config.GuardConfig;
 import io.frontlineguard.metrics.RequestErrorMetrics;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -12,8 +14,8 @@ import jakarta.enterprise.event.Observes;
  * Refuses a declared oversized body with a problem document before any of it is read. The batch
  * endpoint has its own, larger limit ({@code guard.http.max-batch-body-size}); every other path
  * has {@code guard.http.max-body-size}. Quarkus' {@code quarkus.http.limits.max-body-size} must be
- * at least the larger one: it still cuts off chunked bodies as they stream in, and the resources
- * check the size of what they received against their own limit.
+ * at least the larger one. A chunked body (no Content-Length) is counted here as it streams in and
+ * refused the same way, before Quarkus' own cut-off, which would answer 413 with an empty body.
  */
 @ApplicationScoped
 public class BodyLimit {
@@ -40,18 +42,65 @@ public class BodyLimit {
 
     void install(@Observes Router router) {
         router.route().order(-1000).handler(ctx -> {
+            boolean batch = isBatch(ctx.request().path());
             String declared = ctx.request().getHeader("Content-Length");
             if (declared != null) {
-                boolean batch = isBatch(ctx.request().path());
                 if (tooLarge(declared, batch ? batchLimit : limit)) {
-                    errors.count(ErrorCode.BODY_TOO_LARGE);
-                    ctx.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE)
-                            .putHeader("Connection", "close").end(batch ? batchBody : body);
+                    refuse(ctx, batch);
                     return;
                 }
+                ctx.next();
+            } else if (isChunked(ctx)) {
+                readCounting(ctx, batch);
+            } else {
+                ctx.next();
             }
-            ctx.next();
         });
+    }
+
+    private static boolean isChunked(RoutingContext ctx) {
+        String encoding = ctx.request().getHeader("Transfer-Encoding");
+        return encoding != null && encoding.toLowerCase(java.util.Locale.ROOT).contains("chunked");
+    }
+
+    /**
+     * A chunked body has no size up front. It is read here, counting, and refused with a problem
+     * document the moment it passes the path's limit; a body within the limit is handed on
+     * already read (RESTEasy takes it from the routing context instead of reading it again).
+     */
+    private void readCounting(RoutingContext ctx, boolean batch) {
+        long max = batch ? batchLimit : limit;
+        Buffer received = Buffer.buffer();
+        boolean[] refused = {false};
+        ctx.request().handler(chunk -> {
+            if (refused[0]) {
+                return;
+            }
+            if (received.length() + (long) chunk.length() > max) {
+                refused[0] = true;
+                refuse(ctx, batch);
+                return;
+            }
+            received.appendBuffer(chunk);
+        });
+        ctx.request().endHandler(v -> {
+            if (!refused[0]) {
+                ctx.setBody(received);
+                ctx.next();
+            }
+        });
+        ctx.request().exceptionHandler(e -> {
+            if (!refused[0] && !ctx.response().ended()) {
+                refused[0] = true;
+                ctx.fail(e);
+            }
+        });
+    }
+
+    private void refuse(RoutingContext ctx, boolean batch) {
+        errors.count(ErrorCode.BODY_TOO_LARGE);
+        ctx.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE)
+                .putHeader("Connection", "close").end(batch ? batchBody : body);
     }
 
     /** For bodies without a Content-Length: refuses what was received if it exceeds the path's limit. */

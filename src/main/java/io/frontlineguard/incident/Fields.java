@@ -116,6 +116,12 @@ final class Fields {
             return null;
         }
         String text = value.textValue();
+        int bad = firstInvalidCharacter(text);
+        if (bad >= 0) {
+            out.add(pathOf(name), ViolationCode.INVALID_CHARACTER, "must not contain control characters or unpaired"
+                    + " surrogates; found U+" + String.format("%04X", (int) text.charAt(bad)) + " at character " + (bad + 1));
+            return null;
+        }
         int length = text.codePointCount(0, text.length());
         if (length > maxLength) {
             out.add(pathOf(name), ViolationCode.TOO_LONG,
@@ -123,6 +129,25 @@ final class Fields {
             return null;
         }
         return text;
+    }
+
+    /**
+     * The index of the first control character or unpaired surrogate, or -1. Tab, line feed and
+     * carriage return are whitespace, not hazards: a value made of them is blank, and said so.
+     */
+    static int firstInvalidCharacter(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) {
+                return i;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     boolean bool(String name, boolean defaultValue) {
@@ -179,7 +204,14 @@ final class Fields {
         }
         String text = value.textValue();
         try {
-            return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+            OffsetDateTime parsed = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+            // ISO-8601 lets a signed year run to nine digits; RFC 3339, which the contract means, has four.
+            if (parsed.getYear() < 1 || parsed.getYear() > 9999 || text.startsWith("+") || text.startsWith("-")) {
+                out.add(pathOf(name), ViolationCode.INVALID_DATE_TIME, "the year must have four digits (0001 to 9999); "
+                        + DATE_TIME_RULE);
+                return null;
+            }
+            return parsed;
         } catch (DateTimeParseException e) {
             String problem = lacksOnlyTheOffset(text) ? "has no offset; " : "";
             out.add(pathOf(name), ViolationCode.INVALID_DATE_TIME, problem + DATE_TIME_RULE);

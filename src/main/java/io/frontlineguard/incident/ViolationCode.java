@@ -21,6 +21,12 @@ public enum ViolationCode {
     OUT_OF_RANGE,
     /** A string longer than the contract's limit, counted in Unicode code points. */
     TOO_LONG,
-    /** A date-time that is not ISO-8601 with an offset, e.g. {@code 2026-11-23T10:15:00+09:00}. */
-    INVALID_DATE_TIME
+    /** A date-time that is not ISO-8601 with an offset and a four-digit year, e.g. {@code 2026-11-23T10:15:00+09:00}. */
+    INVALID_DATE_TIME,
+    /**
+     * A string holding a control character (U+0000 to U+001F but tab, line feed and carriage return; U+007F)
+     * or an unpaired surrogate: no
+     * identifier contains one, and neither survives every log, database or terminal downstream.
+     */
+    INVALID_CHARACTER
 }

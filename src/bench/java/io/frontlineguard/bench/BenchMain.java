@@ -53,6 +53,14 @@ public final class BenchMain {
             System.out.printf("ratio built-in rules / reading the request (median): %.2f%n", median / read.getPercentile(50));
             System.out.printf("target: median ≤ 10 µs per decision -> %s (%.2f µs)%n", median <= 10 ? "MET" : "MISSED", median);
         }
+        Statistics hop = byName.get("handOffOnly");
+        Statistics within = byName.get("decideWithinDeadline");
+        if (hop != null && within != null && rules != null) {
+            System.out.printf("ratio with deadline / inline, built-in rules (median): %.2f%n",
+                    within.getPercentile(50) / rules.getPercentile(50));
+            System.out.printf("ratio hand-off alone / inline built-in rules (median): %.2f%n",
+                    hop.getPercentile(50) / rules.getPercentile(50));
+        }
         Statistics heavy = byName.get("decideHttpBenchmarkIncident");
         if (heavy != null && rules != null) {
             System.out.printf("ratio HTTP benchmark incident / scenario mix (median): %.2f%n",

@@ -8,44 +8,39 @@ import java.util.List;
 import org.kie.api.runtime.KieSession;
 
 /**
- * Runs one incident through one rule set, within a deadline. The facts are the incident's parts
+ * Runs one incident through one rule set on the calling thread. The facts are the incident's parts
  * and the thresholds; nothing else (no clock, no services) is visible to the rules. Sessions are
  * reused from a pool of the rule set last evaluated; a different rule set (after a reload)
- * retires the old pool. A session whose run passed the deadline is halted and thrown away.
+ * retires the old pool. {@link #evaluateWithin} adds the deadline: the evaluation moves to an
+ * {@link EvaluationThreads} thread, and a session whose run passed the deadline is halted and
+ * thrown away. That hand-off costs about as much as a decision itself (docs/benchmarks.md), so
+ * only the paths that face rules nobody has run yet take it: requests and scenario verification.
  */
 public final class DecisionEngine {
 
     /** Rules only propose actions and never change facts, so a run this long means a runaway rule. */
     static final int MAX_FIRINGS = 10_000;
     /**
-     * The deadline of offline evaluation (scenarios, the authors' commands, tests, benchmarks). It is
-     * far above the service's guard.decision.deadline because a rule base's first evaluations in a
-     * cold JVM load the engine's classes and build node memories.
+     * The deadline of offline evaluation (scenarios, the authors' commands, tests). It is far above
+     * the service's guard.decision.deadline because a rule base's first evaluations in a cold JVM
+     * load the engine's classes and build node memories.
      */
     public static final Duration OFFLINE_DEADLINE = Duration.ofSeconds(2);
 
     private final Resolver resolver = new Resolver();
     private final EvaluationThreads threads = EvaluationThreads.decisions();
-    private final Duration deadline;
     private volatile SessionPool pool;
 
-    public DecisionEngine() {
-        this(OFFLINE_DEADLINE);
+    /** Evaluates on this thread, with no deadline: for rules that already passed their scenarios. */
+    public Evaluation evaluate(RuleSet rules, Incident incident) {
+        return evaluateNow(rules, incident, new Run());
     }
 
-    public DecisionEngine(Duration deadline) {
+    /** Evaluates on an evaluation thread, or throws {@link EvaluationThreads.DeadlineExceeded} once {@code deadline} has passed. */
+    public Evaluation evaluateWithin(RuleSet rules, Incident incident, Duration deadline) {
         if (deadline.isNegative() || deadline.isZero()) {
             throw new IllegalArgumentException("a decision deadline must be positive, not " + deadline);
         }
-        this.deadline = deadline;
-    }
-
-    public Duration deadline() {
-        return deadline;
-    }
-
-    /** Evaluates, or throws {@link EvaluationThreads.DeadlineExceeded} once the deadline has passed. */
-    public Evaluation evaluate(RuleSet rules, Incident incident) {
         Run run = new Run();
         return threads.call(() -> evaluateNow(rules, incident, run), deadline, run::halt);
     }

@@ -18,13 +18,14 @@ public class DecisionService {
     private static final Logger LOG = Logger.getLogger(DecisionService.class);
 
     private final ActiveRules rules;
-    private final DecisionEngine engine;
+    private final DecisionEngine engine = new DecisionEngine();
+    private final java.time.Duration deadline;
     /** The decision log and the metrics; an array so the per-request loop allocates nothing. */
     private final DecisionListener[] listeners;
 
     DecisionService(ActiveRules rules, GuardConfig config, @All List<DecisionListener> listeners) {
         this.rules = rules;
-        this.engine = new DecisionEngine(config.decision().deadline());
+        this.deadline = config.decision().deadline();
         this.listeners = listeners.toArray(DecisionListener[]::new);
     }
 
@@ -36,7 +37,7 @@ public class DecisionService {
             RuleSet ruleSet = rules.get();
             Evaluation evaluation;
             try {
-                evaluation = engine.evaluate(ruleSet, incident);
+                evaluation = engine.evaluateWithin(ruleSet, incident, deadline);
             } catch (EvaluationThreads.DeadlineExceeded e) {
                 timedOut(new Decision(decisionId, incident, ruleSet.version(), Evaluation.none(e.deadline())));
                 throw new DecisionTimeoutException(decisionId, e.deadline());
@@ -54,7 +55,7 @@ public class DecisionService {
 
     private void timedOut(Decision unfinished) {
         LOG.warnf("decision %s for incident %s missed its deadline of %d ms with %s", unfinished.decisionId(),
-                unfinished.incident().incidentId(), engine.deadline().toMillis(), unfinished.rulesetVersion());
+                unfinished.incident().incidentId(), deadline.toMillis(), unfinished.rulesetVersion());
         for (DecisionListener listener : listeners) {
             listener.timedOut(unfinished);
         }

@@ -24,7 +24,8 @@ public final class ScenarioRunner {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final DecisionEngine engine;
+    private final DecisionEngine engine = new DecisionEngine();
+    private final java.time.Duration deadline;
     private final IncidentReader reader = new IncidentReader();
 
     /**
@@ -39,7 +40,7 @@ public final class ScenarioRunner {
 
     /** Each scenario gets {@code deadline}; one that misses it fails, naming the deadline. */
     public ScenarioRunner(java.time.Duration deadline) {
-        this.engine = new DecisionEngine(deadline);
+        this.deadline = deadline;
     }
 
     public List<ScenarioResult> runAll(RuleSet rules, List<Scenario> scenarios) {
@@ -56,7 +57,7 @@ public final class ScenarioRunner {
             return new ScenarioResult(scenario, diffs, null);
         }
         try {
-            return judge(scenario, engine.evaluate(rules, incident));
+            return judge(scenario, engine.evaluateWithin(rules, incident, deadline));
         } catch (EvaluationThreads.DeadlineExceeded e) {
             return new ScenarioResult(scenario, List.of("did not finish within " + e.deadline().toMillis()
                     + " ms (guard.rules.scenario-deadline)"), null);

@@ -36,6 +36,8 @@ class DeadlineTest {
             + "\"occurredAt\":\"2026-05-01T10:00:00+09:00\",\"channel\":\"PHONE\",\"department\":\"CALL_CENTER\"}")
             .getBytes(StandardCharsets.UTF_8));
 
+    private static final Duration SHORT = Duration.ofMillis(100);
+
     @BeforeEach
     void arm() {
         StuckRules.rearm();
@@ -49,16 +51,16 @@ class DeadlineTest {
 
     @Test
     void shouldStopWaitingAtTheDeadlineWhenARuleNeverReturns() {
-        DecisionEngine engine = new DecisionEngine(Duration.ofMillis(100));
-        assertThrows(EvaluationThreads.DeadlineExceeded.class, () -> engine.evaluate(StuckRules.ruleSet(), INCIDENT));
+        DecisionEngine engine = new DecisionEngine();
+        assertThrows(EvaluationThreads.DeadlineExceeded.class, () -> engine.evaluateWithin(StuckRules.ruleSet(), INCIDENT, SHORT));
         assertEquals(1, EvaluationThreads.decisions().overdue(), "the stuck evaluation is counted until it ends");
     }
 
     @Test
     void shouldCountTheOverdueEvaluationOnlyUntilItEnds() throws InterruptedException {
-        DecisionEngine engine = new DecisionEngine(Duration.ofMillis(100));
+        DecisionEngine engine = new DecisionEngine();
         long before = EvaluationThreads.decisions().timeouts();
-        assertThrows(EvaluationThreads.DeadlineExceeded.class, () -> engine.evaluate(StuckRules.ruleSet(), INCIDENT));
+        assertThrows(EvaluationThreads.DeadlineExceeded.class, () -> engine.evaluateWithin(StuckRules.ruleSet(), INCIDENT, SHORT));
         StuckRules.release();
         awaitNoOverdue();
         assertEquals(before + 1, EvaluationThreads.decisions().timeouts());
@@ -66,12 +68,12 @@ class DeadlineTest {
 
     @Test
     void shouldKeepDecidingWhileAnEvaluationIsStuck() {
-        DecisionEngine engine = new DecisionEngine(Duration.ofMillis(100));
+        DecisionEngine engine = new DecisionEngine();
         RuleSet builtIn = new VerifiedRules(Clock.systemUTC()).compile(RULES);
-        assertThrows(EvaluationThreads.DeadlineExceeded.class, () -> engine.evaluate(StuckRules.ruleSet(), INCIDENT));
-        DecisionEngine offline = new DecisionEngine();
+        assertThrows(EvaluationThreads.DeadlineExceeded.class, () -> engine.evaluateWithin(StuckRules.ruleSet(), INCIDENT, SHORT));
+        DecisionEngine other = new DecisionEngine();
         for (int i = 0; i < 20; i++) {
-            assertFalse(offline.evaluate(builtIn, INCIDENT).firedRules().isEmpty());
+            assertFalse(other.evaluateWithin(builtIn, INCIDENT, Duration.ofSeconds(5)).firedRules().isEmpty());
         }
         assertEquals(1, EvaluationThreads.decisions().overdue());
     }
@@ -80,7 +82,7 @@ class DeadlineTest {
     @Test
     void shouldEvaluateOnDaemonThreads() {
         assertThrows(EvaluationThreads.DeadlineExceeded.class,
-                () -> new DecisionEngine(Duration.ofMillis(100)).evaluate(StuckRules.ruleSet(), INCIDENT));
+                () -> new DecisionEngine().evaluateWithin(StuckRules.ruleSet(), INCIDENT, SHORT));
         assertTrue(StuckRules.ranOnDaemon());
     }
 

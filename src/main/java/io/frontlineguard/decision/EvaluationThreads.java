@@ -44,10 +44,14 @@ public final class EvaluationThreads {
         });
     }
 
-    /** One more thread while a task is overdue, one fewer once it ends; never below one per core. */
-    private synchronized void resize(int delta) {
+    /**
+     * One thread per core plus one per overdue task; never below one per core. The count moves
+     * outside this lock, so the order of the two setters follows the pool's current size, not the
+     * caller's direction: the executor refuses a core size above its maximum and the reverse.
+     */
+    private synchronized void resize() {
         int target = size + overdue.get();
-        if (delta > 0) {
+        if (target > pool.getMaximumPoolSize()) {
             pool.setMaximumPoolSize(target);
             pool.setCorePoolSize(target);
         } else {
@@ -133,7 +137,7 @@ public final class EvaluationThreads {
         void markOverdue() {
             if (state.compareAndSet(RUNNING, OVERDUE)) {
                 overdue.incrementAndGet();
-                resize(+1);
+                resize();
             }
         }
 
@@ -141,7 +145,7 @@ public final class EvaluationThreads {
         protected void done() {
             if (state.getAndSet(ENDED) == OVERDUE) {
                 overdue.decrementAndGet();
-                resize(-1);
+                resize();
             }
         }
     }

@@ -94,7 +94,12 @@ public final class VerifiedRules {
     /** Lints and compiles (no scenario runs); throws with every problem when either fails. */
     public RuleSet compile(Path dir) {
         RuleSources sources = RuleSources.read(dir);
-        RuleLinter.Admission admission = new RuleLinter(LessonCatalogue.read(dir)).admit(sources);
+        return compile(sources, LessonCatalogue.read(dir));
+    }
+
+    // Sources are read before the catalogue so that a missing folder is reported as such.
+    private RuleSet compile(RuleSources sources, LessonCatalogue catalogue) {
+        RuleLinter.Admission admission = new RuleLinter(catalogue).admit(sources);
         if (!admission.admitted()) {
             throw new RuleSetException(admission.problems());
         }
@@ -111,9 +116,9 @@ public final class VerifiedRules {
      * catalogue is read before compiling so that the coverage describes the same folder state.
      */
     public Verified verify(Path dir) {
-        RuleSources.read(dir);
+        RuleSources sources = RuleSources.read(dir);
         LessonCatalogue catalogue = LessonCatalogue.read(dir);
-        RuleSet rules = compile(dir);
+        RuleSet rules = compile(sources, catalogue);
         List<RuleProblem> failures = new ArrayList<>();
         List<ScenarioResult> results = runner.runAll(rules, scenarios(dir));
         for (ScenarioResult r : results) {

@@ -2,11 +2,6 @@ package io.frontlineguard.api;
 
 import io.frontlineguard.api.v1.DecisionResponse;
 import io.frontlineguard.api.v1.Problem;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.frontlineguard.decision.DecisionService;
 import io.frontlineguard.incident.IncidentReader;
 import jakarta.ws.rs.Consumes;
@@ -36,17 +31,6 @@ public class DecisionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Decide what the company does about one incident")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(ref = "Incident")))
-    @APIResponse(responseCode = "200", description = "The decision",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Decision")))
-    @APIResponse(responseCode = "400", description = "Invalid incident; every offending field is listed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "413", description = "Body over the configured limit",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "415", description = "Not application/json",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public DecisionResponse decide(byte[] body, @Context HttpHeaders headers) {
         limit.check(body, false);
         return DecisionResponse.of(decisions.decide(reader.read(body)), Language.of(headers));

@@ -18,7 +18,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * {@code POST /bench/baseline?bytes=N}: everything {@code POST /v1/decisions} does except evaluating
@@ -44,7 +43,6 @@ public class BaselineResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(hidden = true)
     public BaselineResponse baseline(byte[] body, @Context HttpHeaders headers,
                                      @QueryParam("bytes") @DefaultValue("0") int bytes) {
         if (!enabled) {

@@ -9,8 +9,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * {@code POST /v1/admin/rules/reload}. Runs on a worker thread (a blocking JAX-RS method), so the
@@ -33,9 +31,6 @@ public class AdminRulesResource {
     @POST
     @Path("/reload")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Rebuild the rules from the rules folder and put them in force if lint and every scenario pass")
-    @APIResponse(responseCode = "200", description = "The new rules are in force; the body is the catalogue")
-    @APIResponse(responseCode = "422", description = "Refused; the running rules stay in force and errors[] lists every problem")
     public Response reload() {
         if (!config.admin().enabled()) {
             return ProblemMappers.problem(ErrorCode.NOT_FOUND, "admin endpoints are off (guard.admin.enabled=false)", null);

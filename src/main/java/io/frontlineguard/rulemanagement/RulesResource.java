@@ -9,7 +9,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** {@code GET /v1/rules}: the rule catalogue and reload status. */
 @Path("/v1/rules")
@@ -25,7 +24,6 @@ public class RulesResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The rules in force, their coverage by scenarios, and the last reload attempt")
     public Response catalogue() {
         Activation now = active.activation();
         if (now == null) {

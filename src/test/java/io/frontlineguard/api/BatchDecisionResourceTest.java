@@ -118,7 +118,7 @@ class BatchDecisionResourceTest {
                 .body("paths.'/v1/decisions:batch'.post.requestBody.content.'application/json'.schema.'$ref'",
                         org.hamcrest.Matchers.containsString("BatchRequest"))
                 .body("paths.'/v1/decisions/{decisionId}'.get.responses.'404'", notNullValue())
-                .body("components.schemas.BatchRequest.properties.incidents.maxItems", equalTo(1000))
-                .body("components.schemas.Problem.properties.code.enum", hasItem("INVALID_BATCH"));
+                .body("components.schemas.BatchEnvelope.properties.incidents.maxItems", equalTo(1000))
+                .body("components.schemas.ErrorCode.enum", hasItem("INVALID_BATCH"));
     }
 }

@@ -66,12 +66,14 @@ class DecisionDeadlineTest {
         StuckRules.rearm();
         active.activate(new Verified(StuckRules.ruleSet(), new Coverage(new TreeMap<>(), new TreeMap<>())));
 
-        String detail = given().contentType(ContentType.JSON).body(INCIDENT)
+        io.restassured.response.Response timedOut = given().contentType(ContentType.JSON).body(INCIDENT)
                 .when().post("/v1/decisions")
                 .then().statusCode(503).contentType(containsString("application/problem+json"))
                 .body("code", equalTo("DECISION_TIMEOUT"))
                 .body("detail", containsString("did not finish within 200 ms"))
-                .extract().path("detail");
+                .extract().response();
+        Conformance.assertConforms("Problem", timedOut);
+        String detail = timedOut.path("detail");
 
         given().when().get("/q/health/live").then().statusCode(503)
                 .body("checks.find { it.name == 'evaluations' }.status", equalTo("DOWN"));
@@ -102,10 +104,13 @@ class DecisionDeadlineTest {
     void shouldGiveTheTimedOutItemOfABatchItsOwnProblem() {
         StuckRules.rearm();
         active.activate(new Verified(StuckRules.ruleSet(), new Coverage(new TreeMap<>(), new TreeMap<>())));
-        given().contentType(ContentType.JSON).body("{\"incidents\": [" + INCIDENT + "]}")
+        io.restassured.response.Response batch = given().contentType(ContentType.JSON)
+                .body("{\"incidents\": [" + INCIDENT + "]}")
                 .when().post("/v1/decisions:batch")
                 .then().statusCode(200)
                 .body("results[0].status", equalTo(503))
-                .body("results[0].problem.code", equalTo("DECISION_TIMEOUT"));
+                .body("results[0].problem.code", equalTo("DECISION_TIMEOUT"))
+                .extract().response();
+        Conformance.assertConforms("BatchResponse", batch);
     }
 }

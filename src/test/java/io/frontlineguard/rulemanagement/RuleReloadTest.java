@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.frontlineguard.api.Conformance;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -82,10 +83,12 @@ class RuleReloadTest {
             ReloadFixture.write("visits.drl", ReloadFixture.original("visits.drl") + "\nrule \"Unfinished\"\nwhen\n    Demand(type ==\n");
             waitFor(() -> catalogue().getLong("reloads.failed") > failedBefore, Duration.ofSeconds(5),
                     "the watcher to try the broken file");
-            JsonPath refused = adminReload().then().statusCode(422)
+            io.restassured.response.Response refusal = adminReload().then().statusCode(422)
                     .contentType("application/problem+json")
                     .body("code", equalTo("RULES_REJECTED"))
-                    .extract().jsonPath();
+                    .extract().response();
+            Conformance.assertConforms("Problem", refusal);
+            JsonPath refused = refusal.jsonPath();
             assertTrue(refused.getList("errors", String.class).stream().anyMatch(e -> e.matches("visits\\.drl:[1-9]\\d*:\\d+: .+")),
                     "problems as file:line:col: message: " + refused.getList("errors"));
             JsonPath status = catalogue();

@@ -1,0 +1,40 @@
+package io.frontlineguard.incident;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.Schema;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The batch as a whole, checked against the contract's BatchEnvelope schema. Its items are not
+ * checked here: each one is read as an incident of its own and may fail on its own.
+ */
+public final class BatchEnvelope {
+
+    private static final Schema ENVELOPE = Contract.get().validator("BatchEnvelope");
+    private static final SchemaViolations VIOLATIONS = new SchemaViolations(Contract.get());
+
+    private BatchEnvelope() {
+    }
+
+    /** The items of a parsed batch body; throws {@link InvalidIncidentException} when it is not a batch. */
+    public static List<JsonNode> items(JsonNode root) {
+        if (!root.isObject()) {
+            throw new InvalidIncidentException(new Violation("", ViolationCode.INVALID_TYPE,
+                    "must be an object with an 'incidents' array"));
+        }
+        JsonNode body = root.deepCopy();
+        Map<String, Violation> found = new LinkedHashMap<>();
+        Hygiene.clean(body, "", found);
+        found.keySet().removeIf(path -> path.startsWith("incidents["));
+        VIOLATIONS.translate(ENVELOPE.validate(body), body, "the batch", found);
+        if (!found.isEmpty()) {
+            throw new InvalidIncidentException(new ArrayList<>(found.values()));
+        }
+        List<JsonNode> items = new ArrayList<>();
+        root.get("incidents").forEach(items::add);
+        return items;
+    }
+}

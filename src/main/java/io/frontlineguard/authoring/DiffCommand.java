@@ -9,6 +9,7 @@ import io.frontlineguard.decision.DecisionEngine;
 import io.frontlineguard.incident.Incident;
 import io.frontlineguard.incident.IncidentReader;
 import io.frontlineguard.incident.InvalidIncidentException;
+import io.frontlineguard.ruleset.FolderSnapshot;
 import io.frontlineguard.ruleset.RuleSet;
 import io.frontlineguard.ruleset.RuleSetException;
 import io.frontlineguard.scenario.Scenario;
@@ -69,8 +70,18 @@ final class DiffCommand {
             err.println(incidentsFile + ": no such incidents file");
             return CommandLine.USAGE;
         }
-        RuleSet oldRules = compile(before, out);
-        RuleSet newRules = compile(after, out);
+        // Each folder is read once: what is compiled is what the scenarios are taken from.
+        List<Map.Entry<RulesFolder, FolderSnapshot>> read = new ArrayList<>();
+        for (RulesFolder f : List.of(before, after)) {
+            try {
+                read.add(Map.entry(f, FolderSnapshot.read(f.path())));
+            } catch (RuleSetException e) {
+                e.problems().stream().map(f::format).forEach(out::println);
+                return CommandLine.USAGE;
+            }
+        }
+        RuleSet oldRules = compile(before, read.get(0).getValue(), out);
+        RuleSet newRules = compile(after, read.get(1).getValue(), out);
         if (oldRules == null || newRules == null) {
             return CommandLine.USAGE;
         }
@@ -79,7 +90,7 @@ final class DiffCommand {
         List<Case> cases = new ArrayList<>();
         int skipped = 0;
         try {
-            skipped += scenarios(before, after, cases, out);
+            skipped += scenarios(read, cases, out);
             if (incidentsFile != null) {
                 skipped += incidents(incidentsFile, cases, out);
             }
@@ -103,9 +114,9 @@ final class DiffCommand {
         return changed == 0 ? CommandLine.OK : CommandLine.PROBLEMS;
     }
 
-    private static RuleSet compile(RulesFolder folder, PrintStream out) {
+    private static RuleSet compile(RulesFolder folder, FolderSnapshot snapshot, PrintStream out) {
         try {
-            return new VerifiedRules(Clock.systemUTC()).compile(folder.path());
+            return new VerifiedRules(Clock.systemUTC()).compile(snapshot);
         } catch (RuleSetException e) {
             CompilerNoise.without(e.problems()).stream().map(folder::format).forEach(out::println);
             out.println(folder.given() + ": the rules do not compile; run: check " + folder.given());
@@ -117,12 +128,13 @@ final class DiffCommand {
      * The scenarios of both folders, one per scenario id (file and name); a scenario in both is taken
      * from the new folder, whose incident the author means. Returns how many were skipped.
      */
-    private int scenarios(RulesFolder before, RulesFolder after, List<Case> cases, PrintStream out) {
+    private int scenarios(List<Map.Entry<RulesFolder, FolderSnapshot>> folders, List<Case> cases, PrintStream out) {
         Map<String, Scenario> union = new LinkedHashMap<>();
         Map<String, RulesFolder> from = new LinkedHashMap<>();
-        for (RulesFolder f : List.of(before, after)) {
+        for (Map.Entry<RulesFolder, FolderSnapshot> folder : folders) {
+            RulesFolder f = folder.getKey();
             try {
-                for (Scenario s : VerifiedRules.scenarios(f.path())) {
+                for (Scenario s : VerifiedRules.scenarios(folder.getValue())) {
                     union.put(s.id(), s);
                     from.put(s.id(), f);
                 }

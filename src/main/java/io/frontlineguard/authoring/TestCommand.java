@@ -1,11 +1,7 @@
 package io.frontlineguard.authoring;
 
-import io.frontlineguard.ruleset.LessonCatalogue;
-import io.frontlineguard.ruleset.RuleSet;
 import io.frontlineguard.ruleset.RuleSetException;
-import io.frontlineguard.scenario.Scenario;
 import io.frontlineguard.scenario.ScenarioResult;
-import io.frontlineguard.scenario.ScenarioRunner;
 import io.frontlineguard.verification.Coverage;
 import io.frontlineguard.verification.VerifiedRules;
 import java.io.PrintStream;
@@ -24,29 +20,22 @@ final class TestCommand {
             err.println(folder.given() + ": no such rules folder");
             return CommandLine.USAGE;
         }
-        RuleSet rules;
-        List<Scenario> scenarios;
-        LessonCatalogue catalogue;
+        VerifiedRules.Tested tested;
         try {
-            rules = new VerifiedRules(Clock.systemUTC()).compile(folder.path());
-            scenarios = VerifiedRules.scenarios(folder.path());
-            catalogue = LessonCatalogue.read(folder.path());
+            tested = new VerifiedRules(Clock.systemUTC()).test(folder.path());
         } catch (RuleSetException e) {
             CompilerNoise.without(e.problems()).stream().map(folder::format).forEach(out::println);
             out.println("the rules do not compile or a scenario file cannot be read; run: check " + folder.given());
             return CommandLine.PROBLEMS;
         }
-
-        List<ScenarioResult> results = new ScenarioRunner().runAll(rules, scenarios);
+        List<ScenarioResult> results = tested.results();
         int failed = 0;
-        for (ScenarioResult r : results) {
-            if (!r.passed()) {
-                failed++;
-                out.print(withFolder(folder, r));
-            }
+        for (ScenarioResult r : tested.failures()) {
+            failed++;
+            out.print(withFolder(folder, r));
         }
         out.println((results.size() - failed) + " passed, " + failed + " failed");
-        Coverage coverage = Coverage.of(rules, results, catalogue);
+        Coverage coverage = tested.coverage();
         out.print(coverage.report());
         return failed == 0 && coverage.complete() ? CommandLine.OK : CommandLine.PROBLEMS;
     }

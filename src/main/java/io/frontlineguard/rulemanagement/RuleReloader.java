@@ -4,11 +4,13 @@ import io.frontlineguard.config.GuardConfig;
 import io.frontlineguard.ruleset.ActiveRules;
 import io.frontlineguard.ruleset.RuleProblem;
 import io.frontlineguard.ruleset.RuleSetException;
-import io.frontlineguard.ruleset.RuleSources;
+import io.frontlineguard.ruleset.FolderSnapshot;
 import io.frontlineguard.verification.Verified;
 import io.frontlineguard.verification.VerifiedRules;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,11 +20,14 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.jboss.logging.Logger;
 
 /**
- * Builds a new rule set from the rules folder, verifies it exactly as start-up does (lint, compile,
- * every scenario) and swaps it in only when all of that passes. One reload runs at a time; callers
- * run it on their own thread (a worker or the watcher), never on the event loop. Decisions in
- * flight keep the rule set they started with, because the swap replaces a reference they already hold.
+ * Puts the rules folder in force: at start-up, and again on every reload. Each time the folder is
+ * read once into a snapshot, verified (lint, compile, every scenario) and swapped in only when all
+ * of that passes; start-up fails, naming the folder and every problem, because a decision service
+ * without valid rules must not report itself ready. One attempt runs at a time; callers run it on
+ * their own thread (a worker or the watcher), never on the event loop. Decisions in flight keep the
+ * rule set they started with, because the swap replaces a reference they already hold.
  */
+@Startup
 @ApplicationScoped
 public class RuleReloader {
 
@@ -52,11 +57,30 @@ public class RuleReloader {
                 .description("Rule reloads, by outcome").register(registry);
     }
 
+    @PostConstruct
+    void loadAtStartup() {
+        long start = System.nanoTime();
+        FolderSnapshot folder;
+        Verified verified;
+        try {
+            folder = FolderSnapshot.read(dir);
+            verified = verifier.verifyWithin(folder, verifyTimeout);
+        } catch (RuleSetException e) {
+            throw new IllegalStateException("cannot load rules from " + dir.toAbsolutePath().normalize()
+                    + " (guard.rules.dir):\n" + e.getMessage(), e);
+        }
+        active.activate(verified);
+        lastTriedFingerprint = folder.hash();
+        // The verification (lint, compile, every scenario) is most of start-up; operators see its share.
+        LOG.infof("rules loaded from %s: %d rules, version %s, verified in %d ms", folder.directory(),
+                verified.rules().rules().size(), verified.rules().version(), millisSince(start));
+    }
+
     /** Reloads now, whatever the folder holds, and returns the attempt. */
     public ReloadAttempt reload(String trigger) {
         oneAtATime.lock();
         try {
-            return attempt(trigger, FolderFingerprint.of(dir));
+            return attempt(trigger);
         } finally {
             oneAtATime.unlock();
         }
@@ -68,24 +92,24 @@ public class RuleReloader {
      * therefore tried once, not on every poll.
      */
     public Optional<ReloadAttempt> reloadIfChanged(String trigger) {
-        String seen = FolderFingerprint.of(dir);
-        if (seen.equals(lastTriedFingerprint)) {
+        if (fingerprint().equals(lastTriedFingerprint)) {
             return Optional.empty();
         }
         oneAtATime.lock();
         try {
-            // Re-read under the lock: a reload that ran meanwhile may already have tried this content.
-            seen = FolderFingerprint.of(dir);
-            return seen.equals(lastTriedFingerprint) ? Optional.empty() : Optional.of(attempt(trigger, seen));
+            // Look again under the lock: a reload that ran meanwhile may already have tried this content.
+            return fingerprint().equals(lastTriedFingerprint) ? Optional.empty() : Optional.of(attempt(trigger));
         } finally {
             oneAtATime.unlock();
         }
     }
 
-    /** Records the folder as loaded at start-up, so the watcher does not reload it again. */
-    void markStartupContent() {
-        if (lastTriedFingerprint == null) {
-            lastTriedFingerprint = FolderFingerprint.of(dir);
+    /** The content hash of the folder now; an unreadable folder is a state of its own, tried once. */
+    private String fingerprint() {
+        try {
+            return FolderSnapshot.read(dir).hash();
+        } catch (RuntimeException e) {
+            return "unreadable: " + e.getMessage();
         }
     }
 
@@ -101,21 +125,22 @@ public class RuleReloader {
         return (long) failures.count();
     }
 
-    private ReloadAttempt attempt(String trigger, String fingerprint) {
+    private ReloadAttempt attempt(String trigger) {
         long start = System.nanoTime();
         String version = null;
+        String fingerprint = null;
         ReloadAttempt result;
         try {
-            version = RuleSources.read(dir).version();
-            Verified verified = verifier.verifyWithin(dir, verifyTimeout);
-            // The version reported is the one actually compiled, even if files moved on meanwhile.
-            version = verified.rules().version();
+            FolderSnapshot folder = FolderSnapshot.read(dir);
+            fingerprint = folder.hash();
+            version = folder.version();
+            Verified verified = verifier.verifyWithin(folder, verifyTimeout);
             active.activate(verified);
             result = new ReloadAttempt(clock.instant(), trigger, ReloadAttempt.Outcome.SUCCESS, version,
                     millisSince(start), List.of());
             successes.increment();
             LOG.infof("rules reloaded (%s) from %s: version %s, %d rules, in %d ms", trigger,
-                    verified.rules().directory(), version, verified.rules().rules().size(), result.durationMillis());
+                    folder.directory(), version, verified.rules().rules().size(), result.durationMillis());
         } catch (RuleSetException e) {
             result = failed(trigger, version, start, e.problems().stream().map(RuleProblem::toString).toList());
         } catch (RuntimeException e) {
@@ -124,7 +149,7 @@ public class RuleReloader {
             result = failed(trigger, version, start, List.of(dir + ":0:0: " + e));
         }
         last = result;
-        lastTriedFingerprint = fingerprint;
+        lastTriedFingerprint = fingerprint != null ? fingerprint : fingerprint();
         return result;
     }
 

@@ -32,7 +32,6 @@ public class RulesWatcher {
     }
 
     void start(@Observes StartupEvent e) {
-        reloader.markStartupContent();
         if (!config.rules().watch()) {
             LOG.info("rules folder watching is off (guard.rules.watch=false); reload with POST /v1/admin/rules/reload");
             return;

@@ -1,11 +1,5 @@
 package io.frontlineguard.ruleset;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.frontlineguard.decision.RuleInfo;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -33,12 +27,6 @@ import org.kie.api.definition.rule.Rule;
  */
 public final class RuleSetCompiler {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
-
     private final Clock clock;
 
     public RuleSetCompiler(Clock clock) {
@@ -61,7 +49,7 @@ public final class RuleSetCompiler {
         return new RuleSet(sources.version(), sources.directory(), kieBase, rules, thresholds, clock.instant());
     }
 
-    /** The thresholds file's problems alone: plain YAML bound to a record, safe to read before any lint. */
+    /** The thresholds file's problems alone: plain YAML read into a record, safe to read before any lint. */
     public static List<RuleProblem> checkThresholds(RuleSources sources) {
         List<RuleProblem> problems = new ArrayList<>();
         thresholds(sources, problems);
@@ -69,31 +57,7 @@ public final class RuleSetCompiler {
     }
 
     private static Thresholds thresholds(RuleSources sources, List<RuleProblem> problems) {
-        if (sources.thresholds() == null) {
-            problems.add(RuleProblem.error(RuleSources.THRESHOLDS_FILE, 0, 0, "missing: the rules folder needs its thresholds file"));
-            return null;
-        }
-        try {
-            return YAML.readValue(sources.thresholds(), Thresholds.class);
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String message = e instanceof JsonMappingException m ? describe(m) : e.getOriginalMessage();
-            problems.add(RuleProblem.error(RuleSources.THRESHOLDS_FILE,
-                    at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(), message));
-            return null;
-        }
-    }
-
-    private static String describe(JsonMappingException m) {
-        String field = m.getPath().isEmpty() ? "" : m.getPath().get(m.getPath().size() - 1).getFieldName();
-        String text = m.getOriginalMessage();
-        if (text.startsWith("Unrecognized field")) {
-            return "unknown threshold '" + field + "'";
-        }
-        if (text.startsWith("Missing required creator property")) {
-            return "missing threshold " + text.replaceAll(".*'(\\w+)'.*", "'$1'");
-        }
-        return "threshold '" + field + "' must be a whole number";
+        return ThresholdsFile.read(sources, problems);
     }
 
     /**

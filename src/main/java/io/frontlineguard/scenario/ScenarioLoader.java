@@ -4,18 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.frontlineguard.decision.ActionCode;
+import io.frontlineguard.incident.Spelling;
+import io.frontlineguard.ruleset.FolderSnapshot;
 import io.frontlineguard.ruleset.RuleProblem;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.frontlineguard.ruleset.RuleSetException;
+import io.frontlineguard.ruleset.YamlTree;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Reads every {@code *.scenarios.yaml} below a rules folder. A file has optional {@code defaults}
@@ -32,31 +31,26 @@ public final class ScenarioLoader {
     private ScenarioLoader() {
     }
 
-    public static List<Path> files(Path rulesDir) {
-        try (Stream<Path> s = Files.walk(rulesDir)) {
-            return s.filter(p -> p.getFileName().toString().endsWith(SUFFIX)).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** Every scenario below the folder, in file order then document order; reads the folder once. */
+    public static List<Scenario> load(Path rulesDir) {
+        return load(FolderSnapshot.read(rulesDir));
     }
 
-    /** Every scenario below the folder, in file order then document order. */
-    public static List<Scenario> load(Path rulesDir) {
+    /** Every scenario file of the snapshot, in file order then document order. */
+    public static List<Scenario> load(FolderSnapshot folder) {
         List<Scenario> all = new ArrayList<>();
-        for (Path f : files(rulesDir)) {
-            String name = rulesDir.relativize(f).toString().replace('\\', '/');
-            try {
-                all.addAll(parse(name, Files.readString(f, StandardCharsets.UTF_8)));
-            } catch (IOException e) {
-                throw new ScenarioException(RuleProblem.error(name, 0, 0, "cannot read: " + e.getMessage()));
-            }
-        }
+        folder.texts(SUFFIX).forEach((name, text) -> all.addAll(parse(name, text)));
         return all;
     }
 
     public static List<Scenario> parse(String file, String text) {
-        YamlTree.Parsed parsed = YamlTree.parse(file, text);
-        Reader r = new Reader(file, parsed.lines());
+        YamlTree.Parsed parsed;
+        try {
+            parsed = YamlTree.parse(file, text);
+        } catch (RuleSetException e) {
+            throw new ScenarioException(e.problems().get(0));
+        }
+        Reader r = new Reader(file, parsed.lines(), parsed);
         JsonNode root = parsed.root();
         r.requireObject(root, "the file");
         r.onlyKeys(root, FILE_KEYS);
@@ -75,7 +69,7 @@ public final class ScenarioLoader {
         return out;
     }
 
-    private record Reader(String file, Map<JsonNode, Integer> lines) {
+    private record Reader(String file, Map<JsonNode, Integer> lines, YamlTree.Parsed parsed) {
 
         Scenario scenario(JsonNode item, JsonNode defaults) {
             requireObject(item, "a scenario");
@@ -171,7 +165,9 @@ public final class ScenarioLoader {
         void onlyKeys(JsonNode n, Set<String> allowed) {
             n.fieldNames().forEachRemaining(k -> {
                 if (!allowed.contains(k)) {
-                    throw problem(n, "unknown key '" + k + "'; allowed: " + allowed.stream().sorted().toList());
+                    throw new ScenarioException(parsed.problemAt(n, k, "unknown key '" + k + "'"
+                            + Spelling.closest(k, allowed).map(s -> "; did you mean '" + s + "'?").orElse("")
+                            + " allowed: " + allowed.stream().sorted().toList()));
                 }
             });
         }

@@ -1,6 +1,7 @@
 package io.frontlineguard.verification;
 
 import io.frontlineguard.decision.EvaluationThreads;
+import io.frontlineguard.ruleset.FolderSnapshot;
 import io.frontlineguard.ruleset.LessonCatalogue;
 import io.frontlineguard.ruleset.RuleLinter;
 import io.frontlineguard.ruleset.RuleProblem;
@@ -21,10 +22,11 @@ import java.util.List;
 import java.util.TreeMap;
 
 /**
- * The one way a rules folder becomes rules in force: read it, lint it (the sandbox), compile what
- * the lint admitted, and run every scenario beside it, each within a deadline. Start-up, reload,
- * the authors' command line, the tests and the benchmarks all go through here, so whatever passes
- * locally is exactly what the service would accept, and nothing of a file runs before its lint.
+ * The one way a rules folder becomes rules in force: read it once into a snapshot, lint it (the
+ * sandbox), compile what the lint admitted, and run every scenario beside it, each within a
+ * deadline. Start-up and reload (through the reloader), every command of the authors' command line,
+ * the tests and the benchmarks all come here, so whatever passes locally is exactly what the
+ * service would accept, and nothing of a file runs before its lint.
  */
 public final class VerifiedRules {
 
@@ -52,11 +54,12 @@ public final class VerifiedRules {
     }
 
     public Checked check(Path dir) {
-        RuleSources sources = RuleSources.read(dir);
+        FolderSnapshot folder = FolderSnapshot.read(dir);
+        RuleSources sources = RuleSources.of(folder);
         List<RuleProblem> problems = new ArrayList<>();
         LessonCatalogue read = null;
         try {
-            read = LessonCatalogue.read(dir);
+            read = LessonCatalogue.read(folder);
         } catch (RuleSetException e) {
             problems.addAll(e.problems());
         }
@@ -78,7 +81,7 @@ public final class VerifiedRules {
             }
         }
         try {
-            ScenarioLoader.load(dir);
+            ScenarioLoader.load(folder);
         } catch (ScenarioException e) {
             problems.add(e.problem());
         }
@@ -87,72 +90,87 @@ public final class VerifiedRules {
 
     /** Lint problems only; nothing is compiled. */
     public List<RuleProblem> lint(Path dir) {
-        RuleSources sources = RuleSources.read(dir);
-        return new RuleLinter(LessonCatalogue.read(dir)).lint(sources);
+        FolderSnapshot folder = FolderSnapshot.read(dir);
+        return new RuleLinter(LessonCatalogue.read(folder)).lint(RuleSources.of(folder));
     }
 
     /** Lints and compiles (no scenario runs); throws with every problem when either fails. */
     public RuleSet compile(Path dir) {
-        RuleSources sources = RuleSources.read(dir);
-        return compile(sources, LessonCatalogue.read(dir));
+        return compile(FolderSnapshot.read(dir));
     }
 
-    // Sources are read before the catalogue so that a missing folder is reported as such.
-    private RuleSet compile(RuleSources sources, LessonCatalogue catalogue) {
-        RuleLinter.Admission admission = new RuleLinter(catalogue).admit(sources);
+    public RuleSet compile(FolderSnapshot folder) {
+        return compile(folder, LessonCatalogue.read(folder));
+    }
+
+    /** The scenarios of a snapshot; a file that cannot be read throws as a rule problem. */
+    public static List<Scenario> scenarios(FolderSnapshot folder) {
+        try {
+            return ScenarioLoader.load(folder);
+        } catch (ScenarioException e) {
+            throw new RuleSetException(List.of(e.problem()));
+        }
+    }
+
+    private RuleSet compile(FolderSnapshot folder, LessonCatalogue catalogue) {
+        RuleLinter.Admission admission = new RuleLinter(catalogue).admit(RuleSources.of(folder));
         if (!admission.admitted()) {
             throw new RuleSetException(admission.problems());
         }
         return compiler.compile(admission.rules());
     }
 
-    /** Lints, compiles and runs every scenario; only a rule set that passes all of them comes back. */
-    public RuleSet load(Path dir) {
-        return verify(dir).rules();
+    /** A folder's rules with the result of every scenario beside them, passed or not, and the coverage. */
+    public record Tested(RuleSet rules, List<ScenarioResult> results, Coverage coverage) {
+
+        public List<ScenarioResult> failures() {
+            return results.stream().filter(r -> !r.passed()).toList();
+        }
     }
 
-    /**
-     * As {@link #load(Path)}, and also returns which scenarios fired which rule. The lesson
-     * catalogue is read before compiling so that the coverage describes the same folder state.
-     */
-    public Verified verify(Path dir) {
-        RuleSources sources = RuleSources.read(dir);
-        LessonCatalogue catalogue = LessonCatalogue.read(dir);
-        RuleSet rules = compile(sources, catalogue);
+    /** Lints, compiles and runs every scenario; throws only when the rules cannot be built or a scenario file read. */
+    public Tested test(FolderSnapshot folder) {
+        LessonCatalogue catalogue = LessonCatalogue.read(folder);
+        RuleSet rules = compile(folder, catalogue);
+        List<ScenarioResult> results = runner.runAll(rules, scenarios(folder));
+        return new Tested(rules, results, Coverage.of(rules, results, catalogue));
+    }
+
+    public Tested test(Path dir) {
+        return test(FolderSnapshot.read(dir));
+    }
+
+    /** As {@link #test}, and only a rule set that passes every scenario comes back. */
+    public Verified verify(FolderSnapshot folder) {
+        Tested tested = test(folder);
         List<RuleProblem> failures = new ArrayList<>();
-        List<ScenarioResult> results = runner.runAll(rules, scenarios(dir));
-        for (ScenarioResult r : results) {
-            if (!r.passed()) {
-                Scenario s = r.scenario();
-                failures.add(RuleProblem.error(s.file(), s.line(), 1,
-                        "scenario '" + s.name() + "' fails: " + String.join("; ", r.differences())));
-            }
+        for (ScenarioResult r : tested.failures()) {
+            Scenario s = r.scenario();
+            failures.add(RuleProblem.error(s.file(), s.line(), 1,
+                    "scenario '" + s.name() + "' fails: " + String.join("; ", r.differences())));
         }
         if (!failures.isEmpty()) {
             throw new RuleSetException(failures);
         }
-        return new Verified(rules, Coverage.of(rules, results, catalogue));
+        return new Verified(tested.rules(), tested.coverage());
+    }
+
+    public Verified verify(Path dir) {
+        return verify(FolderSnapshot.read(dir));
     }
 
     /**
-     * {@link #verify(Path)} on a thread of its own, given up after {@code timeout}: a folder whose
+     * {@link #verify} on a thread of its own, given up after {@code timeout}: a folder whose
      * verification hangs is refused like any other, and the caller (the watcher, the reload
      * endpoint, start-up) stays responsive.
      */
-    public Verified verifyWithin(Path dir, Duration timeout) {
+    public Verified verifyWithin(FolderSnapshot folder, Duration timeout) {
         try {
-            return EvaluationThreads.verification().call(() -> verify(dir), timeout, () -> { });
+            return EvaluationThreads.verification().call(() -> verify(folder), timeout, () -> { });
         } catch (EvaluationThreads.DeadlineExceeded e) {
-            throw new RuleSetException(List.of(RuleProblem.error(dir.toString(), 0, 0, "verification did not finish within "
-                    + timeout.toMillis() + " ms (guard.rules.verify-timeout); the rules in force stay")));
-        }
-    }
-
-    public static List<Scenario> scenarios(Path dir) {
-        try {
-            return ScenarioLoader.load(dir);
-        } catch (ScenarioException e) {
-            throw new RuleSetException(List.of(e.problem()));
+            throw new RuleSetException(List.of(RuleProblem.error(folder.directory().toString(), 0, 0,
+                    "verification did not finish within " + timeout.toMillis()
+                            + " ms (guard.rules.verify-timeout); the rules in force stay")));
         }
     }
 }

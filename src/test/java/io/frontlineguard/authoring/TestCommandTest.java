@@ -158,9 +158,9 @@ class TestCommandTest {
     }
 
     @Test
-    void shouldNameTheFileAndLineOfAMisspeltScenarioKey() {
+    void shouldNameTheLineAndColumnOfAMisspeltScenarioKey() {
         Cli.Run run = Cli.run("test", smallRules(NO_REASON.replace("expect:", "expct:")).toString());
         assertEquals(CommandLine.PROBLEMS, run.exitCode(), run.toString());
-        assertTrue(run.out().startsWith(tmp.resolve("small/visits.scenarios.yaml") + ":6:1: unknown key 'expct'"), run.toString());
+        assertTrue(run.out().startsWith(tmp.resolve("small/visits.scenarios.yaml") + ":10:5: unknown key 'expct'; did you mean 'expect'?"), run.toString());
     }
 }

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.frontlineguard.incident.Incident;
 import io.frontlineguard.incident.IncidentReader;
+import io.frontlineguard.ruleset.FolderSnapshot;
 import io.frontlineguard.ruleset.RuleSet;
+import io.frontlineguard.ruleset.FolderSnapshot;
 import io.frontlineguard.ruleset.RuleSetException;
 import io.frontlineguard.scenario.Scenario;
 import io.frontlineguard.scenario.ScenarioLoader;
@@ -105,7 +107,7 @@ class DeadlineTest {
     @Test
     void shouldRefuseAFolderWhoseVerificationOutlastsItsTimeout() {
         RuleSetException e = assertThrows(RuleSetException.class,
-                () -> new VerifiedRules(Clock.systemUTC()).verifyWithin(RULES, Duration.ofMillis(1)));
+                () -> new VerifiedRules(Clock.systemUTC()).verifyWithin(FolderSnapshot.read(RULES), Duration.ofMillis(1)));
         assertTrue(e.getMessage().contains("verification did not finish within 1 ms (guard.rules.verify-timeout)"), e.getMessage());
     }
 

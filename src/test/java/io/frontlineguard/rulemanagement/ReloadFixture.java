@@ -1,6 +1,6 @@
 package io.frontlineguard.rulemanagement;
 
-import io.frontlineguard.ruleset.RuleSources;
+import io.frontlineguard.ruleset.FolderSnapshot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -69,7 +69,7 @@ final class ReloadFixture {
 
     /** The rulesetVersion the folder's current files would have. */
     static String version() {
-        return RuleSources.read(DIR).version();
+        return FolderSnapshot.read(DIR).version();
     }
 
     /** Service settings for a test that works on the fixture with the watcher polling fast. */

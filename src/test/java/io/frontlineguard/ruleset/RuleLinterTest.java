@@ -19,7 +19,7 @@ class RuleLinterTest {
             """;
 
     private static List<RuleProblem> lint(String rules) {
-        RuleSources sources = new RuleSources(Path.of("."), new TreeMap<>(java.util.Map.of("a.drl", HEADER + rules)), "");
+        RuleSources sources = new RuleSources(Path.of("."), new TreeMap<>(java.util.Map.of("a.drl", HEADER + rules)), "", "sha256:test");
         return new RuleLinter(LESSONS).lint(sources);
     }
 
@@ -158,6 +158,6 @@ class RuleLinterTest {
     @Test
     void shouldLintTheBuiltInRulesClean() {
         Path dir = Path.of("rules");
-        assertEquals(List.of(), new RuleLinter(LessonCatalogue.read(dir)).lint(RuleSources.read(dir)));
+        assertEquals(List.of(), new RuleLinter(LessonCatalogue.read(FolderSnapshot.read(dir))).lint(RuleSources.of(FolderSnapshot.read(dir))));
     }
 }

@@ -169,7 +169,7 @@ class SandboxTest {
         assertFalse(checked.problems().isEmpty(), name + ": guard check accepted it");
         assertNull(checked.rules(), name + ": guard check compiled it");
         checked.problems().forEach(p -> assertNotEquals(0, p.line(), name + ": problem without a line: " + p));
-        assertThrows(RuleSetException.class, () -> verifier.verifyWithin(dir, java.time.Duration.ofSeconds(30)),
+        assertThrows(RuleSetException.class, () -> verifier.verifyWithin(FolderSnapshot.read(dir), java.time.Duration.ofSeconds(30)),
                 name + ": reload would activate it");
         assertFalse(Files.exists(marker), name + ": the refused file ran code");
     }

@@ -2,6 +2,7 @@ package io.frontlineguard.verification;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.frontlineguard.ruleset.FolderSnapshot;
 import io.frontlineguard.ruleset.LessonCatalogue;
 import io.frontlineguard.ruleset.RuleSet;
 import io.frontlineguard.scenario.ScenarioLoader;
@@ -42,7 +43,7 @@ class RuleCoverageTest {
     @BeforeAll
     static void measure() {
         rules = new VerifiedRules(Clock.systemUTC()).compile(RULES);
-        catalogue = LessonCatalogue.read(RULES);
+        catalogue = LessonCatalogue.read(FolderSnapshot.read(RULES));
         coverage = Coverage.of(rules, new ScenarioRunner().runAll(rules, ScenarioLoader.load(RULES)), catalogue);
     }
 

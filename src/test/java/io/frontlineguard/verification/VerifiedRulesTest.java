@@ -31,7 +31,7 @@ class VerifiedRulesTest {
     @Test
     void shouldNameTheMissingFolder(@TempDir Path tmp) {
         Path missing = tmp.resolve("no-such-rules");
-        RuleSetException e = assertThrows(RuleSetException.class, () -> verified.load(missing));
+        RuleSetException e = assertThrows(RuleSetException.class, () -> verified.verify(missing));
         assertTrue(e.getMessage().contains(missing.toString()), e.getMessage());
         assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
     }
@@ -40,14 +40,14 @@ class VerifiedRulesTest {
     void shouldRefuseAFolderWithoutRules(@TempDir Path tmp) throws IOException {
         Files.copy(Path.of("rules/lessons.yaml"), tmp.resolve("lessons.yaml"));
         Files.copy(Path.of("rules/thresholds.yaml"), tmp.resolve("thresholds.yaml"));
-        RuleSetException e = assertThrows(RuleSetException.class, () -> verified.load(tmp));
+        RuleSetException e = assertThrows(RuleSetException.class, () -> verified.verify(tmp));
         assertTrue(e.getMessage().contains("no .drl rule files"), e.getMessage());
     }
 
     @Test
     void shouldLoadTheBuiltInRulesWithAStableVersion(@TempDir Path tmp) throws IOException {
-        RuleSet builtIn = verified.load(Path.of("rules"));
-        RuleSet copy = verified.load(copyOfBuiltInRules(tmp));
+        RuleSet builtIn = verified.verify(Path.of("rules")).rules();
+        RuleSet copy = verified.verify(copyOfBuiltInRules(tmp)).rules();
         assertEquals(builtIn.version(), copy.version(), "identical files give the identical version");
         assertTrue(builtIn.rules().size() > 30, "every lesson has rules");
     }
@@ -59,7 +59,7 @@ class VerifiedRulesTest {
         Files.writeString(visits, Files.readString(visits).replace(
                 "Demand(type == DemandType.VISIT, reasonGiven == false)",
                 "Demand(type == DemandType.VISIT, reasonGiven == false, place == Place.OTHER)"));
-        RuleSetException e = assertThrows(RuleSetException.class, () -> verified.load(tmp));
+        RuleSetException e = assertThrows(RuleSetException.class, () -> verified.verify(tmp));
         assertTrue(e.problems().stream().anyMatch(p -> p.file().equals("visits.scenarios.yaml")
                 && p.message().contains("missing action: REFUSE_VISIT")), e.getMessage());
     }
@@ -69,7 +69,7 @@ class VerifiedRulesTest {
         copyOfBuiltInRules(tmp);
         Path t = tmp.resolve("thresholds.yaml");
         Files.writeString(t, Files.readString(t).replace("longCaseDays: 30", "longCaseDays: thirty"));
-        RuleSetException e = assertThrows(RuleSetException.class, () -> verified.load(tmp));
+        RuleSetException e = assertThrows(RuleSetException.class, () -> verified.verify(tmp));
         assertEquals("thresholds.yaml", e.problems().get(0).file());
         assertTrue(e.problems().get(0).line() > 0, e.getMessage());
         assertTrue(e.getMessage().contains("longCaseDays"), e.getMessage());

@@ -1,12 +1,12 @@
-package io.frontlineguard.scenario;
+package io.frontlineguard.ruleset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.frontlineguard.ruleset.RuleProblem;
 import java.io.StringReader;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -20,25 +20,38 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 /**
- * YAML to a Jackson tree that remembers the line of every mapping, so a problem in a scenario file
- * can name its line. Anchors, aliases and merge keys ({@code <<: *base}) are resolved here:
- * authors use them to keep scenario files short.
+ * The one way the rules folder's YAML files (thresholds, lessons, scenarios) are read: to a Jackson
+ * tree that remembers where every mapping and every key stands, so each problem can name its line
+ * and column. Anchors, aliases and merge keys ({@code <<: *base}) are resolved here: authors use
+ * them to keep scenario files short. Duplicate keys are refused.
  */
-final class YamlTree {
+public final class YamlTree {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private final String file;
     private final Map<JsonNode, Integer> lines = new IdentityHashMap<>();
+    private final Map<JsonNode, Map<String, int[]>> keys = new IdentityHashMap<>();
 
     private YamlTree(String file) {
         this.file = file;
     }
 
-    record Parsed(JsonNode root, Map<JsonNode, Integer> lines) {
+    /** A parsed file: its tree, the line of each mapping, and the line and column of each key. */
+    public record Parsed(String file, JsonNode root, Map<JsonNode, Integer> lines, Map<JsonNode, Map<String, int[]>> keys) {
+
+        /** A problem at a key of a mapping, or at the mapping itself when the key is not there. */
+        public RuleProblem problemAt(JsonNode mapping, String key, String message) {
+            int[] at = keys.getOrDefault(mapping, Map.of()).get(key);
+            if (at != null) {
+                return RuleProblem.error(file, at[0], at[1], message);
+            }
+            return RuleProblem.error(file, lines.getOrDefault(mapping, 1), 1, message);
+        }
     }
 
-    static Parsed parse(String file, String text) {
+    /** Parses one file; a syntax error, an empty file or a duplicate key throws with its position. */
+    public static Parsed parse(String file, String text) {
         YamlTree tree = new YamlTree(file);
         Node root;
         try {
@@ -47,13 +60,13 @@ final class YamlTree {
             root = new Yaml(options).compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
             Mark at = e.getProblemMark();
-            throw new ScenarioException(RuleProblem.error(file, at == null ? 0 : at.getLine() + 1,
-                    at == null ? 0 : at.getColumn() + 1, "not valid YAML: " + e.getProblem()));
+            throw new RuleSetException(List.of(RuleProblem.error(file, at == null ? 0 : at.getLine() + 1,
+                    at == null ? 0 : at.getColumn() + 1, "not valid YAML: " + e.getProblem())));
         }
         if (root == null) {
-            throw new ScenarioException(RuleProblem.error(file, 1, 1, "the file is empty"));
+            throw new RuleSetException(List.of(RuleProblem.error(file, 1, 1, "the file is empty")));
         }
-        return new Parsed(tree.convert(root), tree.lines);
+        return new Parsed(file, tree.convert(root), tree.lines, tree.keys);
     }
 
     private JsonNode convert(Node node) {
@@ -74,6 +87,8 @@ final class YamlTree {
                     throw problem(t.getKeyNode(), "duplicate key '" + key + "'");
                 }
                 obj.set(key, convert(t.getValueNode()));
+                Mark mark = t.getKeyNode().getStartMark();
+                keys.computeIfAbsent(obj, o -> new java.util.HashMap<>()).put(key, new int[] {mark.getLine() + 1, mark.getColumn() + 1});
             }
             return obj;
         }
@@ -145,8 +160,8 @@ final class YamlTree {
         return JSON.textNode(v);
     }
 
-    private ScenarioException problem(Node at, String message) {
+    private RuleSetException problem(Node at, String message) {
         Mark m = at.getStartMark();
-        return new ScenarioException(RuleProblem.error(file, m.getLine() + 1, m.getColumn() + 1, message));
+        return new RuleSetException(List.of(RuleProblem.error(file, m.getLine() + 1, m.getColumn() + 1, message)));
     }
 }

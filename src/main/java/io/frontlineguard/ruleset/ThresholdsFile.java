@@ -1,0 +1,71 @@
+package io.frontlineguard.ruleset;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.frontlineguard.incident.Spelling;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * Reads {@code thresholds.yaml} into {@link Thresholds}: every key of the record required, no other
+ * key allowed, every value a whole number; each problem at the key it concerns.
+ */
+final class ThresholdsFile {
+
+    private static final List<String> NAMES =
+            Arrays.stream(Thresholds.class.getRecordComponents()).map(RecordComponent::getName).toList();
+
+    private ThresholdsFile() {
+    }
+
+    /** The thresholds, or null with the problems added to {@code problems}. */
+    static Thresholds read(RuleSources sources, List<RuleProblem> problems) {
+        String file = RuleSources.THRESHOLDS_FILE;
+        if (sources.thresholds() == null) {
+            problems.add(RuleProblem.error(file, 0, 0, "missing: the rules folder needs its thresholds file"));
+            return null;
+        }
+        YamlTree.Parsed parsed;
+        try {
+            parsed = YamlTree.parse(file, sources.thresholds());
+        } catch (RuleSetException e) {
+            problems.addAll(e.problems());
+            return null;
+        }
+        JsonNode root = parsed.root();
+        if (!root.isObject()) {
+            problems.add(RuleProblem.error(file, 1, 1, "needs a mapping of threshold: whole number"));
+            return null;
+        }
+        int before = problems.size();
+        for (Iterator<String> keys = root.fieldNames(); keys.hasNext(); ) {
+            String key = keys.next();
+            if (!NAMES.contains(key)) {
+                problems.add(parsed.problemAt(root, key, "unknown threshold '" + key + "'"
+                        + Spelling.closest(key, NAMES).map(s -> "; did you mean '" + s + "'?").orElse("")
+                        + " thresholds: " + String.join(", ", NAMES)));
+            }
+        }
+        Object[] values = new Object[NAMES.size()];
+        for (int i = 0; i < NAMES.size(); i++) {
+            String name = NAMES.get(i);
+            JsonNode value = root.get(name);
+            if (value == null || value.isNull()) {
+                problems.add(parsed.problemAt(root, name, "missing threshold '" + name + "'"));
+            } else if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+                problems.add(parsed.problemAt(root, name, "threshold '" + name + "' must be a whole number"));
+            } else {
+                values[i] = value.intValue();
+            }
+        }
+        if (problems.size() > before) {
+            return null;
+        }
+        try {
+            return (Thresholds) Thresholds.class.getDeclaredConstructors()[0].newInstance(values);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot build Thresholds", e);
+        }
+    }
+}

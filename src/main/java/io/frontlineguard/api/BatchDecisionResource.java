@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.frontlineguard.api.v1.BatchResponse;
 import io.frontlineguard.api.v1.BatchResult;
 import io.frontlineguard.api.v1.DecisionResponse;
+import io.frontlineguard.api.v1.ErrorCode;
+import io.frontlineguard.api.v1.FieldError;
 import io.frontlineguard.api.v1.Problem;
 import io.frontlineguard.decision.DecisionService;
 import io.frontlineguard.decision.DecisionTimeoutException;
@@ -62,7 +64,7 @@ public class BatchDecisionResource {
             return BatchResult.decided(index, DecisionResponse.of(decisions.decide(reader.read(item)), language));
         } catch (InvalidIncidentException e) {
             return BatchResult.refused(index, Problem.of(ErrorCode.INVALID_INCIDENT,
-                    e.violations().size() + " problem(s) in incidents[" + index + "]; see errors", e.violations()));
+                    e.violations().size() + " problem(s) in incidents[" + index + "]; see errors", FieldError.of(e.violations())));
         } catch (DecisionTimeoutException e) {
             return BatchResult.refused(index, Problem.of(ErrorCode.DECISION_TIMEOUT, timeoutDetail(e)));
         } catch (RuntimeException e) {
@@ -81,7 +83,8 @@ public class BatchDecisionResource {
         try {
             return BatchEnvelope.items(IncidentReader.parse(body));
         } catch (InvalidIncidentException e) {
-            throw new ProblemException(ErrorCode.INVALID_BATCH, "the body is not a valid batch; see errors", e.violations());
+            throw new ProblemException(ErrorCode.INVALID_BATCH, "the body is not a valid batch; see errors",
+                    FieldError.of(e.violations()));
         }
     }
 }

@@ -1,14 +1,13 @@
 package io.frontlineguard.api;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.frontlineguard.api.v1.Problem;
+import io.frontlineguard.api.v1.ErrorCode;
 import io.frontlineguard.config.GuardConfig;
-import io.frontlineguard.metrics.RequestErrorMetrics;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.Map;
 
 /**
  * Refuses a declared oversized body with a problem document before any of it is read. The batch
@@ -24,16 +23,12 @@ public class BodyLimit {
 
     private final long limit;
     private final long batchLimit;
-    private final String body;
-    private final String batchBody;
-    private final RequestErrorMetrics errors;
+    private final Problems problems;
 
-    BodyLimit(GuardConfig config, ObjectMapper json, RequestErrorMetrics errors) throws Exception {
+    BodyLimit(GuardConfig config, Problems problems) {
         this.limit = config.http().maxBodySize().asLongValue();
         this.batchLimit = config.http().maxBatchBodySize().asLongValue();
-        this.body = json.writeValueAsString(Problem.of(ErrorCode.BODY_TOO_LARGE, message(limit)));
-        this.batchBody = json.writeValueAsString(Problem.of(ErrorCode.BODY_TOO_LARGE, message(batchLimit)));
-        this.errors = errors;
+        this.problems = problems;
     }
 
     private static String message(long bytes) {
@@ -98,9 +93,7 @@ public class BodyLimit {
     }
 
     private void refuse(RoutingContext ctx, boolean batch) {
-        errors.count(ErrorCode.BODY_TOO_LARGE);
-        ctx.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE)
-                .putHeader("Connection", "close").end(batch ? batchBody : body);
+        problems.send(ctx, ErrorCode.BODY_TOO_LARGE, message(batch ? batchLimit : limit), Map.of("Connection", "close"));
     }
 
     /** For bodies without a Content-Length: refuses what was received if it exceeds the path's limit. */

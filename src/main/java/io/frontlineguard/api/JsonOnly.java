@@ -1,12 +1,11 @@
 package io.frontlineguard.api;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.frontlineguard.api.v1.Problem;
-import io.frontlineguard.metrics.RequestErrorMetrics;
+import io.frontlineguard.api.v1.ErrorCode;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The decision endpoints read UTF-8 JSON and nothing else. JAX-RS treats a request without a
@@ -17,13 +16,12 @@ import java.util.Locale;
 @ApplicationScoped
 public class JsonOnly {
 
-    private final String refusal;
-    private final RequestErrorMetrics errors;
+    private static final String REFUSAL = "send the body as Content-Type: application/json (UTF-8, the only charset accepted)";
 
-    JsonOnly(ObjectMapper json, RequestErrorMetrics errors) throws Exception {
-        this.refusal = json.writeValueAsString(Problem.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
-                "send the body as Content-Type: application/json (UTF-8, the only charset accepted)"));
-        this.errors = errors;
+    private final Problems problems;
+
+    JsonOnly(Problems problems) {
+        this.problems = problems;
     }
 
     void install(@Observes Router router) {
@@ -31,8 +29,7 @@ public class JsonOnly {
             String path = ctx.request().path();
             boolean decisions = "/v1/decisions".equals(path) || BodyLimit.isBatch(path);
             if (decisions && "POST".equals(ctx.request().method().name()) && !acceptable(ctx.request().getHeader("Content-Type"))) {
-                errors.count(ErrorCode.UNSUPPORTED_MEDIA_TYPE);
-                ctx.response().setStatusCode(415).putHeader("Content-Type", Problem.MEDIA_TYPE).end(refusal);
+                problems.send(ctx, ErrorCode.UNSUPPORTED_MEDIA_TYPE, REFUSAL, Map.of());
                 return;
             }
             ctx.next();

@@ -1,14 +1,16 @@
 package io.frontlineguard.api;
 
+import io.frontlineguard.api.v1.ErrorCode;
+import io.frontlineguard.api.v1.ProblemItem;
 import java.util.List;
 
 /** Ends a request with the problem document of {@code code}; {@link ProblemMappers} renders it. */
 public class ProblemException extends RuntimeException {
 
     private final ErrorCode code;
-    private final transient List<?> errors;
+    private final transient List<? extends ProblemItem> errors;
 
-    public ProblemException(ErrorCode code, String detail, List<?> errors) {
+    public ProblemException(ErrorCode code, String detail, List<? extends ProblemItem> errors) {
         super(detail, null, false, false);
         this.code = code;
         this.errors = errors;
@@ -22,7 +24,7 @@ public class ProblemException extends RuntimeException {
         return code;
     }
 
-    public List<?> errors() {
+    public List<? extends ProblemItem> errors() {
         return errors;
     }
 }

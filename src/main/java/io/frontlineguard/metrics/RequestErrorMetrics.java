@@ -1,6 +1,6 @@
 package io.frontlineguard.metrics;
 
-import io.frontlineguard.api.ErrorCode;
+import io.frontlineguard.api.v1.ErrorCode;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,8 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code guard_request_errors_total{status,code}}: every error response the service sends, by HTTP
- * status and problem code ({@code NONE} for a status with no code of ours). Both tags are closed
- * sets. Quarkus' {@code http_server_requests_seconds_count{status}} counts by status too, but
+ * status and problem code; every error has a code ({@code BAD_REQUEST} stands for the HTTP layer's
+ * rarer 4xx, with their own status). Both tags are closed sets. Quarkus' {@code http_server_requests_seconds_count{status}} counts by status too, but
  * cannot tell a bad incident from a refused batch.
  */
 @ApplicationScoped
@@ -19,7 +19,7 @@ public class RequestErrorMetrics {
 
     private final MeterRegistry registry;
     private final Map<ErrorCode, Counter> byCode = new EnumMap<>(ErrorCode.class);
-    private final Map<Integer, Counter> byStatusOnly = new ConcurrentHashMap<>();
+    private final Map<Integer, Counter> otherBadRequests = new ConcurrentHashMap<>();
 
     RequestErrorMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -28,13 +28,12 @@ public class RequestErrorMetrics {
         }
     }
 
-    public void count(ErrorCode code) {
-        byCode.get(code).increment();
-    }
-
-    /** An error with no problem code of ours (e.g. a framework's 4xx). */
-    public void count(int status) {
-        byStatusOnly.computeIfAbsent(status, s -> counter(s, "NONE")).increment();
+    public void count(ErrorCode code, int status) {
+        if (status == code.status()) {
+            byCode.get(code).increment();
+        } else {
+            otherBadRequests.computeIfAbsent(status, s -> counter(s, code.name())).increment();
+        }
     }
 
     private Counter counter(int status, String code) {

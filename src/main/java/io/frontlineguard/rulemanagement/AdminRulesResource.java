@@ -1,7 +1,8 @@
 package io.frontlineguard.rulemanagement;
 
-import io.frontlineguard.api.ErrorCode;
-import io.frontlineguard.api.ProblemMappers;
+import io.frontlineguard.api.v1.ErrorCode;
+import io.frontlineguard.api.v1.RuleError;
+import io.frontlineguard.api.ProblemException;
 import io.frontlineguard.config.GuardConfig;
 import io.frontlineguard.ruleset.ActiveRules;
 import jakarta.ws.rs.POST;
@@ -33,12 +34,13 @@ public class AdminRulesResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response reload() {
         if (!config.admin().enabled()) {
-            return ProblemMappers.problem(ErrorCode.NOT_FOUND, "admin endpoints are off (guard.admin.enabled=false)", null);
+            throw new ProblemException(ErrorCode.NOT_FOUND, "admin endpoints are off (guard.admin.enabled=false)");
         }
         ReloadAttempt attempt = reloader.reload("api");
         if (!attempt.succeeded()) {
-            return ProblemMappers.problem(ErrorCode.RULES_REJECTED, attempt.problems().size()
-                    + " problem(s); version " + active.get().version() + " stays in force", attempt.problems());
+            throw new ProblemException(ErrorCode.RULES_REJECTED, attempt.problems().size()
+                    + " problem(s); version " + active.get().version() + " stays in force",
+                    attempt.problems().stream().map(RuleError::new).toList());
         }
         return Response.ok(RuleCatalogueView.of(active.activation(), RulesResource.reloads(reloader))).build();
     }

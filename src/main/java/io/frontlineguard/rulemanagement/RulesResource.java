@@ -1,7 +1,7 @@
 package io.frontlineguard.rulemanagement;
 
-import io.frontlineguard.api.ErrorCode;
-import io.frontlineguard.api.ProblemMappers;
+import io.frontlineguard.api.v1.ErrorCode;
+import io.frontlineguard.api.ProblemException;
 import io.frontlineguard.ruleset.Activation;
 import io.frontlineguard.ruleset.ActiveRules;
 import jakarta.ws.rs.GET;
@@ -27,7 +27,7 @@ public class RulesResource {
     public Response catalogue() {
         Activation now = active.activation();
         if (now == null) {
-            return ProblemMappers.problem(ErrorCode.RULES_UNAVAILABLE, "no rules are in force yet", null);
+            throw new ProblemException(ErrorCode.RULES_UNAVAILABLE, "no rules are in force yet");
         }
         return Response.ok(RuleCatalogueView.of(now, reloads(reloader))).build();
     }

@@ -1,11 +1,12 @@
 package io.frontlineguard.security;
 
-import io.frontlineguard.api.ErrorCode;
-import io.frontlineguard.api.ProblemMappers;
+import io.frontlineguard.api.v1.ErrorCode;
+import io.frontlineguard.api.Problems;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -15,6 +16,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  * problem documents, instead of the framework's empty 401/403 responses.
  */
 public class AccessExceptionMappers {
+
+    @Inject
+    Problems problems;
 
     @ServerExceptionMapper
     public Uni<Response> unauthorized(UnauthorizedException e, RoutingContext ctx) {
@@ -28,13 +32,12 @@ public class AccessExceptionMappers {
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
-        return ProblemMappers.problem(ErrorCode.FORBIDDEN, "the authenticated caller lacks the role this path requires", null);
+        return problems.response(ErrorCode.FORBIDDEN, Problems.FORBIDDEN, null);
     }
 
-    private static Uni<Response> challenge(RoutingContext ctx) {
+    private Uni<Response> challenge(RoutingContext ctx) {
         return AccessProblems.challengeHeaders(ctx).map(headers -> {
-            Response.ResponseBuilder r = Response.fromResponse(
-                    ProblemMappers.problem(ErrorCode.UNAUTHORIZED, "valid credentials are required for this path", null));
+            Response.ResponseBuilder r = Response.fromResponse(problems.response(ErrorCode.UNAUTHORIZED, Problems.UNAUTHORIZED, null));
             headers.forEach(r::header);
             return r.build();
         });

@@ -1,8 +1,7 @@
 package io.frontlineguard.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.frontlineguard.api.ErrorCode;
-import io.frontlineguard.api.v1.Problem;
+import io.frontlineguard.api.v1.ErrorCode;
+import io.frontlineguard.api.Problems;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -10,7 +9,6 @@ import io.quarkus.security.UnauthorizedException;
 import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticator;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,14 +28,10 @@ public class AccessProblems {
 
     static final String FALLBACK_CHALLENGE = "Basic realm=\"frontline-guard\"";
 
-    private final String unauthorized;
-    private final String forbidden;
+    private final Problems problems;
 
-    AccessProblems(ObjectMapper json) throws Exception {
-        this.unauthorized = json.writeValueAsString(Problem.of(ErrorCode.UNAUTHORIZED,
-                "valid credentials are required for this path"));
-        this.forbidden = json.writeValueAsString(Problem.of(ErrorCode.FORBIDDEN,
-                "the authenticated caller lacks the role this path requires"));
+    AccessProblems(Problems problems) {
+        this.problems = problems;
     }
 
     void install(@Observes Router router) {
@@ -50,7 +44,7 @@ public class AccessProblems {
         if (ctx.response().headWritten()) {
             ctx.next();
         } else if (failure instanceof ForbiddenException || (failure == null && status == 403)) {
-            send(ctx, 403, forbidden);
+            problems.send(ctx, ErrorCode.FORBIDDEN, Problems.FORBIDDEN, Map.of());
         } else if (failure instanceof UnauthorizedException || failure instanceof AuthenticationFailedException
                 || failure instanceof AuthenticationCompletionException || (failure == null && status == 401)) {
             challenge(ctx);
@@ -60,10 +54,7 @@ public class AccessProblems {
     }
 
     private void challenge(RoutingContext ctx) {
-        challengeHeaders(ctx).subscribe().with(headers -> {
-            headers.forEach((name, value) -> ctx.response().putHeader(name, value));
-            send(ctx, 401, unauthorized);
-        });
+        challengeHeaders(ctx).subscribe().with(headers -> problems.send(ctx, ErrorCode.UNAUTHORIZED, Problems.UNAUTHORIZED, headers));
     }
 
     /**
@@ -87,11 +78,5 @@ public class AccessProblems {
         Map<String, String> headers = new LinkedHashMap<>();
         c.getHeaders().forEach((name, value) -> headers.put(name.toString(), value));
         return headers;
-    }
-
-    private static void send(RoutingContext ctx, int status, String body) {
-        if (!ctx.response().ended()) {
-            ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE).end(body);
-        }
     }
 }

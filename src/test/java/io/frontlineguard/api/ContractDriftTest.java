@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.frontlineguard.api.v1.ErrorCode;
 import io.frontlineguard.decision.ActionCode;
 import io.frontlineguard.decision.ParamType;
 import io.frontlineguard.incident.Caller;

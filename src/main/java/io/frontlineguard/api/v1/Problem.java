@@ -1,19 +1,28 @@
 package io.frontlineguard.api.v1;
 
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.frontlineguard.api.ErrorCode;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 
 /** An RFC 9457 problem document, extended with a stable {@code code} and every offending field. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"type", "title", "status", "detail", "code", "errors"})
-public record Problem(String type, String title, int status, String detail, String code, List<?> errors) {
+public record Problem(String type, String title, int status, String detail, String code,
+                      List<? extends ProblemItem> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
-    public static Problem of(ErrorCode code, String detail, List<?> errors) {
-        return new Problem(code.type(), code.title(), code.status(), detail, code.name(), errors);
+    public static Problem of(ErrorCode code, String detail, List<? extends ProblemItem> errors) {
+        return of(code, code.status(), detail, errors);
+    }
+
+    /** Only {@link ErrorCode#BAD_REQUEST} stands for more than one status; every other code has its own. */
+    public static Problem of(ErrorCode code, int status, String detail, List<? extends ProblemItem> errors) {
+        if (status != code.status() && code != ErrorCode.BAD_REQUEST) {
+            throw new IllegalArgumentException(code + " is always " + code.status());
+        }
+        return new Problem(code.type(), code.title(), status, detail, code.name(),
+                errors == null || errors.isEmpty() ? null : List.copyOf(errors));
     }
 
     public static Problem of(ErrorCode code, String detail) {

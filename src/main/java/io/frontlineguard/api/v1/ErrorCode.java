@@ -1,4 +1,4 @@
-package io.frontlineguard.api;
+package io.frontlineguard.api.v1;
 
 /**
  * The closed set of machine-readable error codes every error response carries in {@code code};
@@ -6,6 +6,8 @@ package io.frontlineguard.api;
  */
 public enum ErrorCode {
     INVALID_INCIDENT(400, "The incident is not valid"),
+    /** A request the HTTP layer could not take, for a reason that has no code of its own; status says which. */
+    BAD_REQUEST(400, "The request cannot be processed"),
     INVALID_BATCH(400, "The batch is not valid"),
     UNAUTHORIZED(401, "Authentication required"),
     FORBIDDEN(403, "Not allowed for this caller"),
@@ -15,6 +17,8 @@ public enum ErrorCode {
     BODY_TOO_LARGE(413, "Request body too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     RULES_REJECTED(422, "The rules were rejected"),
+    /** The client closed the connection before its request was read; nobody reads this answer, but it is counted. */
+    CLIENT_CLOSED(499, "The client closed the connection"),
     INTERNAL_ERROR(500, "Internal error"),
     RULES_UNAVAILABLE(503, "No rules are in force"),
     DECISION_TIMEOUT(503, "The decision did not finish within its deadline");

@@ -1,5 +1,7 @@
 package io.frontlineguard.decision;
 
+import io.frontlineguard.action.ActionCode;
+import io.frontlineguard.ruleset.RuleInfo;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;

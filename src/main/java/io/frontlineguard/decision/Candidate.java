@@ -1,5 +1,7 @@
 package io.frontlineguard.decision;
 
+import io.frontlineguard.action.ActionCode;
+import io.frontlineguard.ruleset.RuleInfo;
 import java.util.Map;
 
 /** One action one rule proposed, before resolution. Params hold canonical values only. */

@@ -1,5 +1,6 @@
 package io.frontlineguard.decision;
 
+import io.frontlineguard.action.ActionCode;
 import java.util.List;
 
 /** The outcome of the resolution step: the surviving actions and what they replaced. */

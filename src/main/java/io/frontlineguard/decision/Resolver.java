@@ -1,5 +1,8 @@
 package io.frontlineguard.decision;
 
+import io.frontlineguard.action.ActionCode;
+import io.frontlineguard.action.ParamType;
+import io.frontlineguard.ruleset.RuleInfo;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.frontlineguard.decision.Action;
 import io.frontlineguard.decision.Decision;
-import io.frontlineguard.decision.ParamType;
+import io.frontlineguard.action.ParamType;
 import io.frontlineguard.incident.Caller;
 import io.frontlineguard.incident.Demand;
 import io.frontlineguard.incident.Handler;

@@ -1,7 +1,7 @@
 package io.frontlineguard.rulemanagement;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.frontlineguard.decision.RuleInfo;
+import io.frontlineguard.ruleset.RuleInfo;
 import io.frontlineguard.ruleset.Activation;
 import java.time.Instant;
 import java.util.List;

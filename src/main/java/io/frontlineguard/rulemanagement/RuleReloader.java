@@ -69,7 +69,7 @@ public class RuleReloader {
             throw new IllegalStateException("cannot load rules from " + dir.toAbsolutePath().normalize()
                     + " (guard.rules.dir):\n" + e.getMessage(), e);
         }
-        active.activate(verified);
+        active.activate(verified.rules(), verified.coverage().scenariosByRule());
         lastTriedFingerprint = folder.hash();
         // The verification (lint, compile, every scenario) is most of start-up; operators see its share.
         LOG.infof("rules loaded from %s: %d rules, version %s, verified in %d ms", folder.directory(),
@@ -135,7 +135,7 @@ public class RuleReloader {
             fingerprint = folder.hash();
             version = folder.version();
             Verified verified = verifier.verifyWithin(folder, verifyTimeout);
-            active.activate(verified);
+            active.activate(verified.rules(), verified.coverage().scenariosByRule());
             result = new ReloadAttempt(clock.instant(), trigger, ReloadAttempt.Outcome.SUCCESS, version,
                     millisSince(start), List.of());
             successes.increment();

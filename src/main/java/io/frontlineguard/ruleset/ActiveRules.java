@@ -1,8 +1,9 @@
 package io.frontlineguard.ruleset;
 
-import io.frontlineguard.verification.Verified;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -27,8 +28,11 @@ public class ActiveRules {
         return current.get();
     }
 
-    /** Makes a verified rule set the one in force, in one step, keeping the coverage its scenarios gave. */
-    public void activate(Verified verified) {
-        current.set(new Activation(verified.rules(), clock.instant(), verified.coverage().scenariosByRule()));
+    /**
+     * Makes a verified rule set the one in force, in one step, keeping which scenarios fired each
+     * rule; only the reloader calls this, with what verification returned.
+     */
+    public void activate(RuleSet rules, Map<String, List<String>> scenariosByRule) {
+        current.set(new Activation(rules, clock.instant(), scenariosByRule));
     }
 }

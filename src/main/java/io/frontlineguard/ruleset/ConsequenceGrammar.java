@@ -1,7 +1,7 @@
 package io.frontlineguard.ruleset;
 
-import io.frontlineguard.decision.ActionCode;
-import io.frontlineguard.decision.ParamType;
+import io.frontlineguard.action.ActionCode;
+import io.frontlineguard.action.ParamType;
 import io.frontlineguard.incident.Channel;
 import io.frontlineguard.incident.DemandType;
 import io.frontlineguard.incident.Role;

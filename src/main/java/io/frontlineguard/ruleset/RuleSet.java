@@ -1,6 +1,6 @@
 package io.frontlineguard.ruleset;
 
-import io.frontlineguard.decision.RuleInfo;
+import io.frontlineguard.ruleset.RuleInfo;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;

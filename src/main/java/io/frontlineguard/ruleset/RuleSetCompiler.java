@@ -1,6 +1,6 @@
 package io.frontlineguard.ruleset;
 
-import io.frontlineguard.decision.RuleInfo;
+import io.frontlineguard.ruleset.RuleInfo;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

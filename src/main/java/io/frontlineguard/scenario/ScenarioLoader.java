@@ -3,7 +3,7 @@ package io.frontlineguard.scenario;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.frontlineguard.decision.ActionCode;
+import io.frontlineguard.action.ActionCode;
 import io.frontlineguard.incident.Spelling;
 import io.frontlineguard.ruleset.FolderSnapshot;
 import io.frontlineguard.ruleset.RuleProblem;

@@ -55,7 +55,8 @@ class DecisionDeadlineTest {
     @AfterEach
     void restore() throws InterruptedException {
         StuckRules.release();
-        active.activate(new VerifiedRules(Clock.systemUTC()).verify(Path.of("rules")));
+        Verified verified = new VerifiedRules(Clock.systemUTC()).verify(Path.of("rules"));
+        active.activate(verified.rules(), verified.coverage().scenariosByRule());
         for (int i = 0; i < 500 && EvaluationThreads.decisions().overdue() > 0; i++) {
             Thread.sleep(10);
         }
@@ -64,7 +65,7 @@ class DecisionDeadlineTest {
     @Test
     void shouldAnswer503AndLogTheAttemptWhenTheRulesMissTheDeadline() {
         StuckRules.rearm();
-        active.activate(new Verified(StuckRules.ruleSet(), new Coverage(new TreeMap<>(), new TreeMap<>())));
+        active.activate(StuckRules.ruleSet(), Map.of());
 
         io.restassured.response.Response timedOut = given().contentType(ContentType.JSON).body(INCIDENT)
                 .when().post("/v1/decisions")
@@ -92,7 +93,7 @@ class DecisionDeadlineTest {
     @Test
     void shouldDecideAgainAndReportLiveOnceTheStuckEvaluationEnds() throws InterruptedException {
         StuckRules.rearm();
-        active.activate(new Verified(StuckRules.ruleSet(), new Coverage(new TreeMap<>(), new TreeMap<>())));
+        active.activate(StuckRules.ruleSet(), Map.of());
         given().contentType(ContentType.JSON).body(INCIDENT).when().post("/v1/decisions").then().statusCode(503);
         restore();
         assertEquals(0, EvaluationThreads.decisions().overdue());
@@ -103,7 +104,7 @@ class DecisionDeadlineTest {
     @Test
     void shouldGiveTheTimedOutItemOfABatchItsOwnProblem() {
         StuckRules.rearm();
-        active.activate(new Verified(StuckRules.ruleSet(), new Coverage(new TreeMap<>(), new TreeMap<>())));
+        active.activate(StuckRules.ruleSet(), Map.of());
         io.restassured.response.Response batch = given().contentType(ContentType.JSON)
                 .body("{\"incidents\": [" + INCIDENT + "]}")
                 .when().post("/v1/decisions:batch")

@@ -1,18 +1,19 @@
 package io.frontlineguard.decision;
 
-import static io.frontlineguard.decision.ActionCode.ALLOW_VISIT;
-import static io.frontlineguard.decision.ActionCode.APOLOGIZE_FOR_INCONVENIENCE;
-import static io.frontlineguard.decision.ActionCode.DEFER_ANSWER;
-import static io.frontlineguard.decision.ActionCode.ESCALATE;
-import static io.frontlineguard.decision.ActionCode.POSTPONE_VISIT;
-import static io.frontlineguard.decision.ActionCode.PROTECT_TARGET_EMPLOYEE;
-import static io.frontlineguard.decision.ActionCode.REASSIGN_HANDLER;
-import static io.frontlineguard.decision.ActionCode.REFUSE_REQUEST;
-import static io.frontlineguard.decision.ActionCode.REFUSE_VISIT;
-import static io.frontlineguard.decision.ActionCode.REQUIRE_TWO_PERSON_ATTENDANCE;
-import static io.frontlineguard.decision.ActionCode.RESPOND_WITHIN;
-import static io.frontlineguard.decision.ActionCode.SENIOR_APOLOGY;
+import static io.frontlineguard.action.ActionCode.ALLOW_VISIT;
+import static io.frontlineguard.action.ActionCode.APOLOGIZE_FOR_INCONVENIENCE;
+import static io.frontlineguard.action.ActionCode.DEFER_ANSWER;
+import static io.frontlineguard.action.ActionCode.ESCALATE;
+import static io.frontlineguard.action.ActionCode.POSTPONE_VISIT;
+import static io.frontlineguard.action.ActionCode.PROTECT_TARGET_EMPLOYEE;
+import static io.frontlineguard.action.ActionCode.REASSIGN_HANDLER;
+import static io.frontlineguard.action.ActionCode.REFUSE_REQUEST;
+import static io.frontlineguard.action.ActionCode.REFUSE_VISIT;
+import static io.frontlineguard.action.ActionCode.REQUIRE_TWO_PERSON_ATTENDANCE;
+import static io.frontlineguard.action.ActionCode.RESPOND_WITHIN;
+import static io.frontlineguard.action.ActionCode.SENIOR_APOLOGY;
 
+import io.frontlineguard.action.ActionCode;
 import io.frontlineguard.incident.Demand;
 import io.frontlineguard.incident.DemandType;
 import io.frontlineguard.incident.Incident;

@@ -1,5 +1,6 @@
 package io.frontlineguard.decision;
 
+import io.frontlineguard.action.ActionCode;
 import io.frontlineguard.incident.DemandType;
 import io.frontlineguard.incident.Incident;
 import io.frontlineguard.ruleset.RuleSet;

@@ -1,5 +1,6 @@
 package io.frontlineguard.decision;
 
+import io.frontlineguard.action.ActionCode;
 import io.frontlineguard.incident.Incident;
 import java.util.List;
 

@@ -1,7 +1,9 @@
 package io.frontlineguard.decision;
 
+import io.frontlineguard.action.ActionCode;
 import io.frontlineguard.incident.DemandType;
 import io.frontlineguard.incident.Role;
+import io.frontlineguard.ruleset.RuleInfo;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -3,9 +3,11 @@ package io.frontlineguard.decision;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.frontlineguard.action.ActionCode;
 import io.frontlineguard.incident.Channel;
 import io.frontlineguard.incident.DemandType;
 import io.frontlineguard.incident.Role;
+import io.frontlineguard.ruleset.RuleInfo;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,7 @@
 package io.frontlineguard.decision;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import io.frontlineguard.action.ActionCode;
 import io.frontlineguard.incident.Caller;
 import io.frontlineguard.incident.CallerKind;
 import io.frontlineguard.incident.CaseHistory;

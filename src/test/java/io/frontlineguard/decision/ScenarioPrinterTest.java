@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.frontlineguard.action.ActionCode;
 import io.frontlineguard.incident.Caller;
 import io.frontlineguard.incident.CallerKind;
 import io.frontlineguard.incident.CaseHistory;

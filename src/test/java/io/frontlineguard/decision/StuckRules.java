@@ -1,5 +1,6 @@
 package io.frontlineguard.decision;
 
+import io.frontlineguard.ruleset.RuleInfo;
 import io.frontlineguard.ruleset.RuleSet;
 import io.frontlineguard.ruleset.Thresholds;
 import java.nio.charset.StandardCharsets;

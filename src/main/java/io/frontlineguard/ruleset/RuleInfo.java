@@ -1,4 +1,4 @@
-package io.frontlineguard.decision;
+package io.frontlineguard.ruleset;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.frontlineguard.decision;
+package io.frontlineguard.action;
 
 import java.util.Map;
 

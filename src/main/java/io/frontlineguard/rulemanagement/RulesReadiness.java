@@ -1,5 +1,7 @@
-package io.frontlineguard.ruleset;
+package io.frontlineguard.rulemanagement;
 
+import io.frontlineguard.ruleset.ActiveRules;
+import io.frontlineguard.ruleset.RuleSet;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;

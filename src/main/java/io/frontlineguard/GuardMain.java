@@ -1,6 +1,6 @@
 package io.frontlineguard;
 
-import io.frontlineguard.authoring.CommandLine;
+import io.frontlineguard.authoring.AuthorCommands;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
@@ -16,9 +16,9 @@ public final class GuardMain {
     }
 
     public static void main(String... args) {
-        if (CommandLine.handles(args)) {
-            CommandLine.quietenRuleEngineLogs();
-            System.exit(new CommandLine().run(args, System.out, System.err));
+        if (AuthorCommands.handles(args)) {
+            AuthorCommands.quietenRuleEngineLogs();
+            System.exit(new AuthorCommands().run(args, System.out, System.err));
         }
         Quarkus.run(args);
     }

@@ -21,7 +21,7 @@ final class CheckCommand {
     int run(RulesFolder folder, PrintStream out, PrintStream err) {
         if (!folder.exists()) {
             err.println(folder.given() + ": no such rules folder");
-            return CommandLine.USAGE;
+            return AuthorCommands.USAGE;
         }
         VerifiedRules.Checked checked = new VerifiedRules(Clock.systemUTC()).check(folder.path());
         List<String> lines = sorted(CompilerNoise.without(checked.problems())).stream().map(folder::format)
@@ -29,11 +29,11 @@ final class CheckCommand {
         lines.forEach(out::println);
         if (!lines.isEmpty()) {
             out.println(lines.size() + (lines.size() == 1 ? " problem" : " problems"));
-            return CommandLine.PROBLEMS;
+            return AuthorCommands.PROBLEMS;
         }
         out.println("OK: " + checked.rules().rules().size() + " rules in " + checked.files() + " files, "
                 + checked.lessons().lessons().size() + " lessons, version " + checked.rules().version());
-        return CommandLine.OK;
+        return AuthorCommands.OK;
     }
 
     private static List<RuleProblem> sorted(List<RuleProblem> problems) {

@@ -63,12 +63,12 @@ final class DiffCommand {
         for (RulesFolder f : List.of(before, after)) {
             if (!f.exists()) {
                 err.println(f.given() + ": no such rules folder");
-                return CommandLine.USAGE;
+                return AuthorCommands.USAGE;
             }
         }
         if (incidentsFile != null && !Files.isRegularFile(Path.of(incidentsFile))) {
             err.println(incidentsFile + ": no such incidents file");
-            return CommandLine.USAGE;
+            return AuthorCommands.USAGE;
         }
         // Each folder is read once: what is compiled is what the scenarios are taken from.
         List<Map.Entry<RulesFolder, FolderSnapshot>> read = new ArrayList<>();
@@ -77,13 +77,13 @@ final class DiffCommand {
                 read.add(Map.entry(f, FolderSnapshot.read(f.path())));
             } catch (RuleSetException e) {
                 e.problems().stream().map(f::format).forEach(out::println);
-                return CommandLine.USAGE;
+                return AuthorCommands.USAGE;
             }
         }
         RuleSet oldRules = compile(before, read.get(0).getValue(), out);
         RuleSet newRules = compile(after, read.get(1).getValue(), out);
         if (oldRules == null || newRules == null) {
-            return CommandLine.USAGE;
+            return AuthorCommands.USAGE;
         }
         out.println("old: " + before.given() + " (" + oldRules.rules().size() + " rules, " + oldRules.version() + ")");
         out.println("new: " + after.given() + " (" + newRules.rules().size() + " rules, " + newRules.version() + ")");
@@ -95,7 +95,7 @@ final class DiffCommand {
                 skipped += incidents(incidentsFile, cases, out);
             }
         } catch (Trouble e) {
-            return CommandLine.USAGE;
+            return AuthorCommands.USAGE;
         }
 
         int changed = 0;
@@ -111,7 +111,7 @@ final class DiffCommand {
             out.println(skipped + " skipped (listed above)");
         }
         out.println(cases.size() + " incidents, " + changed + " changed");
-        return changed == 0 ? CommandLine.OK : CommandLine.PROBLEMS;
+        return changed == 0 ? AuthorCommands.OK : AuthorCommands.PROBLEMS;
     }
 
     private static RuleSet compile(RulesFolder folder, FolderSnapshot snapshot, PrintStream out) {

@@ -18,7 +18,7 @@ final class TestCommand {
     int run(RulesFolder folder, PrintStream out, PrintStream err) {
         if (!folder.exists()) {
             err.println(folder.given() + ": no such rules folder");
-            return CommandLine.USAGE;
+            return AuthorCommands.USAGE;
         }
         VerifiedRules.Tested tested;
         try {
@@ -26,7 +26,7 @@ final class TestCommand {
         } catch (RuleSetException e) {
             CompilerNoise.without(e.problems()).stream().map(folder::format).forEach(out::println);
             out.println("the rules do not compile or a scenario file cannot be read; run: check " + folder.given());
-            return CommandLine.PROBLEMS;
+            return AuthorCommands.PROBLEMS;
         }
         List<ScenarioResult> results = tested.results();
         int failed = 0;
@@ -37,7 +37,7 @@ final class TestCommand {
         out.println((results.size() - failed) + " passed, " + failed + " failed");
         Coverage coverage = tested.coverage();
         out.print(coverage.report());
-        return failed == 0 && coverage.complete() ? CommandLine.OK : CommandLine.PROBLEMS;
+        return failed == 0 && coverage.complete() ? AuthorCommands.OK : AuthorCommands.PROBLEMS;
     }
 
     /** The report names the scenario file relative to the folder; print it from the folder as given. */

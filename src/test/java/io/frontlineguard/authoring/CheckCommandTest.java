@@ -29,7 +29,7 @@ class CheckCommandTest {
     }
 
     private static void assertReports(Cli.Run run, String location, String fragment) {
-        assertEquals(CommandLine.PROBLEMS, run.exitCode(), run.toString());
+        assertEquals(AuthorCommands.PROBLEMS, run.exitCode(), run.toString());
         assertTrue(run.lines().stream().anyMatch(l -> l.startsWith(location) && l.contains(fragment)),
                 "expected a line starting " + location + " mentioning " + fragment + "\n" + run);
     }
@@ -37,7 +37,7 @@ class CheckCommandTest {
     @Test
     void shouldPassTheBuiltInRules() {
         Cli.Run run = Cli.run("check", "rules");
-        assertEquals(CommandLine.OK, run.exitCode(), run.toString());
+        assertEquals(AuthorCommands.OK, run.exitCode(), run.toString());
         assertTrue(run.out().startsWith("OK: "), run.toString());
     }
 
@@ -124,7 +124,7 @@ class CheckCommandTest {
     @Test
     void shouldExitWithTheUsageCodeWhenTheFolderIsMissing() {
         Cli.Run run = Cli.run("check", "src/test/resources/no-such-rules");
-        assertEquals(CommandLine.USAGE, run.exitCode(), run.toString());
+        assertEquals(AuthorCommands.USAGE, run.exitCode(), run.toString());
         assertTrue(run.err().startsWith("src/test/resources/no-such-rules: no such rules folder"), run.toString());
     }
 }

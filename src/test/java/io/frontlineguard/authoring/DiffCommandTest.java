@@ -76,7 +76,7 @@ class DiffCommandTest {
         assertEquals(expected, changedLabels(run), run.toString());
         int all = ScenarioLoader.load(Cli.BUILT_IN_RULES).size() + 4;
         assertTrue(run.lines().contains(all + " incidents, " + expected.size() + " changed"), run.toString());
-        assertEquals(CommandLine.PROBLEMS, run.exitCode(), run.toString());
+        assertEquals(AuthorCommands.PROBLEMS, run.exitCode(), run.toString());
 
         String out = run.out();
         assertTrue(out.contains("  - POSTPONE_VISIT from [Postpone a visit requested for night hours]\n"), out);
@@ -89,7 +89,7 @@ class DiffCommandTest {
     void shouldReportNoChangeBetweenIdenticalFolders() {
         Path same = Cli.copyOfBuiltInRules(tmp.resolve("same"));
         Cli.Run run = Cli.run("diff", "rules", same.toString());
-        assertEquals(CommandLine.OK, run.exitCode(), run.toString());
+        assertEquals(AuthorCommands.OK, run.exitCode(), run.toString());
         int all = ScenarioLoader.load(Cli.BUILT_IN_RULES).size();
         assertTrue(run.lines().contains(all + " incidents, 0 changed"), run.toString());
         assertTrue(run.lines().stream().noneMatch(l -> l.startsWith("  before: ")), run.toString());
@@ -117,14 +117,14 @@ class DiffCommandTest {
         int all = ScenarioLoader.load(Cli.BUILT_IN_RULES).size() + 4 + 3;
         int expected = changedBuiltInScenarios().size() + 1 + 1;
         assertTrue(run.lines().contains(all + " incidents, " + expected + " changed"), run.toString());
-        assertEquals(CommandLine.PROBLEMS, run.exitCode(), run.toString());
+        assertEquals(AuthorCommands.PROBLEMS, run.exitCode(), run.toString());
     }
 
     @Test
     void shouldRefuseToCompareRulesThatDoNotCompile() {
         Cli.write(later.resolve("broken.drl"), "package x;\nrule \"Half\"\nwhen\n");
         Cli.Run run = Cli.run("diff", "rules", later.toString());
-        assertEquals(CommandLine.USAGE, run.exitCode(), run.toString());
+        assertEquals(AuthorCommands.USAGE, run.exitCode(), run.toString());
         assertTrue(run.lines().stream().anyMatch(l -> l.startsWith(later.resolve("broken.drl") + ":4:")), run.toString());
         assertTrue(run.lines().stream().noneMatch(l -> l.contains("null Package")), run.toString());
     }
@@ -132,8 +132,9 @@ class DiffCommandTest {
     @Test
     void shouldRejectAWrongNumberOfArguments() {
         Cli.Run run = Cli.run("diff", "rules");
-        assertEquals(CommandLine.USAGE, run.exitCode(), run.toString());
-        assertTrue(run.err().startsWith("usage: diff <old-dir> <new-dir> [incidents.jsonl]"), run.toString());
+        assertEquals(AuthorCommands.USAGE, run.exitCode(), run.toString());
+        assertTrue(run.err().startsWith("Missing required parameter: '<new-dir>'\nUsage: guard diff [-hV] <old-dir> <new-dir> [incidents.jsonl]"),
+                run.toString());
     }
 
     /**

@@ -86,7 +86,7 @@ class TestCommandTest {
     @Test
     void shouldPassWithFullCoverageWhenEveryRuleFiresAndEveryLessonHasAScenario() {
         Cli.Run run = Cli.run("test", smallRules(NO_REASON + TWO_STAFF).toString());
-        assertEquals(CommandLine.OK, run.exitCode(), run.toString());
+        assertEquals(AuthorCommands.OK, run.exitCode(), run.toString());
         assertEquals("""
                 2 passed, 0 failed
                 rule coverage: 2/2 rules fired by a scenario
@@ -108,7 +108,7 @@ class TestCommandTest {
                 end
                 """);
         Cli.Run run = Cli.run("test", dir.toString());
-        assertEquals(CommandLine.PROBLEMS, run.exitCode(), run.toString());
+        assertEquals(AuthorCommands.PROBLEMS, run.exitCode(), run.toString());
         assertTrue(run.lines().contains("2 passed, 0 failed"), run.toString());
         assertTrue(run.lines().contains("rule coverage: 2/3 rules fired by a scenario"), run.toString());
         assertTrue(run.lines().contains("  uncovered rule: \"Refuse a visit to a caller who cannot be verified\""), run.toString());
@@ -117,7 +117,7 @@ class TestCommandTest {
     @Test
     void shouldFailOnALessonWithoutScenarios() {
         Cli.Run run = Cli.run("test", smallRules(NO_REASON + TWO_STAFF.replace("lessons: [L004-2]", "lessons: []")).toString());
-        assertEquals(CommandLine.PROBLEMS, run.exitCode(), run.toString());
+        assertEquals(AuthorCommands.PROBLEMS, run.exitCode(), run.toString());
         assertTrue(run.lines().contains("  lesson without scenarios: L004-2"), run.toString());
     }
 
@@ -146,7 +146,7 @@ class TestCommandTest {
                     absent: [REFUSE_VISIT]
                 """);
         Cli.Run run = Cli.run("test", dir.toString());
-        assertEquals(CommandLine.PROBLEMS, run.exitCode(), run.toString());
+        assertEquals(AuthorCommands.PROBLEMS, run.exitCode(), run.toString());
         String out = run.out();
         assertTrue(out.contains(dir.resolve("wrong.scenarios.yaml") + ":6: scenario 'a visit without a reason is allowed' failed"), out);
         assertTrue(out.contains("  missing action: ALLOW_VISIT\n"), out);
@@ -160,7 +160,7 @@ class TestCommandTest {
     @Test
     void shouldNameTheLineAndColumnOfAMisspeltScenarioKey() {
         Cli.Run run = Cli.run("test", smallRules(NO_REASON.replace("expect:", "expct:")).toString());
-        assertEquals(CommandLine.PROBLEMS, run.exitCode(), run.toString());
+        assertEquals(AuthorCommands.PROBLEMS, run.exitCode(), run.toString());
         assertTrue(run.out().startsWith(tmp.resolve("small/visits.scenarios.yaml") + ":10:5: unknown key 'expct'; did you mean 'expect'?"), run.toString());
     }
 }

@@ -1,0 +1,160 @@
+package io.frontlineguard.authoring;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import picocli.AutoComplete;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/**
+ * The policy authors' command line: {@code check}, {@code test}, {@code diff}, {@code help} and a
+ * shell completion script, parsed by picocli (usage errors with a suggestion, help per command).
+ * It runs on plain Java (the rule compiler, the scenario runner and the decision engine need no
+ * container), so a command answers in seconds and never opens a port.
+ */
+public final class AuthorCommands {
+
+    public static final int OK = 0;
+    /** check found problems, test found failures or coverage gaps, diff found changed decisions. */
+    public static final int PROBLEMS = 1;
+    /** Wrong arguments, a missing folder or file, (diff) rules that cannot be compared, or an internal error. */
+    public static final int USAGE = 2;
+
+    private static final Set<String> COMMANDS =
+            Set.of("check", "test", "diff", "help", "--help", "-h", "generate-completion");
+
+    /** Loggers kept reachable, or the JDK may forget the levels set on them. */
+    private static final List<Logger> QUIET = List.of(Logger.getLogger("org.drools"), Logger.getLogger("org.kie"));
+
+    /** Whether these arguments ask for an authoring command rather than the service. */
+    public static boolean handles(String... args) {
+        return args.length > 0 && COMMANDS.contains(args[0]);
+    }
+
+    /** Drools reports progress on the console; the commands print only what the author acts on. */
+    public static void quietenRuleEngineLogs() {
+        QUIET.forEach(l -> l.setLevel(Level.SEVERE));
+    }
+
+    /** Runs one command and returns its exit code; all output goes to the given streams. */
+    public int run(String[] args, PrintStream out, PrintStream err) {
+        CommandLine cli = new CommandLine(new Guard())
+                .addSubcommand(new CommandLine(new Check(out, err)))
+                .addSubcommand(new CommandLine(new Test(out, err)))
+                .addSubcommand(new CommandLine(new Diff(out, err)))
+                .addSubcommand(new CommandLine.HelpCommand())
+                .addSubcommand(new AutoComplete.GenerateCompletion());
+        cli.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
+        cli.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
+        cli.setParameterExceptionHandler((e, a) -> {
+            cli.getErr().println(e.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(e, cli.getErr());
+            e.getCommandLine().usage(cli.getErr());
+            return USAGE;
+        });
+        cli.setExecutionExceptionHandler((e, c, parsed) -> {
+            // Not the author's mistake: say so plainly, and keep the trace for whoever fixes it.
+            cli.getErr().println("internal error while running '" + c.getCommandName() + "': " + e);
+            e.printStackTrace(cli.getErr());
+            return USAGE;
+        });
+        try {
+            return cli.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    @Command(name = "guard", mixinStandardHelpOptions = true, version = "Frontline Guard 1.0",
+            description = "Frontline Guard commands for policy authors (no Java needed).",
+            synopsisSubcommandLabel = "COMMAND",
+            footer = {"", "Exit codes: 0 all good; 1 problems (check), rules that do not compile, failing",
+                    "scenarios or gaps in coverage (test), or at least one changed decision (diff);",
+                    "2 wrong usage, a missing folder or file, or (diff) a folder whose rules do not compile.",
+                    "Without a command the service starts as usual."})
+    static final class Guard implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            spec.commandLine().usage(spec.commandLine().getErr());
+            return USAGE;
+        }
+    }
+
+    /** The streams the commands print to, given by whoever runs the command line. */
+    abstract static class Streams {
+        final PrintStream out;
+        final PrintStream err;
+
+        Streams(PrintStream out, PrintStream err) {
+            this.out = out;
+            this.err = err;
+        }
+    }
+
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = {"Lint and compile the rules in dir; one file:line:col: message per problem.",
+                    "Also reads its thresholds, lesson catalogue and scenario files."})
+    static final class Check extends Streams implements Callable<Integer> {
+        @Parameters(arity = "0..1", paramLabel = "dir", defaultValue = "rules", description = "the rules folder (default: rules)")
+        String dir;
+
+        Check(PrintStream out, PrintStream err) {
+            super(out, err);
+        }
+
+        @Override
+        public Integer call() {
+            return new CheckCommand().run(RulesFolder.of(dir), out, err);
+        }
+    }
+
+    @Command(name = "test", mixinStandardHelpOptions = true,
+            description = {"Run the scenarios in dir; \"N passed, N failed\" and a coverage report.",
+                    "Prints each failure with what differs and the rules that fired."})
+    static final class Test extends Streams implements Callable<Integer> {
+        @Parameters(arity = "0..1", paramLabel = "dir", defaultValue = "rules", description = "the rules folder (default: rules)")
+        String dir;
+
+        Test(PrintStream out, PrintStream err) {
+            super(out, err);
+        }
+
+        @Override
+        public Integer call() {
+            return new TestCommand().run(RulesFolder.of(dir), out, err);
+        }
+    }
+
+    @Command(name = "diff", mixinStandardHelpOptions = true,
+            description = {"Print every decision the change alters, before and after.",
+                    "Decides every scenario of both folders, and each JSON incident of the file (one per",
+                    "line), under both rule sets."})
+    static final class Diff extends Streams implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "<old-dir>", description = "the rules before the change")
+        String before;
+        @Parameters(index = "1", paramLabel = "<new-dir>", description = "the rules after the change")
+        String after;
+        @Parameters(index = "2", arity = "0..1", paramLabel = "incidents.jsonl", description = "more incidents, one JSON object a line")
+        String incidents;
+
+        Diff(PrintStream out, PrintStream err) {
+            super(out, err);
+        }
+
+        @Override
+        public Integer call() {
+            return new DiffCommand().run(RulesFolder.of(before), RulesFolder.of(after), incidents, out, err);
+        }
+    }
+}

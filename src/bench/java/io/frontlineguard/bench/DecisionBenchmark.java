@@ -6,6 +6,7 @@ import io.frontlineguard.decision.Evaluation;
 import io.frontlineguard.decision.EvaluationThreads;
 import io.frontlineguard.incident.Incident;
 import io.frontlineguard.incident.IncidentReader;
+import io.frontlineguard.ruleset.FolderSnapshot;
 import io.frontlineguard.ruleset.RuleSet;
 import io.frontlineguard.verification.VerifiedRules;
 import io.frontlineguard.ruleset.RuleSources;
@@ -54,7 +55,7 @@ public class DecisionBenchmark {
         Clock clock = Clock.systemUTC();
         rules = new VerifiedRules(clock).compile(dir);
         empty = new VerifiedRules(clock).compile(emptyFolder(dir));
-        List<Scenario> scenarios = ScenarioLoader.load(dir);
+        List<Scenario> scenarios = ScenarioLoader.load(FolderSnapshot.read(dir));
         ObjectMapper json = new ObjectMapper();
         incidents = new Incident[scenarios.size()];
         requests = new byte[scenarios.size()][];

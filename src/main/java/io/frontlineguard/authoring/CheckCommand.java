@@ -24,7 +24,7 @@ final class CheckCommand {
             return AuthorCommands.USAGE;
         }
         VerifiedRules.Checked checked = new VerifiedRules(Clock.systemUTC()).check(folder.path());
-        List<String> lines = sorted(CompilerNoise.without(checked.problems())).stream().map(folder::format)
+        List<String> lines = sorted(checked.problems()).stream().map(folder::format)
                 .collect(Collectors.toCollection(LinkedHashSet::new)).stream().toList();
         lines.forEach(out::println);
         if (!lines.isEmpty()) {

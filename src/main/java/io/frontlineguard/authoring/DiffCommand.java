@@ -118,7 +118,7 @@ final class DiffCommand {
         try {
             return new VerifiedRules(Clock.systemUTC()).compile(snapshot);
         } catch (RuleSetException e) {
-            CompilerNoise.without(e.problems()).stream().map(folder::format).forEach(out::println);
+            e.problems().stream().map(folder::format).forEach(out::println);
             out.println(folder.given() + ": the rules do not compile; run: check " + folder.given());
             return null;
         }
@@ -139,7 +139,7 @@ final class DiffCommand {
                     from.put(s.id(), f);
                 }
             } catch (RuleSetException e) {
-                CompilerNoise.without(e.problems()).stream().map(f::format).forEach(out::println);
+                e.problems().stream().map(f::format).forEach(out::println);
                 throw new Trouble();
             }
         }

@@ -37,7 +37,6 @@ record RulesFolder(String given, Path path) {
     /** One problem, one line: {@code file:line:col: message}. */
     String format(RuleProblem p) {
         String message = p.message().replaceAll("\\s*\\R\\s*", " ").strip();
-        String severity = p.severity() == RuleProblem.Severity.WARNING ? "warning: " : "";
-        return display(p.file()) + ":" + Math.max(0, p.line()) + ":" + Math.max(0, p.column()) + ": " + severity + message;
+        return display(p.file()) + ":" + Math.max(0, p.line()) + ":" + Math.max(0, p.column()) + ": " + message;
     }
 }

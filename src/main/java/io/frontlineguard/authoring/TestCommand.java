@@ -24,7 +24,7 @@ final class TestCommand {
         try {
             tested = new VerifiedRules(Clock.systemUTC()).test(folder.path());
         } catch (RuleSetException e) {
-            CompilerNoise.without(e.problems()).stream().map(folder::format).forEach(out::println);
+            e.problems().stream().map(folder::format).forEach(out::println);
             out.println("the rules do not compile or a scenario file cannot be read; run: check " + folder.given());
             return AuthorCommands.PROBLEMS;
         }

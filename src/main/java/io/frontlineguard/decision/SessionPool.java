@@ -1,28 +1,26 @@
 package io.frontlineguard.decision;
 
 import io.frontlineguard.ruleset.RuleSet;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.drools.kiesession.session.StatefulKnowledgeSessionImpl;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
 
 /**
- * Idle sessions of one rule set. A new Drools session builds its node memories lazily on first
- * use, which cost most of a decision; a reset session keeps them and only forgets its facts,
- * agenda and handles (the same reset Drools' own session pools perform).
+ * Sessions of one rule set, from Drools' own pool for its rule base. A new session builds its node
+ * memories lazily on first use, which costs most of a decision; a pooled session keeps them and
+ * only forgets its facts, agenda, globals and listeners when it goes back (dispose). Each borrow
+ * therefore installs a fresh action sink as global and agenda listener.
  */
 final class SessionPool {
 
-    /** More idle sessions than request threads are never needed; extra ones are disposed. */
-    static final int MAX_IDLE = 64;
+    /** Sessions made up front, so the first decisions after a reload do not pay for them. */
+    static final int INITIAL = 2;
 
     final RuleSet rules;
-    private final ConcurrentLinkedQueue<Pooled> idle = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger idleCount = new AtomicInteger();
-    private volatile boolean retired;
+    private final KieSessionsPool pool;
 
     SessionPool(RuleSet rules) {
         this.rules = rules;
+        this.pool = rules.kieBase().newKieSessionsPool(INITIAL);
     }
 
     /** A session with its own action sink installed as global and agenda listener. */
@@ -30,47 +28,27 @@ final class SessionPool {
     }
 
     Pooled borrow() {
-        Pooled p = idle.poll();
-        if (p != null) {
-            idleCount.decrementAndGet();
-            return p;
-        }
-        KieSession session = rules.kieBase().newKieSession();
+        KieSession session = pool.newKieSession();
         ActionSink sink = new ActionSink(rules.rules());
         session.setGlobal("actions", sink);
         session.addEventListener(sink);
         return new Pooled(session, sink);
     }
 
-    /** Takes a session back after its evaluation; a session that failed mid-run is thrown away. */
+    /**
+     * Takes a session back after its evaluation: dispose resets a pooled session into the pool. A
+     * session that failed or was halted mid-run is destroyed instead, so no later decision inherits its state.
+     */
     void release(Pooled p, boolean clean) {
-        if (!clean || retired || idleCount.get() >= MAX_IDLE) {
+        if (clean) {
             p.session().dispose();
-            return;
-        }
-        ((StatefulKnowledgeSessionImpl) p.session()).reset();
-        // Reset forgets the globals and, depending on the Drools version, the agenda listeners too.
-        p.session().setGlobal("actions", p.sink());
-        if (!p.session().getAgendaEventListeners().contains(p.sink())) {
-            p.session().addEventListener(p.sink());
-        }
-        idleCount.incrementAndGet();
-        idle.offer(p);
-        if (retired) {
-            drain();
+        } else {
+            p.session().destroy();
         }
     }
 
-    /** The rule set is no longer used by this engine: free every idle session now and later ones on release. */
+    /** The rule set is no longer used by this engine: idle sessions go now, sessions in use when they come back. */
     void retire() {
-        retired = true;
-        drain();
-    }
-
-    private void drain() {
-        for (Pooled p; (p = idle.poll()) != null; ) {
-            idleCount.decrementAndGet();
-            p.session().dispose();
-        }
+        pool.shutdown();
     }
 }

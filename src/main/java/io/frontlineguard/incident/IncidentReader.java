@@ -61,9 +61,4 @@ public final class IncidentReader {
                     "must not be after occurredAt: a case cannot open after this contact"));
         }
     }
-
-    /** The field names the contract defines for one object schema, in its order. */
-    public static List<String> fieldsOf(String schemaName) {
-        return CONTRACT.propertyNames(schemaName);
-    }
 }

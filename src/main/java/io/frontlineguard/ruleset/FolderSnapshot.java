@@ -92,9 +92,6 @@ public final class FolderSnapshot {
         return "sha256:" + hash.substring(0, 16);
     }
 
-    public int fileCount() {
-        return files.size();
-    }
 
     private static String hash(SortedMap<String, byte[]> files) {
         try {

@@ -31,11 +31,6 @@ public final class ScenarioLoader {
     private ScenarioLoader() {
     }
 
-    /** Every scenario below the folder, in file order then document order; reads the folder once. */
-    public static List<Scenario> load(Path rulesDir) {
-        return load(FolderSnapshot.read(rulesDir));
-    }
-
     /** Every scenario file of the snapshot, in file order then document order. */
     public static List<Scenario> load(FolderSnapshot folder) {
         List<Scenario> all = new ArrayList<>();

@@ -42,9 +42,6 @@ public final class VerifiedRules {
         this.runner = new ScenarioRunner(scenarioDeadline);
     }
 
-    public ScenarioRunner runner() {
-        return runner;
-    }
 
     /**
      * Everything wrong with a folder in one pass, for {@code guard check}: the lesson catalogue, the
@@ -86,12 +83,6 @@ public final class VerifiedRules {
             problems.add(e.problem());
         }
         return new Checked(List.copyOf(problems), problems.isEmpty() ? rules : null, lessons, sources.drl().size());
-    }
-
-    /** Lint problems only; nothing is compiled. */
-    public List<RuleProblem> lint(Path dir) {
-        FolderSnapshot folder = FolderSnapshot.read(dir);
-        return new RuleLinter(LessonCatalogue.read(folder)).lint(RuleSources.of(folder));
     }
 
     /** Lints and compiles (no scenario runs); throws with every problem when either fails. */
@@ -155,9 +146,6 @@ public final class VerifiedRules {
         return new Verified(tested.rules(), tested.coverage());
     }
 
-    public Verified verify(Path dir) {
-        return verify(FolderSnapshot.read(dir));
-    }
 
     /**
      * {@link #verify} on a thread of its own, given up after {@code timeout}: a folder whose

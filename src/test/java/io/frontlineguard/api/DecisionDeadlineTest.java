@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.frontlineguard.decision.EvaluationThreads;
 import io.frontlineguard.decision.StuckRules;
 import io.frontlineguard.ruleset.ActiveRules;
+import io.frontlineguard.ruleset.FolderSnapshot;
 import io.frontlineguard.verification.Coverage;
 import io.frontlineguard.verification.Verified;
 import io.frontlineguard.verification.VerifiedRules;
@@ -55,7 +56,7 @@ class DecisionDeadlineTest {
     @AfterEach
     void restore() throws InterruptedException {
         StuckRules.release();
-        Verified verified = new VerifiedRules(Clock.systemUTC()).verify(Path.of("rules"));
+        Verified verified = new VerifiedRules(Clock.systemUTC()).verify(FolderSnapshot.read(Path.of("rules")));
         active.activate(verified.rules(), verified.coverage().scenariosByRule());
         for (int i = 0; i < 500 && EvaluationThreads.decisions().overdue() > 0; i++) {
             Thread.sleep(10);

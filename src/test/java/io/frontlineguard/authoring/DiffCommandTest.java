@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.frontlineguard.decision.DecisionEngine;
 import io.frontlineguard.incident.IncidentReader;
+import io.frontlineguard.ruleset.FolderSnapshot;
 import io.frontlineguard.ruleset.RuleSet;
 import io.frontlineguard.scenario.Scenario;
 import io.frontlineguard.scenario.ScenarioLoader;
@@ -74,7 +75,7 @@ class DiffCommandTest {
         Set<String> expected = changedBuiltInScenarios();
         expected.add(later.resolve("night.scenarios.yaml") + ":7: a confirmed visit at 20:30");
         assertEquals(expected, changedLabels(run), run.toString());
-        int all = ScenarioLoader.load(Cli.BUILT_IN_RULES).size() + 4;
+        int all = ScenarioLoader.load(FolderSnapshot.read(Cli.BUILT_IN_RULES)).size() + 4;
         assertTrue(run.lines().contains(all + " incidents, " + expected.size() + " changed"), run.toString());
         assertEquals(AuthorCommands.PROBLEMS, run.exitCode(), run.toString());
 
@@ -90,7 +91,7 @@ class DiffCommandTest {
         Path same = Cli.copyOfBuiltInRules(tmp.resolve("same"));
         Cli.Run run = Cli.run("diff", "rules", same.toString());
         assertEquals(AuthorCommands.OK, run.exitCode(), run.toString());
-        int all = ScenarioLoader.load(Cli.BUILT_IN_RULES).size();
+        int all = ScenarioLoader.load(FolderSnapshot.read(Cli.BUILT_IN_RULES)).size();
         assertTrue(run.lines().contains(all + " incidents, 0 changed"), run.toString());
         assertTrue(run.lines().stream().noneMatch(l -> l.startsWith("  before: ")), run.toString());
     }
@@ -114,7 +115,7 @@ class DiffCommandTest {
         Set<String> changed = changedLabels(run);
         assertTrue(changed.contains(incidents + ":1: incident N-1"), run.toString());
         assertTrue(changed.stream().noneMatch(l -> l.startsWith(incidents + ":5:") || l.startsWith(incidents + ":6:")), run.toString());
-        int all = ScenarioLoader.load(Cli.BUILT_IN_RULES).size() + 4 + 3;
+        int all = ScenarioLoader.load(FolderSnapshot.read(Cli.BUILT_IN_RULES)).size() + 4 + 3;
         int expected = changedBuiltInScenarios().size() + 1 + 1;
         assertTrue(run.lines().contains(all + " incidents, " + expected + " changed"), run.toString());
         assertEquals(AuthorCommands.PROBLEMS, run.exitCode(), run.toString());
@@ -147,7 +148,7 @@ class DiffCommandTest {
         RuleSet after = verified.compile(later);
         DecisionEngine engine = new DecisionEngine();
         Set<String> changed = new TreeSet<>();
-        for (Scenario s : ScenarioLoader.load(Cli.BUILT_IN_RULES)) {
+        for (Scenario s : ScenarioLoader.load(FolderSnapshot.read(Cli.BUILT_IN_RULES))) {
             var incident = new IncidentReader().read(s.incident());
             List<String> was = engine.evaluate(before, incident).resolution().actions().stream()
                     .map(a -> a.code() + " " + a.params()).toList();

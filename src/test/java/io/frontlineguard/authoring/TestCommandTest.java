@@ -3,6 +3,7 @@ package io.frontlineguard.authoring;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.frontlineguard.ruleset.FolderSnapshot;
 import io.frontlineguard.scenario.ScenarioLoader;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
@@ -153,7 +154,7 @@ class TestCommandTest {
         assertTrue(out.contains("  wrong params: expected REQUIRE_TWO_PERSON_ATTENDANCE {\"minPeople\":3}, got [REQUIRE_TWO_PERSON_ATTENDANCE {\"minPeople\":2}]"), out);
         assertTrue(out.contains("  unexpected action: [REFUSE_VISIT] from [Refuse a visit when the caller gives no reason]"), out);
         assertTrue(out.contains("  rules fired: ["), out);
-        int builtIn = ScenarioLoader.load(Cli.BUILT_IN_RULES).size();
+        int builtIn = ScenarioLoader.load(FolderSnapshot.read(Cli.BUILT_IN_RULES)).size();
         assertTrue(run.lines().contains(builtIn + " passed, 1 failed"), run.toString());
     }
 

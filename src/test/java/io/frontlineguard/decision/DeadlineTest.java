@@ -90,7 +90,7 @@ class DeadlineTest {
 
     @Test
     void shouldFailAScenarioThatMissesItsDeadline() {
-        Scenario scenario = ScenarioLoader.load(RULES).get(0);
+        Scenario scenario = ScenarioLoader.load(FolderSnapshot.read(RULES)).get(0);
         ScenarioResult result = new ScenarioRunner(Duration.ofMillis(100)).run(StuckRules.ruleSet(), scenario);
         assertFalse(result.passed());
         assertEquals(List.of("did not finish within 100 ms (guard.rules.scenario-deadline)"), result.differences());
@@ -99,7 +99,7 @@ class DeadlineTest {
     @Test
     void shouldRefuseARuleSetWhoseScenariosMissTheirDeadlineNamingTheScenario() {
         RuleSetException e = assertThrows(RuleSetException.class,
-                () -> new VerifiedRules(Clock.systemUTC(), Duration.ofNanos(1)).verify(RULES));
+                () -> new VerifiedRules(Clock.systemUTC(), Duration.ofNanos(1)).verify(FolderSnapshot.read(RULES)));
         assertTrue(e.problems().stream().anyMatch(p -> p.message().startsWith("scenario '")
                 && p.message().endsWith("fails: did not finish within 0 ms (guard.rules.scenario-deadline)")), e.getMessage());
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import io.frontlineguard.incident.Incident;
 import io.frontlineguard.incident.IncidentReader;
+import io.frontlineguard.ruleset.FolderSnapshot;
 import io.frontlineguard.ruleset.RuleSet;
 import io.frontlineguard.verification.VerifiedRules;
 import io.frontlineguard.scenario.ScenarioLoader;
@@ -26,7 +27,7 @@ class DecisionEngineTest {
 
     private static List<Incident> scenarioIncidents() {
         IncidentReader reader = new IncidentReader();
-        return ScenarioLoader.load(RULES).stream().map(s -> reader.read(s.incident())).toList();
+        return ScenarioLoader.load(FolderSnapshot.read(RULES)).stream().map(s -> reader.read(s.incident())).toList();
     }
 
     private static String outcome(Evaluation e) {

@@ -260,7 +260,7 @@ class IncidentReaderTest {
             Violation v = onlyViolation(body("\"priority\": \"HIGH\""));
 
             assertViolation(v, "priority", ViolationCode.UNKNOWN_FIELD);
-            assertEquals(IncidentReader.fieldsOf("Incident"), v.allowed());
+            assertEquals(Contract.get().propertyNames("Incident"), v.allowed());
         }
 
         @Test
@@ -288,7 +288,7 @@ class IncidentReaderTest {
 
             assertEquals(2, found.size(), found::toString);
             assertViolation(found.get(0), "caseHistory.contactCounts", ViolationCode.UNKNOWN_FIELD);
-            assertEquals(IncidentReader.fieldsOf("CaseHistory"), found.get(0).allowed());
+            assertEquals(Contract.get().propertyNames("CaseHistory"), found.get(0).allowed());
             assertViolation(found.get(1), "handler.name", ViolationCode.UNKNOWN_FIELD);
             assertEquals(List.of("employeeId", "role", "targetOfAnger"), found.get(1).allowed());
         }

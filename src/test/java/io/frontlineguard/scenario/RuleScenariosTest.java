@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import io.frontlineguard.ruleset.FolderSnapshot;
 import io.frontlineguard.ruleset.RuleSet;
 import io.frontlineguard.verification.VerifiedRules;
 import java.net.URI;
@@ -29,7 +30,7 @@ class RuleScenariosTest {
         RuleSet rules = new VerifiedRules(Clock.systemUTC()).compile(RULES);
         ScenarioRunner runner = new ScenarioRunner();
         Map<String, List<Scenario>> byFile = new LinkedHashMap<>();
-        ScenarioLoader.load(RULES).forEach(s -> byFile.computeIfAbsent(s.file(), f -> new java.util.ArrayList<>()).add(s));
+        ScenarioLoader.load(FolderSnapshot.read(RULES)).forEach(s -> byFile.computeIfAbsent(s.file(), f -> new java.util.ArrayList<>()).add(s));
         return byFile.entrySet().stream().map(file -> dynamicContainer(file.getKey(),
                 file.getValue().stream().map(s -> dynamicTest(s.name(), source(s), () -> {
                     ScenarioResult result = runner.run(rules, s);

@@ -44,7 +44,7 @@ class RuleCoverageTest {
     static void measure() {
         rules = new VerifiedRules(Clock.systemUTC()).compile(RULES);
         catalogue = LessonCatalogue.read(FolderSnapshot.read(RULES));
-        coverage = Coverage.of(rules, new ScenarioRunner().runAll(rules, ScenarioLoader.load(RULES)), catalogue);
+        coverage = Coverage.of(rules, new ScenarioRunner().runAll(rules, ScenarioLoader.load(FolderSnapshot.read(RULES))), catalogue);
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 import io.frontlineguard.decision.Candidate;
 import io.frontlineguard.decision.Evaluation;
 import io.frontlineguard.decision.Resolver;
+import io.frontlineguard.ruleset.FolderSnapshot;
 import io.frontlineguard.ruleset.RuleSet;
 import io.frontlineguard.ruleset.RuleSetException;
 import io.frontlineguard.ruleset.Thresholds;
@@ -75,7 +76,7 @@ class RuleMutationTest {
     @BeforeAll
     static void loadOnce() {
         original = new VerifiedRules(Clock.systemUTC()).compile(RULES);
-        scenarios = ScenarioLoader.load(RULES).stream().map(RuleMutationTest::behaviourOnly).toList();
+        scenarios = ScenarioLoader.load(FolderSnapshot.read(RULES)).stream().map(RuleMutationTest::behaviourOnly).toList();
         baseline = RUNNER.runAll(original, scenarios);
         List<ScenarioResult> failing = baseline.stream().filter(r -> !r.passed()).toList();
         assertFalse(scenarios.isEmpty(), "no scenarios below " + RULES.toAbsolutePath());

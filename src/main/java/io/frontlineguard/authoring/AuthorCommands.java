@@ -27,15 +27,18 @@ public final class AuthorCommands {
     /** Wrong arguments, a missing folder or file, (diff) rules that cannot be compared, or an internal error. */
     public static final int USAGE = 2;
 
-    private static final Set<String> COMMANDS =
-            Set.of("check", "test", "diff", "help", "--help", "-h", "generate-completion");
+    private static final Set<String> HELP = Set.of("--help", "-h");
 
     /** Loggers kept reachable, or the JDK may forget the levels set on them. */
     private static final List<Logger> QUIET = List.of(Logger.getLogger("org.drools"), Logger.getLogger("org.kie"));
 
-    /** Whether these arguments ask for an authoring command rather than the service. */
+    /**
+     * Whether these arguments ask for an authoring command rather than the service. The service
+     * takes no positional argument, so any first word is a command, and a misspelt one gets a
+     * suggestion instead of quietly starting a server.
+     */
     public static boolean handles(String... args) {
-        return args.length > 0 && COMMANDS.contains(args[0]);
+        return args.length > 0 && (HELP.contains(args[0]) || !args[0].startsWith("-"));
     }
 
     /** Drools reports progress on the console; the commands print only what the author acts on. */
@@ -79,7 +82,7 @@ public final class AuthorCommands {
             footer = {"", "Exit codes: 0 all good; 1 problems (check), rules that do not compile, failing",
                     "scenarios or gaps in coverage (test), or at least one changed decision (diff);",
                     "2 wrong usage, a missing folder or file, or (diff) a folder whose rules do not compile.",
-                    "Without a command the service starts as usual."})
+                    "Without a command (no argument, or only options such as -Dkey=value) the service starts."})
     static final class Guard implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;

@@ -12,6 +12,8 @@ class AuthorCommandsTest {
     void shouldLeaveEveryOtherArgumentToTheService() {
         assertTrue(AuthorCommands.handles("check"));
         assertTrue(AuthorCommands.handles("diff", "a", "b"));
+        assertTrue(AuthorCommands.handles("chek"), "a misspelt command is answered, not taken for the service");
+        assertTrue(AuthorCommands.handles("--help"));
         assertFalse(AuthorCommands.handles());
         assertFalse(AuthorCommands.handles("-Dquarkus.http.port=9000"));
     }

@@ -105,37 +105,48 @@ public final class AuthorCommands {
         }
     }
 
-    @Command(name = "check", mixinStandardHelpOptions = true,
-            description = {"Lint and compile the rules in dir; one file:line:col: message per problem.",
-                    "Also reads its thresholds, lesson catalogue and scenario files."})
-    static final class Check extends Streams implements Callable<Integer> {
+    /** A command on one rules folder, {@code rules} unless named. */
+    abstract static class OnFolder extends Streams implements Callable<Integer> {
         @Parameters(arity = "0..1", paramLabel = "dir", defaultValue = "rules", description = "the rules folder (default: rules)")
         String dir;
 
-        Check(PrintStream out, PrintStream err) {
+        OnFolder(PrintStream out, PrintStream err) {
             super(out, err);
         }
 
         @Override
         public Integer call() {
-            return new CheckCommand().run(RulesFolder.of(dir), out, err);
+            return run(RulesFolder.of(dir));
+        }
+
+        abstract int run(RulesFolder folder);
+    }
+
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = {"Lint and compile the rules in dir; one file:line:col: message per problem.",
+                    "Also reads its thresholds, lesson catalogue and scenario files."})
+    static final class Check extends OnFolder {
+        Check(PrintStream out, PrintStream err) {
+            super(out, err);
+        }
+
+        @Override
+        int run(RulesFolder folder) {
+            return new CheckCommand().run(folder, out, err);
         }
     }
 
     @Command(name = "test", mixinStandardHelpOptions = true,
             description = {"Run the scenarios in dir; \"N passed, N failed\" and a coverage report.",
                     "Prints each failure with what differs and the rules that fired."})
-    static final class Test extends Streams implements Callable<Integer> {
-        @Parameters(arity = "0..1", paramLabel = "dir", defaultValue = "rules", description = "the rules folder (default: rules)")
-        String dir;
-
+    static final class Test extends OnFolder {
         Test(PrintStream out, PrintStream err) {
             super(out, err);
         }
 
         @Override
-        public Integer call() {
-            return new TestCommand().run(RulesFolder.of(dir), out, err);
+        int run(RulesFolder folder) {
+            return new TestCommand().run(folder, out, err);
         }
     }
 

@@ -61,6 +61,11 @@ public final class BenchMain {
             System.out.printf("ratio hand-off alone / inline built-in rules (median): %.2f%n",
                     hop.getPercentile(50) / rules.getPercentile(50));
         }
+        Statistics parse = byName.get("parseRequestOnly");
+        if (parse != null && read != null) {
+            System.out.printf("ratio reading the request / parsing it alone (median): %.2f%n",
+                    read.getPercentile(50) / parse.getPercentile(50));
+        }
         Statistics heavy = byName.get("decideHttpBenchmarkIncident");
         if (heavy != null && rules != null) {
             System.out.printf("ratio HTTP benchmark incident / scenario mix (median): %.2f%n",

@@ -2,20 +2,19 @@ package io.frontlineguard.decisionlog;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import io.frontlineguard.incident.Incident;
 import java.util.List;
 import java.util.Map;
 
 /**
  * One line of the decision log. {@code decisionId} comes first so a lookup can recognise its line
- * without parsing the others. {@code request} is written with its personal identifiers replaced
- * by HMACs ({@link EntryFormatter}); the actions' params are masked before they get here.
+ * without parsing the others. {@code request} holds its personal identifiers already replaced by
+ * HMACs ({@link LoggedRequest}); the actions' params are masked before they get here.
  */
 @JsonPropertyOrder({"decisionId", "time", "rulesetVersion", "incidentId", "outcome", "request", "actions", "firedRules",
         "evaluationNanos"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LogEntry(String decisionId, String time, String rulesetVersion, String incidentId, String outcome,
-                       Incident request, List<LoggedAction> actions, List<String> firedRules, long evaluationNanos) {
+                       LoggedRequest request, List<LoggedAction> actions, List<String> firedRules, long evaluationNanos) {
 
     public static final String TIMED_OUT = "TIMED_OUT";
 

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.frontlineguard.incident.Contract;
 import io.frontlineguard.ruleset.FolderSnapshot;
+import io.frontlineguard.ruleset.FolderSnapshot;
 import io.frontlineguard.scenario.Scenario;
 import io.frontlineguard.scenario.ScenarioLoader;
 import io.quarkus.test.junit.QuarkusTest;
@@ -92,6 +93,30 @@ class ContractConformanceTest {
         String id = given().contentType(ContentType.JSON).body(INCIDENT).post("/v1/decisions").path("decisionId");
 
         assertConforms("DecisionLogEntry", given().get("/v1/decisions/" + id).then().statusCode(200).extract().response());
+    }
+
+    @Test
+    void shouldLogEveryScenarioIncidentInTheDocumentedForm() {
+        for (Scenario s : ScenarioLoader.load(FolderSnapshot.read(Path.of("rules")))) {
+            String id = given().contentType(ContentType.JSON).body(s.incident().toString()).post("/v1/decisions")
+                    .then().statusCode(200).extract().path("decisionId");
+            assertConforms("DecisionLogEntry", given().get("/v1/decisions/" + id).then().statusCode(200).extract().response());
+        }
+    }
+
+    @Test
+    void shouldLogTheSameFieldsAsTheRequestPlusTheDerivedOnes() {
+        Contract c = Contract.get();
+        JsonNode logged = c.schema("LoggedRequest").path("properties");
+        assertEquals(c.propertyNames("Incident"), c.propertyNames(c.schema("LoggedRequest")));
+        for (String part : List.of("Caller", "CaseHistory", "Handler")) {
+            List<String> expected = new java.util.ArrayList<>(c.propertyNames(part));
+            if (part.equals("CaseHistory")) {
+                expected.add(1, "ageDays");
+            }
+            String name = Character.toLowerCase(part.charAt(0)) + part.substring(1);
+            assertEquals(expected, c.propertyNames(logged.path(name)), part);
+        }
     }
 
     @Test

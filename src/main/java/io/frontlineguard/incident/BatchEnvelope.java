@@ -1,6 +1,8 @@
 package io.frontlineguard.incident;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Schema;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,10 +27,14 @@ public final class BatchEnvelope {
             throw new InvalidIncidentException(new Violation("", ViolationCode.INVALID_TYPE,
                     "must be an object with an 'incidents' array"));
         }
-        JsonNode body = root.deepCopy();
+        // Only the envelope's own members are cleaned here; each item is cleaned when it is read.
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        root.fields().forEachRemaining(member -> {
+            if (!member.getValue().isNull()) {
+                body.set(member.getKey(), member.getValue());
+            }
+        });
         Map<String, Violation> found = new LinkedHashMap<>();
-        Hygiene.clean(body, "", found);
-        found.keySet().removeIf(path -> path.startsWith("incidents["));
         VIOLATIONS.translate(ENVELOPE.validate(body), body, "the batch", found);
         if (!found.isEmpty()) {
             throw new InvalidIncidentException(new ArrayList<>(found.values()));

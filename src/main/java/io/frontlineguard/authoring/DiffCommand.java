@@ -119,7 +119,7 @@ final class DiffCommand {
             return new VerifiedRules(Clock.systemUTC()).compile(snapshot);
         } catch (RuleSetException e) {
             e.problems().stream().map(folder::format).forEach(out::println);
-            out.println(folder.given() + ": the rules do not compile; run: check " + folder.given());
+            out.println(folder.given() + ": the rules do not compile; for every problem at once run: ./guard check " + folder.given());
             return null;
         }
     }

@@ -25,7 +25,8 @@ final class TestCommand {
             tested = new VerifiedRules(Clock.systemUTC()).test(folder.path());
         } catch (RuleSetException e) {
             e.problems().stream().map(folder::format).forEach(out::println);
-            out.println("the rules do not compile or a scenario file cannot be read; run: check " + folder.given());
+            out.println("the rules do not compile or a scenario file cannot be read; for every problem at once run: ./guard check "
+                    + folder.given());
             return AuthorCommands.PROBLEMS;
         }
         List<ScenarioResult> results = tested.results();

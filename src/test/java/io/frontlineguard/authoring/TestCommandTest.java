@@ -164,4 +164,17 @@ class TestCommandTest {
         assertEquals(AuthorCommands.PROBLEMS, run.exitCode(), run.toString());
         assertTrue(run.out().startsWith(tmp.resolve("small/visits.scenarios.yaml") + ":10:5: unknown key 'expct'; did you mean 'expect'?"), run.toString());
     }
+
+    @Test
+    void shouldPointToTheCheckCommandAsTheReadmeTeachesItWhenTheRulesDoNotCompile() {
+        Path dir = Cli.copyOfBuiltInRules(tmp);
+        Path visits = dir.resolve("visits.drl");
+        Cli.write(visits, Cli.read(visits).replaceFirst("then", "when"));
+
+        Cli.Run run = Cli.run("test", dir.toString());
+
+        assertEquals(AuthorCommands.PROBLEMS, run.exitCode(), run.toString());
+        assertEquals("the rules do not compile or a scenario file cannot be read; for every problem at once run: ./guard check "
+                + dir, run.lines().get(run.lines().size() - 1));
+    }
 }

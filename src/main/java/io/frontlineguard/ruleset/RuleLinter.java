@@ -95,7 +95,9 @@ public final class RuleLinter {
             for (DroolsError e : parser.getErrors()) {
                 int line = e instanceof ParserError p ? p.getRow() : 0;
                 int col = e instanceof ParserError p ? p.getCol() + 1 : 0;
-                source.problems().add(RuleSetCompiler.located(source.file(), line, col, e.getMessage()));
+                // Located first: a message without a row still names its line in the raw text.
+                RuleProblem at = RuleSetCompiler.located(source.file(), line, col, e.getMessage());
+                source.problems().add(RuleProblem.error(at.file(), at.line(), at.column(), ParserMessages.plain(at.message())));
             }
             if (!parser.hasErrors()) {
                 source.problem(0, "the file holds no rules the parser can read");

@@ -52,7 +52,7 @@ class CheckCommandTest {
                     actions.emit("REFUSE_VISIT");
                 end
                 """);
-        assertReports(run, tmp.resolve("rules/extra.drl") + ":11:", "mismatched input 'then'");
+        assertReports(run, tmp.resolve("rules/extra.drl") + ":11:", "unexpected 'then'");
         assertTrue(run.out().lines().noneMatch(l -> l.contains("null Package")), run.toString());
     }
 

@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.frontlineguard.incident.Spelling;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads {@code thresholds.yaml} into {@link Thresholds}: every key of the record required, no other
@@ -39,11 +42,15 @@ final class ThresholdsFile {
             return null;
         }
         int before = problems.size();
+        // A misspelt key is both unknown and the reason another is missing: report it once, as the typo.
+        Set<String> explained = new HashSet<>();
         for (Iterator<String> keys = root.fieldNames(); keys.hasNext(); ) {
             String key = keys.next();
             if (!NAMES.contains(key)) {
+                Optional<String> meant = Spelling.closest(key, NAMES).filter(m -> !root.has(m));
+                meant.ifPresent(explained::add);
                 problems.add(parsed.problemAt(root, key, "unknown threshold '" + key + "'"
-                        + Spelling.closest(key, NAMES).map(s -> "; did you mean '" + s + "'?").orElse("")
+                        + meant.map(s -> "; did you mean '" + s + "'?").orElse("")
                         + " thresholds: " + String.join(", ", NAMES)));
             }
         }
@@ -52,7 +59,9 @@ final class ThresholdsFile {
             String name = NAMES.get(i);
             JsonNode value = root.get(name);
             if (value == null || value.isNull()) {
-                problems.add(parsed.problemAt(root, name, "missing threshold '" + name + "'"));
+                if (!explained.contains(name)) {
+                    problems.add(parsed.problemAt(root, name, "missing threshold '" + name + "'"));
+                }
             } else if (!value.isIntegralNumber() || !value.canConvertToInt()) {
                 problems.add(parsed.problemAt(root, name, "threshold '" + name + "' must be a whole number"));
             } else {

@@ -32,13 +32,22 @@ public final class YamlTree {
     private final String file;
     private final Map<JsonNode, Integer> lines = new IdentityHashMap<>();
     private final Map<JsonNode, Map<String, int[]>> keys = new IdentityHashMap<>();
+    private final Map<JsonNode, int[]> starts = new IdentityHashMap<>();
 
     private YamlTree(String file) {
         this.file = file;
     }
 
     /** A parsed file: its tree, the line of each mapping, and the line and column of each key. */
-    public record Parsed(String file, JsonNode root, Map<JsonNode, Integer> lines, Map<JsonNode, Map<String, int[]>> keys) {
+    public record Parsed(String file, JsonNode root, Map<JsonNode, Integer> lines, Map<JsonNode, Map<String, int[]>> keys,
+                         Map<JsonNode, int[]> starts) {
+
+        /** A problem at a node of the tree (a list item, a value), or at line 1 for a node made elsewhere. */
+        public RuleProblem problemAt(JsonNode node, String message) {
+            int[] at = starts.get(node);
+            return at == null ? RuleProblem.error(file, lines.getOrDefault(node, 1), 1, message)
+                    : RuleProblem.error(file, at[0], at[1], message);
+        }
 
         /** A problem at a key of a mapping, or at the mapping itself when the key is not there. */
         public RuleProblem problemAt(JsonNode mapping, String key, String message) {
@@ -66,10 +75,17 @@ public final class YamlTree {
         if (root == null) {
             throw new RuleSetException(List.of(RuleProblem.error(file, 1, 1, "the file is empty")));
         }
-        return new Parsed(file, tree.convert(root), tree.lines, tree.keys);
+        return new Parsed(file, tree.convert(root), tree.lines, tree.keys, tree.starts);
     }
 
     private JsonNode convert(Node node) {
+        JsonNode converted = convertNode(node);
+        Mark mark = node.getStartMark();
+        starts.putIfAbsent(converted, new int[] {mark.getLine() + 1, mark.getColumn() + 1});
+        return converted;
+    }
+
+    private JsonNode convertNode(Node node) {
         if (node instanceof MappingNode m) {
             ObjectNode obj = JSON.objectNode();
             lines.put(obj, m.getStartMark().getLine() + 1);

@@ -90,17 +90,20 @@ public final class ScenarioLoader {
 
         private Scenario.Expected expected(JsonNode item, JsonNode e) {
             if (e.isTextual()) {
-                return new Scenario.Expected(code(item, e.asText()), JsonNodeFactory.instance.objectNode());
+                return new Scenario.Expected(code(e, e.asText()), JsonNodeFactory.instance.objectNode());
             }
             if (!e.isObject() || !e.has("code")) {
                 throw problem(item, "each 'expect' entry is a code, or a mapping with 'code' and its params");
             }
             ObjectNode params = ((ObjectNode) e).deepCopy();
-            String code = code(item, params.remove("code").asText());
+            String code = code(e.get("code"), params.remove("code").asText());
             for (Iterator<String> it = params.fieldNames(); it.hasNext(); ) {
                 String p = it.next();
-                if (!ActionCode.valueOf(code).params().containsKey(p)) {
-                    throw problem(e, code + " has no parameter '" + p + "'; it has " + ActionCode.valueOf(code).params().keySet());
+                java.util.Set<String> known = ActionCode.valueOf(code).params().keySet();
+                if (!known.contains(p)) {
+                    throw new ScenarioException(parsed.problemAt(e, p, code + " has no param '" + p + "'"
+                            + Spelling.closest(p, known).map(s -> "; did you mean '" + s + "'?").orElse("")
+                            + (known.isEmpty() ? "; it takes no params" : "; it has " + new java.util.TreeSet<>(known))));
                 }
             }
             return new Scenario.Expected(code, params);
@@ -108,14 +111,18 @@ public final class ScenarioLoader {
 
         private String code(JsonNode at, String code) {
             if (!ActionCode.isKnown(code)) {
-                throw problem(at, "'" + code + "' is not an action code of the contract");
+                List<String> codes = java.util.Arrays.stream(ActionCode.values()).map(Enum::name).toList();
+                throw new ScenarioException(parsed.problemAt(at, "'" + code + "' is not an action code of the contract"
+                        + Spelling.closest(code, codes).map(s -> "; did you mean '" + s + "'?").orElse("")));
             }
             return code;
         }
 
         private List<String> codes(JsonNode item, String key) {
             List<String> out = strings(item, key);
-            out.forEach(c -> code(item, c));
+            for (JsonNode n : list(item, key)) {
+                code(n, n.asText());
+            }
             return out;
         }
 

@@ -1,6 +1,9 @@
 package io.frontlineguard.verification;
 
 import io.frontlineguard.decision.EvaluationThreads;
+import io.frontlineguard.incident.IncidentReader;
+import io.frontlineguard.incident.InvalidIncidentException;
+import io.frontlineguard.incident.Violation;
 import io.frontlineguard.ruleset.FolderSnapshot;
 import io.frontlineguard.ruleset.LessonCatalogue;
 import io.frontlineguard.ruleset.RuleLinter;
@@ -78,11 +81,36 @@ public final class VerifiedRules {
             }
         }
         try {
-            ScenarioLoader.load(folder);
+            problems.addAll(scenarioProblems(ScenarioLoader.load(folder), lessons, catalogueRead));
         } catch (ScenarioException e) {
             problems.add(e.problem());
         }
         return new Checked(List.copyOf(problems), problems.isEmpty() ? rules : null, lessons, sources.drl().size());
+    }
+
+    /**
+     * What would otherwise surface only when the scenarios run: an incident the API would refuse,
+     * or a lesson the catalogue does not have. Each is reported at the scenario.
+     */
+    private static List<RuleProblem> scenarioProblems(List<Scenario> scenarios, LessonCatalogue lessons, boolean checkLessons) {
+        List<RuleProblem> problems = new ArrayList<>();
+        IncidentReader reader = new IncidentReader();
+        for (Scenario s : scenarios) {
+            try {
+                reader.read(s.incident());
+            } catch (InvalidIncidentException e) {
+                Violation v = e.violations().get(0);
+                problems.add(RuleProblem.error(s.file(), s.line(), 1, "scenario '" + s.name() + "': its incident is not valid: "
+                        + (v.path().isEmpty() ? "" : v.path() + " ") + v.message()));
+            }
+            for (String lesson : s.lessons()) {
+                if (checkLessons && !lessons.knows(lesson)) {
+                    problems.add(RuleProblem.error(s.file(), s.line(), 1, "scenario '" + s.name() + "' names lesson '" + lesson
+                            + "', which is not in " + LessonCatalogue.FILE));
+                }
+            }
+        }
+        return problems;
     }
 
     /** Lints and compiles (no scenario runs); throws with every problem when either fails. */

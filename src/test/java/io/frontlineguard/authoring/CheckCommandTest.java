@@ -117,7 +117,7 @@ class CheckCommandTest {
                 end
                 """);
         Cli.Run run = Cli.run("check", dir.toString());
-        assertReports(run, dir.resolve("thresholds.yaml") + ":", "threshold 'nightStartsHour'");
+        assertReports(run, dir.resolve("thresholds.yaml") + ":", "unknown threshold 'nightStartHour'; did you mean 'nightStartsHour'?");
         assertReports(run, dir.resolve("extra.drl") + ":7:", "names no lesson");
     }
 

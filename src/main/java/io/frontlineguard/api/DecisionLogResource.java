@@ -2,7 +2,6 @@ package io.frontlineguard.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.frontlineguard.api.v1.ErrorCode;
-import io.frontlineguard.api.v1.Problem;
 import io.frontlineguard.decisionlog.DecisionLog;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

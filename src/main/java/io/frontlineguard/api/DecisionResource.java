@@ -1,7 +1,6 @@
 package io.frontlineguard.api;
 
 import io.frontlineguard.api.v1.DecisionResponse;
-import io.frontlineguard.api.v1.Problem;
 import io.frontlineguard.decision.DecisionService;
 import io.frontlineguard.incident.IncidentReader;
 import jakarta.ws.rs.Consumes;

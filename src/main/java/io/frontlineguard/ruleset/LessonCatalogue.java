@@ -13,7 +13,8 @@ public record LessonCatalogue(SortedMap<String, String> lessons) {
     public static LessonCatalogue read(FolderSnapshot folder) {
         String text = folder.text(FILE);
         if (text == null) {
-            throw new RuleSetException(List.of(RuleProblem.error(FILE, 0, 0,
+            // A file that is not there has no line of its own; 1:1 is where an editor creates it.
+            throw new RuleSetException(List.of(RuleProblem.error(FILE, 1, 1,
                     "missing: the rules folder needs its lesson catalogue")));
         }
         YamlTree.Parsed parsed = YamlTree.parse(FILE, text);

@@ -26,7 +26,8 @@ final class ThresholdsFile {
     static Thresholds read(RuleSources sources, List<RuleProblem> problems) {
         String file = RuleSources.THRESHOLDS_FILE;
         if (sources.thresholds() == null) {
-            problems.add(RuleProblem.error(file, 0, 0, "missing: the rules folder needs its thresholds file"));
+            // A file that is not there has no line of its own; 1:1 is where an editor creates it.
+            problems.add(RuleProblem.error(file, 1, 1, "missing: the rules folder needs this file (every threshold, one per line)"));
             return null;
         }
         YamlTree.Parsed parsed;

@@ -9,7 +9,6 @@ import io.frontlineguard.ruleset.FolderSnapshot;
 import io.frontlineguard.ruleset.RuleProblem;
 import io.frontlineguard.ruleset.RuleSetException;
 import io.frontlineguard.ruleset.YamlTree;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

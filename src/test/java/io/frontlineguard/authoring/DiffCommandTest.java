@@ -12,7 +12,6 @@ import io.frontlineguard.scenario.ScenarioLoader;
 import io.frontlineguard.verification.VerifiedRules;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;

@@ -43,7 +43,8 @@ public final class FolderSnapshot {
         }
         SortedMap<String, byte[]> files = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path f : (Iterable<Path>) walk.filter(Files::isRegularFile).filter(FolderSnapshot::belongs)::iterator) {
+            for (Path f : (Iterable<Path>) walk.filter(Files::isRegularFile).filter(FolderSnapshot::belongs)
+                    .filter(f -> !insideTimestampedCopy(dir.relativize(f)))::iterator) {
                 try {
                     files.put(dir.relativize(f).toString().replace('\\', '/'), Files.readAllBytes(f));
                 } catch (NoSuchFileException gone) {
@@ -54,6 +55,20 @@ public final class FolderSnapshot {
             throw new UncheckedIOException("cannot read rules folder " + dir, e);
         }
         return new FolderSnapshot(dir, files);
+    }
+
+    /**
+     * A Kubernetes ConfigMap mount holds each file as a symlink into {@code ..data}, itself a symlink
+     * to a timestamped copy such as {@code ..2026_12_03_10_00_00.123}, swapped in one step on an
+     * update. The links are the folder; the copies behind them would read every rule twice.
+     */
+    private static boolean insideTimestampedCopy(Path relative) {
+        for (Path part : relative) {
+            if (part.toString().startsWith("..")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean belongs(Path f) {

@@ -47,6 +47,36 @@ class FolderSnapshotTest {
     }
 
     @Test
+    void shouldReadAConfigMapMountOnceAndSeeItsSymlinkSwap() throws IOException {
+        Path mount = Files.createDirectories(dir.resolve("mount"));
+        Path first = configMapVersion(mount, "..2026_12_03_10_00_00.1", "nightStartsHour: 20");
+        Files.createSymbolicLink(mount.resolve("..data"), mount.relativize(first));
+        for (String name : List.of("visits.drl", "thresholds.yaml")) {
+            Files.createSymbolicLink(mount.resolve(name), Path.of("..data", name));
+        }
+        FolderSnapshot before = FolderSnapshot.read(mount);
+
+        // What the kubelet does on an update: a new copy, then one rename of a fresh ..data link over the old one.
+        Path second = configMapVersion(mount, "..2026_12_03_10_05_00.2", "nightStartsHour: 21");
+        Path link = Files.createSymbolicLink(mount.resolve("..data_tmp"), mount.relativize(second));
+        Files.move(link, mount.resolve("..data"), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        FolderSnapshot after = FolderSnapshot.read(mount);
+
+        assertEquals(java.util.Set.of("visits.drl", "thresholds.yaml"), before.texts("").keySet(), "each file once, by its link");
+        assertEquals("nightStartsHour: 20", before.text("thresholds.yaml"));
+        assertEquals("nightStartsHour: 21", after.text("thresholds.yaml"));
+        assertNotEquals(before.hash(), after.hash(), "the watcher compares this hash, so the swap triggers a reload");
+    }
+
+    private static Path configMapVersion(Path mount, String name, String thresholds) throws IOException {
+        Path copy = Files.createDirectories(mount.resolve(name));
+        Files.writeString(copy.resolve("visits.drl"), "package x;");
+        Files.writeString(copy.resolve("thresholds.yaml"), thresholds);
+        return copy;
+    }
+
+    @Test
     void shouldRefuseAFolderThatDoesNotExist() {
         RuleSetException e = assertThrows(RuleSetException.class, () -> FolderSnapshot.read(dir.resolve("nope")));
         assertTrue(e.getMessage().contains("rules folder does not exist"), e.getMessage());

@@ -1,8 +1,8 @@
 package io.frontlineguard.authoring;
 
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.frontlineguard.decision.Action;
 import io.frontlineguard.decision.DecisionEngine;

@@ -1,7 +1,7 @@
 package io.frontlineguard.metrics;
 
-import io.frontlineguard.decision.Action;
 import io.frontlineguard.action.ActionCode;
+import io.frontlineguard.decision.Action;
 import io.frontlineguard.decision.Decision;
 import io.frontlineguard.decision.DecisionListener;
 import io.frontlineguard.decision.EvaluationThreads;

@@ -1,8 +1,8 @@
 package io.frontlineguard.rulemanagement;
 
+import io.frontlineguard.api.ProblemException;
 import io.frontlineguard.api.v1.ErrorCode;
 import io.frontlineguard.api.v1.RuleError;
-import io.frontlineguard.api.ProblemException;
 import io.frontlineguard.config.GuardConfig;
 import io.frontlineguard.ruleset.ActiveRules;
 import jakarta.ws.rs.POST;

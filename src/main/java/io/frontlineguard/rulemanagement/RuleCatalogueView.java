@@ -1,8 +1,8 @@
 package io.frontlineguard.rulemanagement;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.frontlineguard.ruleset.RuleInfo;
 import io.frontlineguard.ruleset.Activation;
+import io.frontlineguard.ruleset.RuleInfo;
 import java.time.Instant;
 import java.util.List;
 

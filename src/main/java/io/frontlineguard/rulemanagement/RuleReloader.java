@@ -2,9 +2,9 @@ package io.frontlineguard.rulemanagement;
 
 import io.frontlineguard.config.GuardConfig;
 import io.frontlineguard.ruleset.ActiveRules;
+import io.frontlineguard.ruleset.FolderSnapshot;
 import io.frontlineguard.ruleset.RuleProblem;
 import io.frontlineguard.ruleset.RuleSetException;
-import io.frontlineguard.ruleset.FolderSnapshot;
 import io.frontlineguard.verification.Verified;
 import io.frontlineguard.verification.VerifiedRules;
 import io.micrometer.core.instrument.Counter;

@@ -1,7 +1,7 @@
 package io.frontlineguard.rulemanagement;
 
-import io.frontlineguard.api.v1.ErrorCode;
 import io.frontlineguard.api.ProblemException;
+import io.frontlineguard.api.v1.ErrorCode;
 import io.frontlineguard.ruleset.Activation;
 import io.frontlineguard.ruleset.ActiveRules;
 import jakarta.ws.rs.GET;

@@ -1,13 +1,13 @@
 package io.frontlineguard.security;
 
-import io.frontlineguard.api.v1.ErrorCode;
 import io.frontlineguard.api.Problems;
+import io.frontlineguard.api.v1.ErrorCode;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.smallrye.mutiny.Uni;
-import jakarta.inject.Inject;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 

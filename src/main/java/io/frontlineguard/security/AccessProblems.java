@@ -1,7 +1,7 @@
 package io.frontlineguard.security;
 
-import io.frontlineguard.api.v1.ErrorCode;
 import io.frontlineguard.api.Problems;
+import io.frontlineguard.api.v1.ErrorCode;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;

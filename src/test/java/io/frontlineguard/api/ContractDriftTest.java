@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.frontlineguard.api.v1.ErrorCode;
 import io.frontlineguard.action.ActionCode;
 import io.frontlineguard.action.ParamType;
+import io.frontlineguard.api.v1.ErrorCode;
 import io.frontlineguard.incident.Caller;
 import io.frontlineguard.incident.CallerKind;
 import io.frontlineguard.incident.CaseHistory;

@@ -7,7 +7,6 @@ import com.networknt.schema.Error;
 import com.networknt.schema.path.NodePath;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +21,8 @@ import java.util.Set;
 final class SchemaViolations {
 
     private final Contract contract;
-    private final Map<String, String> variantByPointer = new LinkedHashMap<>();
+    /** Pointers to the per-type demand schemas (VisitDemand, …), from Demand's if/then branches. */
+    private final List<String> variants = new ArrayList<>();
     private final List<String> anyDemandFields;
     private final List<String> demandTypes;
 
@@ -31,7 +31,7 @@ final class SchemaViolations {
         Set<String> any = new LinkedHashSet<>();
         for (JsonNode branch : contract.schema("Demand").path("allOf")) {
             String ref = branch.path("then").path("$ref").asText();
-            variantByPointer.put(ref.substring(1), ref.substring(ref.lastIndexOf('/') + 1));
+            variants.add(ref.substring(1));
             any.addAll(contract.propertyNames(contract.resolve(branch.path("then"))));
         }
         this.anyDemandFields = List.copyOf(any);
@@ -83,8 +83,7 @@ final class SchemaViolations {
         String pointer = parentPointer(e);
         List<String> allowed = contract.propertyNames(contract.at(pointer));
         String name = e.getProperty();
-        String variant = variantByPointer.get(pointer);
-        if (variant != null) {
+        if (variants.contains(pointer)) {
             String type = root.at(jsonPointer(objectPath) + "/type").asText();
             List<String> owners = new ArrayList<>();
             for (String other : demandTypes) {
@@ -125,8 +124,8 @@ final class SchemaViolations {
     }
 
     private List<String> demandFields(String type) {
-        for (Map.Entry<String, String> v : variantByPointer.entrySet()) {
-            JsonNode variant = contract.at(v.getKey());
+        for (String pointer : variants) {
+            JsonNode variant = contract.at(pointer);
             JsonNode typeSchema = variant.path("properties").path("type");
             if (typeSchema.path("const").asText().equals(type) || Contract.values(typeSchema.path("enum")).contains(type)) {
                 return contract.propertyNames(variant);

@@ -64,13 +64,11 @@ public class RuleReloader {
         Verified verified;
         try {
             folder = FolderSnapshot.read(dir);
-            verified = verifier.verifyWithin(folder, verifyTimeout);
+            verified = putInForce(folder);
         } catch (RuleSetException e) {
             throw new IllegalStateException("cannot load rules from " + dir.toAbsolutePath().normalize()
                     + " (guard.rules.dir):\n" + e.getMessage(), e);
         }
-        active.activate(verified.rules(), verified.coverage().scenariosByRule());
-        lastTriedFingerprint = folder.hash();
         // The verification (lint, compile, every scenario) is most of start-up; operators see its share.
         LOG.infof("rules loaded from %s: %d rules, version %s, verified in %d ms", folder.directory(),
                 verified.rules().rules().size(), verified.rules().version(), millisSince(start));
@@ -125,6 +123,14 @@ public class RuleReloader {
         return (long) failures.count();
     }
 
+    /** The one step start-up and every reload share: verify the snapshot, and swap it in only if it passes. */
+    private Verified putInForce(FolderSnapshot folder) {
+        Verified verified = verifier.verifyWithin(folder, verifyTimeout);
+        active.activate(verified.rules(), verified.coverage().scenariosByRule());
+        lastTriedFingerprint = folder.hash();
+        return verified;
+    }
+
     private ReloadAttempt attempt(String trigger) {
         long start = System.nanoTime();
         String version = null;
@@ -134,8 +140,7 @@ public class RuleReloader {
             FolderSnapshot folder = FolderSnapshot.read(dir);
             fingerprint = folder.hash();
             version = folder.version();
-            Verified verified = verifier.verifyWithin(folder, verifyTimeout);
-            active.activate(verified.rules(), verified.coverage().scenariosByRule());
+            Verified verified = putInForce(folder);
             result = new ReloadAttempt(clock.instant(), trigger, ReloadAttempt.Outcome.SUCCESS, version,
                     millisSince(start), List.of());
             successes.increment();

@@ -73,7 +73,9 @@ final class ThresholdsFile {
             return null;
         }
         try {
-            return (Thresholds) Thresholds.class.getDeclaredConstructors()[0].newInstance(values);
+            Class<?>[] types = Arrays.stream(Thresholds.class.getRecordComponents()).map(RecordComponent::getType)
+                    .toArray(Class<?>[]::new);
+            return Thresholds.class.getDeclaredConstructor(types).newInstance(values);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot build Thresholds", e);
         }

@@ -7,15 +7,18 @@ import io.frontlineguard.api.v1.DecisionResponse;
 import io.frontlineguard.api.v1.ErrorCode;
 import io.frontlineguard.api.v1.FieldError;
 import io.frontlineguard.api.v1.Problem;
-import io.frontlineguard.decision.DecisionService;
 import io.frontlineguard.decision.DecisionTimeoutException;
 import io.frontlineguard.incident.BatchEnvelope;
 import io.frontlineguard.incident.IncidentReader;
 import io.frontlineguard.incident.InvalidIncidentException;
+import io.frontlineguard.memory.IncidentIdReusedException;
+import io.frontlineguard.memory.MemoryDecisions;
+import io.frontlineguard.memory.MemoryUnavailableException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -35,11 +38,11 @@ public class BatchDecisionResource {
 
     private static final Logger LOG = Logger.getLogger(BatchDecisionResource.class);
 
-    private final DecisionService decisions;
+    private final MemoryDecisions decisions;
     private final IncidentReader reader = new IncidentReader();
     private final BodyLimit limit;
 
-    BatchDecisionResource(DecisionService decisions, BodyLimit limit) {
+    BatchDecisionResource(MemoryDecisions decisions, BodyLimit limit) {
         this.decisions = decisions;
         this.limit = limit;
     }
@@ -48,30 +51,43 @@ public class BatchDecisionResource {
     @Path("decisions:batch")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public BatchResponse decide(byte[] body, @Context HttpHeaders headers) {
+    public BatchResponse decide(byte[] body, @Context HttpHeaders headers, @QueryParam("record") String record) {
         limit.check(body, true);
+        boolean recording = Recording.of(record);
         List<JsonNode> items = items(body);
         String language = Language.of(headers);
         List<BatchResult> results = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
-            results.add(decideOne(i, items.get(i), language));
+            results.add(decideOne(i, items.get(i), language, recording));
         }
         return new BatchResponse(results);
     }
 
-    private BatchResult decideOne(int index, JsonNode item, String language) {
+    private BatchResult decideOne(int index, JsonNode item, String language, boolean record) {
         try {
-            return BatchResult.decided(index, DecisionResponse.of(decisions.decide(reader.read(item)), language));
+            return BatchResult.decided(index, DecisionResponse.of(decisions.decide(reader.read(item), record), language));
         } catch (InvalidIncidentException e) {
             return BatchResult.refused(index, Problem.of(ErrorCode.INVALID_INCIDENT,
                     e.violations().size() + " problem(s) in incidents[" + index + "]; see errors", FieldError.of(e.violations())));
         } catch (DecisionTimeoutException e) {
             return BatchResult.refused(index, Problem.of(ErrorCode.DECISION_TIMEOUT, timeoutDetail(e)));
+        } catch (MemoryUnavailableException e) {
+            return BatchResult.refused(index, Problem.of(ErrorCode.MEMORY_UNAVAILABLE, MEMORY_UNAVAILABLE));
+        } catch (IncidentIdReusedException e) {
+            return BatchResult.refused(index, Problem.of(ErrorCode.INCIDENT_ID_REUSED, reusedDetail(e)));
         } catch (RuntimeException e) {
             LOG.errorf(e, "unexpected failure while deciding batch item %d", index);
             return BatchResult.refused(index, Problem.of(ErrorCode.INTERNAL_ERROR,
                     "this incident could not be decided; the failure is logged"));
         }
+    }
+
+    static final String MEMORY_UNAVAILABLE = "case memory did not answer, so this incident was not decided: a"
+            + " decision without it could undo another department's block; retry with the same incidentId";
+
+    static String reusedDetail(IncidentIdReusedException e) {
+        return "incidentId " + e.incidentId() + " was recorded with a different request (decision " + e.firstDecisionId()
+                + "); a retry must repeat the request unchanged, a new contact needs a new incidentId";
     }
 
     static String timeoutDetail(DecisionTimeoutException e) {

@@ -1,12 +1,13 @@
 package io.frontlineguard.api;
 
 import io.frontlineguard.api.v1.DecisionResponse;
-import io.frontlineguard.decision.DecisionService;
 import io.frontlineguard.incident.IncidentReader;
+import io.frontlineguard.memory.MemoryDecisions;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -18,11 +19,11 @@ import jakarta.ws.rs.core.MediaType;
 @Path("/v1/decisions")
 public class DecisionResource {
 
-    private final DecisionService decisions;
+    private final MemoryDecisions decisions;
     private final IncidentReader reader = new IncidentReader();
     private final BodyLimit limit;
 
-    DecisionResource(DecisionService decisions, BodyLimit limit) {
+    DecisionResource(MemoryDecisions decisions, BodyLimit limit) {
         this.decisions = decisions;
         this.limit = limit;
     }
@@ -30,8 +31,8 @@ public class DecisionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public DecisionResponse decide(byte[] body, @Context HttpHeaders headers) {
+    public DecisionResponse decide(byte[] body, @Context HttpHeaders headers, @QueryParam("record") String record) {
         limit.check(body, false);
-        return DecisionResponse.of(decisions.decide(reader.read(body)), Language.of(headers));
+        return DecisionResponse.of(decisions.decide(reader.read(body), Recording.of(record)), Language.of(headers));
     }
 }

@@ -4,6 +4,8 @@ import io.frontlineguard.api.v1.ErrorCode;
 import io.frontlineguard.api.v1.FieldError;
 import io.frontlineguard.decision.DecisionTimeoutException;
 import io.frontlineguard.incident.InvalidIncidentException;
+import io.frontlineguard.memory.IncidentIdReusedException;
+import io.frontlineguard.memory.MemoryUnavailableException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotAcceptableException;
@@ -43,6 +45,18 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response timedOut(DecisionTimeoutException e) {
         return problems.response(ErrorCode.DECISION_TIMEOUT, BatchDecisionResource.timeoutDetail(e), null);
+    }
+
+    /** The store did not answer: refusing is safer than a decision that forgets another department's block. */
+    @ServerExceptionMapper
+    public Response memoryUnavailable(MemoryUnavailableException e) {
+        LOG.warnf("case memory unavailable: %s", e.getMessage());
+        return problems.response(ErrorCode.MEMORY_UNAVAILABLE, BatchDecisionResource.MEMORY_UNAVAILABLE, null);
+    }
+
+    @ServerExceptionMapper
+    public Response incidentIdReused(IncidentIdReusedException e) {
+        return problems.response(ErrorCode.INCIDENT_ID_REUSED, BatchDecisionResource.reusedDetail(e), null);
     }
 
     @ServerExceptionMapper

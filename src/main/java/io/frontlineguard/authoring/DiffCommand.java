@@ -148,7 +148,7 @@ final class DiffCommand {
             Scenario s = e.getValue();
             String label = from.get(e.getKey()).display(s.file()) + ":" + s.line() + ": " + s.name();
             try {
-                cases.add(new Case(label, reader.read(s.incident())));
+                cases.add(new Case(label, s.facts(reader.read(s.incident()))));
             } catch (InvalidIncidentException x) {
                 out.println(label + ": skipped, " + violations(x));
                 skipped++;

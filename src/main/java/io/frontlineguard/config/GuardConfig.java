@@ -26,6 +26,8 @@ public interface GuardConfig {
 
     Http http();
 
+    Memory memory();
+
     Bench bench();
 
     interface Rules {
@@ -126,6 +128,39 @@ public interface GuardConfig {
         @WithDefault("4M")
         @WithConverter(MemorySizeConverter.class)
         MemorySize maxBatchBodySize();
+    }
+
+    /** Case memory: what the service remembers of callers and cases (README "Case memory"). */
+    interface Memory {
+        /** Off: every incident is decided from its request alone and nothing is stored. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * Where the embedded store keeps its files, relative to the working directory. Used when
+         * {@code quarkus.datasource.jdbc.url} is not set; with it, the shared PostgreSQL is used.
+         */
+        @WithDefault("data")
+        String dir();
+
+        /** Records untouched for this long are purged; the default is two years. */
+        @WithDefault("730d")
+        Duration retention();
+
+        /** How often the retention purge runs. */
+        @WithDefault("1h")
+        Duration purgeEvery();
+
+        /** How long a decision waits for the database before it answers 503 MEMORY_UNAVAILABLE. */
+        @WithDefault("2s")
+        Duration timeout();
+
+        /** Connections of the embedded store's pool (a shared PostgreSQL uses quarkus.datasource.jdbc.max-size). */
+        @WithDefault("16")
+        int poolSize();
+
+        /** The secret keying the HMAC pseudonyms of caller and employee ids; at least 32 characters. */
+        Optional<String> hmacKey();
     }
 
     /** Benchmark support; see docs/benchmarks.md. */

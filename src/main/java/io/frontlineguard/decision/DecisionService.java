@@ -2,6 +2,7 @@ package io.frontlineguard.decision;
 
 import io.frontlineguard.config.GuardConfig;
 import io.frontlineguard.incident.Incident;
+import io.frontlineguard.incident.Remembered;
 import io.frontlineguard.ruleset.ActiveRules;
 import io.frontlineguard.ruleset.RuleSet;
 import io.quarkus.arc.All;
@@ -30,7 +31,11 @@ public class DecisionService {
     }
 
     public Decision decide(Incident incident) {
-        String decisionId = UUID.randomUUID().toString();
+        return decide(UUID.randomUUID().toString(), incident, List.of(), MemoryUse.NOT_USED);
+    }
+
+    /** Decides facts that case memory has already combined with the request; {@code decisionId} is the caller's. */
+    public Decision decide(String decisionId, Incident incident, List<Remembered> remembered, MemoryUse memory) {
         MDC.put("decisionId", decisionId);
         try {
             // Read the reference once: a reload during this evaluation must not mix two rule sets.
@@ -39,11 +44,12 @@ public class DecisionService {
             try {
                 evaluation = engine.evaluateWithin(ruleSet, incident, deadline);
             } catch (EvaluationThreads.DeadlineExceeded e) {
-                timedOut(new Decision(decisionId, incident, ruleSet.version(), Evaluation.none(e.deadline())));
+                timedOut(new Decision(decisionId, incident, ruleSet.version(), Evaluation.none(e.deadline()), remembered,
+                        memory));
                 throw new DecisionTimeoutException(decisionId, e.deadline());
             }
             LOG.debugf("decided %s with %s: %s", incident.incidentId(), ruleSet.version(), evaluation.firedRules());
-            Decision decision = new Decision(decisionId, incident, ruleSet.version(), evaluation);
+            Decision decision = new Decision(decisionId, incident, ruleSet.version(), evaluation, remembered, memory);
             for (DecisionListener listener : listeners) {
                 listener.decided(decision);
             }

@@ -52,8 +52,8 @@ public final class EntryFormatter {
             actions.add(new LogEntry.LoggedAction(a.code().name(), maskParams(a), a.ruleNames()));
         }
         return new LogEntry(d.decisionId(), Instant.ofEpochMilli(epochMillis).toString(), d.rulesetVersion(),
-                d.incident().incidentId(), null, LoggedRequest.of(d.incident(), masker), actions, d.evaluation().firedRules(),
-                d.evaluation().nanos());
+                d.incident().incidentId(), null, d.memory().name(), LoggedRequest.of(d.incident(), masker),
+                d.remembered().stream().map(LogEntry.LoggedRemembered::of).toList(), actions, d.evaluation().firedRules(), d.evaluation().nanos());
     }
 
     private Map<String, Object> maskParams(Action a) {

@@ -2,6 +2,7 @@ package io.frontlineguard.decisionlog;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.frontlineguard.incident.Remembered;
 import java.util.List;
 import java.util.Map;
 
@@ -10,17 +11,29 @@ import java.util.Map;
  * without parsing the others. {@code request} holds its personal identifiers already replaced by
  * HMACs ({@link LoggedRequest}); the actions' params are masked before they get here.
  */
-@JsonPropertyOrder({"decisionId", "time", "rulesetVersion", "incidentId", "outcome", "request", "actions", "firedRules",
-        "evaluationNanos"})
+@JsonPropertyOrder({"decisionId", "time", "rulesetVersion", "incidentId", "outcome", "memory", "request", "remembered",
+        "actions", "firedRules", "evaluationNanos"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LogEntry(String decisionId, String time, String rulesetVersion, String incidentId, String outcome,
-                       LoggedRequest request, List<LoggedAction> actions, List<String> firedRules, long evaluationNanos) {
+                       String memory, LoggedRequest request, List<LoggedRemembered> remembered, List<LoggedAction> actions,
+                       List<String> firedRules, long evaluationNanos) {
 
     public static final String TIMED_OUT = "TIMED_OUT";
 
     /** The same entry for a decision that missed its deadline; decided entries carry no outcome. */
     LogEntry timedOut() {
-        return new LogEntry(decisionId, time, rulesetVersion, incidentId, TIMED_OUT, request, actions, firedRules, evaluationNanos);
+        return new LogEntry(decisionId, time, rulesetVersion, incidentId, TIMED_OUT, memory, request, remembered, actions,
+                firedRules, evaluationNanos);
+    }
+
+    /** A fact case memory contributed, and where it was established; {@code at} as the contract writes times. */
+    @JsonPropertyOrder({"fact", "value", "department", "decisionId", "at"})
+    public record LoggedRemembered(String fact, Object value, String department, String decisionId, String at) {
+
+        static LoggedRemembered of(Remembered r) {
+            return new LoggedRemembered(r.fact(), r.value(), r.department(), r.decisionId(),
+                    r.at() == null ? null : java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(r.at()));
+        }
     }
 
     /** An action as decided: code, params (identifiers masked) and the rules behind it. */

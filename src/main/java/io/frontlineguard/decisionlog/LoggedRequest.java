@@ -16,7 +16,7 @@ import java.util.List;
  * identifier replaced by its keyed pseudonym. Built from the domain record field by field, so a
  * change to the record cannot change the log format unnoticed.
  */
-public record LoggedRequest(String incidentId, String occurredAt, String channel, String department,
+public record LoggedRequest(String incidentId, String caseId, String occurredAt, String channel, String department,
                             LoggedCaller caller, List<String> conduct, List<LoggedDemand> demands,
                             LoggedCaseHistory caseHistory, LoggedHandler handler) {
 
@@ -25,20 +25,20 @@ public record LoggedRequest(String incidentId, String occurredAt, String channel
                                String flaggedByDepartment, boolean warnedBefore) {
     }
 
-    /** {@code ageDays} is derived from openedAt and occurredAt. */
+    /** {@code ageDays} is derived from openedAt and occurredAt; the last two come from case memory. */
     public record LoggedCaseHistory(String openedAt, long ageDays, int contactCount, int longestContactMinutes,
                                     String companyFault, boolean investigationComplete, String managementAnswer,
-                                    String severity) {
+                                    String severity, int otherDepartments, boolean callbacksDemanded) {
     }
 
-    public record LoggedHandler(String employeeId, String role, boolean targetOfAnger) {
+    public record LoggedHandler(String employeeId, String role, boolean targetOfAnger, boolean namedBefore) {
     }
 
     /** Only the fields of the demand's type; {@code visitHour} is derived, for visits only. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record LoggedDemand(String type, Boolean immediate, Boolean reasonGiven, String requestedFor, String place,
                                Double distanceKm, String employeeId, Long amountJpy, Integer intervalDays,
-                               Integer visitHour) {
+                               Integer visitHour, Boolean namedBefore) {
     }
 
     /** The contract's form, seconds always written, as the request gave them. */
@@ -48,22 +48,24 @@ public record LoggedRequest(String incidentId, String occurredAt, String channel
         Caller c = i.caller();
         CaseHistory h = i.caseHistory();
         Handler w = i.handler();
-        return new LoggedRequest(i.incidentId(), TIME.format(i.occurredAt()), i.channel().name(), i.department(),
+        return new LoggedRequest(i.incidentId(), i.caseId(), TIME.format(i.occurredAt()), i.channel().name(), i.department(),
                 new LoggedCaller(mask(masker, c.callerId()), c.kind().name(), c.keyAccount(), c.relationshipYears(),
                         c.reachable(), c.identified(), c.policeInvolvement().name(), c.blocked(), c.flaggedByDepartment(),
                         c.warnedBefore()),
                 i.conduct().stream().map(Enum::name).toList(),
                 i.demands().stream().map(d -> demand(d, masker)).toList(),
                 new LoggedCaseHistory(TIME.format(h.openedAt()), h.ageDays(), h.contactCount(), h.longestContactMinutes(),
-                        h.companyFault().name(), h.investigationComplete(), h.managementAnswer().name(), h.severity().name()),
-                new LoggedHandler(mask(masker, w.employeeId()), w.role().name(), w.targetOfAnger()));
+                        h.companyFault().name(), h.investigationComplete(), h.managementAnswer().name(), h.severity().name(),
+                        h.otherDepartments(), h.callbacksDemanded()),
+                new LoggedHandler(mask(masker, w.employeeId()), w.role().name(), w.targetOfAnger(), w.namedBefore()));
     }
 
     private static LoggedDemand demand(Demand d, PersonalIdMasker masker) {
         boolean visit = d.type() == DemandType.VISIT;
         return new LoggedDemand(d.type().name(), visit ? d.immediate() : null, visit ? d.reasonGiven() : null,
                 d.requestedFor() == null ? null : TIME.format(d.requestedFor()), d.place() == null ? null : d.place().name(),
-                d.distanceKm(), mask(masker, d.employeeId()), d.amountJpy(), d.intervalDays(), visit ? d.visitHour() : null);
+                d.distanceKm(), mask(masker, d.employeeId()), d.amountJpy(), d.intervalDays(), visit ? d.visitHour() : null,
+                d.employeeId() == null ? null : d.namedBefore());
     }
 
     private static String mask(PersonalIdMasker masker, String id) {

@@ -48,6 +48,11 @@ public final class PersonalIdMasker {
         return masked;
     }
 
+    /** The same HMAC, not remembered: for one-off values such as a whole request's digest. */
+    public String digest(String value) {
+        return PREFIX + HexFormat.of().formatHex(macs.get().doFinal(value.getBytes(StandardCharsets.UTF_8)));
+    }
+
     private Mac newMac() {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);

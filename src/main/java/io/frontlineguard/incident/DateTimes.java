@@ -11,14 +11,14 @@ import java.util.Optional;
  * means. Java's parser alone would take a nine-digit signed year; the schema's format check and the
  * reader both come here, so they cannot disagree.
  */
-final class DateTimes {
+public final class DateTimes {
 
     static final String RULE = "must be an ISO-8601 date-time with an offset, e.g. 2026-11-23T10:15:00+09:00";
 
     private DateTimes() {
     }
 
-    static Optional<OffsetDateTime> parse(String text) {
+    public static Optional<OffsetDateTime> parse(String text) {
         try {
             OffsetDateTime parsed = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
             if (parsed.getYear() < 1 || parsed.getYear() > 9999 || text.startsWith("+") || text.startsWith("-")) {

@@ -16,10 +16,22 @@ public record Incident(
         List<Conduct> conduct,
         List<Demand> demands,
         CaseHistory caseHistory,
-        Handler handler) {
+        Handler handler,
+        String caseId) {
 
     public Incident {
         conduct = List.copyOf(conduct);
         demands = List.copyOf(demands);
+    }
+
+    /** An incident that names no case. */
+    public Incident(String incidentId, OffsetDateTime occurredAt, Channel channel, String department, Caller caller,
+                    List<Conduct> conduct, List<Demand> demands, CaseHistory caseHistory, Handler handler) {
+        this(incidentId, occurredAt, channel, department, caller, conduct, demands, caseHistory, handler, null);
+    }
+
+    public Incident withFacts(Caller caller, List<Demand> demands, CaseHistory caseHistory, Handler handler) {
+        return new Incident(incidentId, occurredAt, channel, department, caller, conduct, demands, caseHistory, handler,
+                caseId);
     }
 }

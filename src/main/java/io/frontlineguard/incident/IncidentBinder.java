@@ -48,7 +48,8 @@ final class IncidentBinder {
         }
         return new Incident(top.text("incidentId"), occurredAt, top.enumValue("channel", Channel.class),
                 top.text("department"), caller(root.path("caller")), List.copyOf(conduct), demands,
-                caseHistory(root.path("caseHistory"), occurredAt), handler(root.path("handler")));
+                caseHistory(root.path("caseHistory"), occurredAt, demands), handler(root.path("handler")),
+                top.text("caseId"));
     }
 
     private Caller caller(JsonNode node) {
@@ -59,14 +60,15 @@ final class IncidentBinder {
                 v.text("flaggedByDepartment"), v.bool("warnedBefore"));
     }
 
-    private CaseHistory caseHistory(JsonNode node, OffsetDateTime occurredAt) {
+    private CaseHistory caseHistory(JsonNode node, OffsetDateTime occurredAt, List<Demand> demands) {
         Values v = new Values(node, "CaseHistory");
         OffsetDateTime openedAt = v.has("openedAt") ? v.dateTime("openedAt") : occurredAt;
         long ageDays = Duration.between(openedAt.toInstant(), occurredAt.toInstant()).toDays();
         return new CaseHistory(openedAt, ageDays, Math.toIntExact(v.integer("contactCount")),
                 Math.toIntExact(v.integer("longestContactMinutes")), v.enumValue("companyFault", CompanyFault.class),
                 v.bool("investigationComplete"), v.enumValue("managementAnswer", ManagementAnswer.class),
-                v.enumValue("severity", Severity.class));
+                v.enumValue("severity", Severity.class), 0,
+                demands.stream().anyMatch(d -> d.type() == DemandType.PERIODIC_CALLBACK));
     }
 
     private Handler handler(JsonNode node) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.frontlineguard.action.ActionCode;
 import io.frontlineguard.incident.Spelling;
+import io.frontlineguard.memory.Recollection;
 import io.frontlineguard.ruleset.FolderSnapshot;
 import io.frontlineguard.ruleset.RuleProblem;
 import io.frontlineguard.ruleset.RuleSetException;
@@ -25,7 +26,7 @@ public final class ScenarioLoader {
     public static final String SUFFIX = ".scenarios.yaml";
     private static final Set<String> FILE_KEYS = Set.of("defaults", "scenarios");
     private static final Set<String> SCENARIO_KEYS =
-            Set.of("name", "lessons", "incident", "expect", "absent", "fired", "overridden", "only");
+            Set.of("name", "lessons", "incident", "memory", "expect", "absent", "fired", "overridden", "only");
 
     private ScenarioLoader() {
     }
@@ -82,9 +83,14 @@ public final class ScenarioLoader {
             if (expect.isEmpty() && absent.isEmpty() && fired.isEmpty()) {
                 throw problem(item, "scenario '" + name + "' checks nothing: give 'expect', 'absent' or 'fired'");
             }
-            return new Scenario(file, line(item), name, strings(item, "lessons"), merge(defaults, incident),
+            JsonNode merged = merge(defaults, incident);
+            Recollection memory = item.has("memory")
+                    ? new ScenarioMemory((n, k, m) -> new ScenarioException(parsed.problemAt(n, k, m)))
+                            .read(item.get("memory"), merged)
+                    : Recollection.NONE;
+            return new Scenario(file, line(item), name, strings(item, "lessons"), merged,
                     List.copyOf(expect), absent, fired, codes(item, "overridden"),
-                    item.path("only").asBoolean(false));
+                    item.path("only").asBoolean(false), memory);
         }
 
         private Scenario.Expected expected(JsonNode item, JsonNode e) {

@@ -50,7 +50,7 @@ public final class ScenarioRunner {
     public ScenarioResult run(RuleSet rules, Scenario scenario) {
         Incident incident;
         try {
-            incident = reader.read(scenario.incident());
+            incident = scenario.facts(reader.read(scenario.incident()));
         } catch (InvalidIncidentException e) {
             List<String> diffs = e.violations().stream()
                     .map(v -> "invalid incident: " + v.path() + ": " + v.message()).toList();

@@ -146,6 +146,10 @@ class DecisionLogShutdownTest {
             public Bench bench() {
                 throw new UnsupportedOperationException();
             }
+
+            public Memory memory() {
+                throw new UnsupportedOperationException();
+            }
         };
     }
 }

@@ -937,7 +937,7 @@ class IncidentReaderTest {
                         new Demand(DemandType.MEETING_AT_HEADQUARTERS, false, false, null, null, null, null, null, null, -1),
                         new Demand(DemandType.IMMEDIATE_ANSWER, false, false, null, null, null, null, null, null, -1)),
                 new CaseHistory(OffsetDateTime.parse("2026-10-01T09:00:00+09:00"), 53, 14, 185, CompanyFault.CONFIRMED,
-                        true, ManagementAnswer.REFUSED, Severity.HIGH),
+                        true, ManagementAnswer.REFUSED, Severity.HIGH, 0, true),
                 new Handler("E-100", Role.SUPERVISOR, true)), incident);
     }
 

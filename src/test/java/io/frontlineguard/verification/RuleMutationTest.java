@@ -232,7 +232,7 @@ class RuleMutationTest {
 
     private static Scenario behaviourOnly(Scenario s) {
         return new Scenario(s.file(), s.line(), s.name(), s.lessons(), s.incident(), s.expect(), s.absent(),
-                List.of(), s.overridden(), s.only());
+                List.of(), s.overridden(), s.only(), s.memory());
     }
 
     static List<RuleText> rulesIn(Path dir) {

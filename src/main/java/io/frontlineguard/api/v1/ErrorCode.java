@@ -9,11 +9,19 @@ public enum ErrorCode {
     /** A request the HTTP layer could not take, for a reason that has no code of its own; status says which. */
     BAD_REQUEST(400, "The request cannot be processed"),
     INVALID_BATCH(400, "The batch is not valid"),
+    /** A request to a case-officer or admin endpoint whose body or parameters are not valid. */
+    INVALID_REQUEST(400, "The request is not valid"),
     UNAUTHORIZED(401, "Authentication required"),
     FORBIDDEN(403, "Not allowed for this caller"),
+    /** Lifting a block needs a recorded approval by the executive in charge (lesson L000-3). */
+    EXECUTIVE_APPROVAL_REQUIRED(403, "An executive's approval is required"),
     NOT_FOUND(404, "No such resource"),
+    /** Case memory knows nothing about this caller. */
+    UNKNOWN_CALLER(404, "No such caller in case memory"),
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
     NOT_ACCEPTABLE(406, "Cannot produce the requested media type"),
+    /** The incident id was recorded with a different request; a retry repeats the request unchanged. */
+    INCIDENT_ID_REUSED(409, "The incident id belongs to another request"),
     BODY_TOO_LARGE(413, "Request body too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     RULES_REJECTED(422, "The rules were rejected"),
@@ -21,7 +29,9 @@ public enum ErrorCode {
     CLIENT_CLOSED(499, "The client closed the connection"),
     INTERNAL_ERROR(500, "Internal error"),
     RULES_UNAVAILABLE(503, "No rules are in force"),
-    DECISION_TIMEOUT(503, "The decision did not finish within its deadline");
+    DECISION_TIMEOUT(503, "The decision did not finish within its deadline"),
+    /** Case memory did not answer; an incident with a caller or case id is not decided without it. */
+    MEMORY_UNAVAILABLE(503, "Case memory is unavailable");
 
     private final int status;
     private final String title;

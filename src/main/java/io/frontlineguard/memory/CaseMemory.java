@@ -1,0 +1,53 @@
+package io.frontlineguard.memory;
+
+import io.frontlineguard.incident.CompanyFault;
+import io.frontlineguard.incident.ManagementAnswer;
+import io.frontlineguard.incident.Severity;
+import java.time.OffsetDateTime;
+import java.util.Comparator;
+import java.util.Map;
+
+/**
+ * What the company remembers about one case. {@code contacts} counts the distinct incidents
+ * recorded on it; the staff maps are keyed by the employees' pseudonyms, never their ids.
+ * {@code demandedStaff}: employees the caller demanded by name (SPECIFIC_STAFF);
+ * {@code targetedStaff}: employees the anger targeted, or whose personal apology was demanded.
+ */
+public record CaseMemory(Sourced<OffsetDateTime> openedAt, int contacts, Sourced<Integer> longestContactMinutes,
+                         Sourced<CompanyFault> companyFault, Source investigationComplete,
+                         Sourced<ManagementAnswer> managementAnswer, Sourced<Severity> severity,
+                         Source callbacksDemanded, Map<String, Source> departments,
+                         Map<String, Source> demandedStaff, Map<String, Source> targetedStaff) {
+
+    public static final CaseMemory NONE = new CaseMemory(null, 0, null, null, null, null, null, null, Map.of(),
+            Map.of(), Map.of());
+
+    public CaseMemory {
+        departments = Map.copyOf(departments);
+        demandedStaff = Map.copyOf(demandedStaff);
+        targetedStaff = Map.copyOf(targetedStaff);
+    }
+
+    /**
+     * Both memories at once: the earliest opening, the longest contact, the highest severity, a
+     * completed investigation or a call-back demand if either has one, the union of departments
+     * and staff; of two findings on the company's fault or two management answers, the later one,
+     * because an investigation or an answer can change. {@code contacts} is the larger count; the
+     * store counts contacts itself, one row per incident.
+     */
+    public CaseMemory combine(CaseMemory o) {
+        return new CaseMemory(Facts.larger(openedAt, o.openedAt, Comparator.<OffsetDateTime>naturalOrder().reversed()),
+                Math.max(contacts, o.contacts), Facts.larger(longestContactMinutes, o.longestContactMinutes,
+                        Comparator.<Integer>naturalOrder()),
+                Facts.latest(companyFault, o.companyFault), Source.earlier(investigationComplete, o.investigationComplete),
+                Facts.latest(managementAnswer, o.managementAnswer),
+                Facts.larger(severity, o.severity, Comparator.<Severity>naturalOrder()),
+                Source.earlier(callbacksDemanded, o.callbacksDemanded), Facts.union(departments, o.departments),
+                Facts.union(demandedStaff, o.demandedStaff), Facts.union(targetedStaff, o.targetedStaff));
+    }
+
+    public CaseMemory withContacts(int count) {
+        return new CaseMemory(openedAt, count, longestContactMinutes, companyFault, investigationComplete,
+                managementAnswer, severity, callbacksDemanded, departments, demandedStaff, targetedStaff);
+    }
+}

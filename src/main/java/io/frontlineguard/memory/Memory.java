@@ -1,0 +1,99 @@
+package io.frontlineguard.memory;
+
+import io.agroal.api.AgroalDataSource;
+import io.frontlineguard.config.GuardConfig;
+import io.frontlineguard.decisionlog.PersonalIdMasker;
+import io.quarkus.arc.Arc;
+import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.Startup;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.logging.Logger;
+
+/**
+ * Case memory as the rest of the service uses it: the store, the pseudonyms, and the merge of
+ * memory into a request. Opened at start-up, so a store that cannot be opened or migrated stops
+ * the service before it answers anyone.
+ */
+@Startup
+@ApplicationScoped
+public class Memory {
+
+    private static final Logger LOG = Logger.getLogger(Memory.class);
+    static final String URL_PROPERTY = "quarkus.datasource.jdbc.url";
+
+    private final MemoryDatabase database;
+    private final MemoryStore store;
+    private final PersonalIdMasker pseudonyms;
+    private final Recall recall;
+
+    Memory(GuardConfig config) {
+        GuardConfig.Memory settings = config.memory();
+        if (!settings.enabled()) {
+            LOG.info("case memory is off (guard.memory.enabled=false): every incident is decided from its request alone");
+            database = null;
+            store = null;
+            pseudonyms = null;
+            recall = null;
+            return;
+        }
+        Optional<String> url = ConfigProvider.getConfig().getOptionalValue(URL_PROPERTY, String.class);
+        Optional<Path> dir = url.isPresent() ? Optional.empty() : Optional.of(Path.of(settings.dir()).toAbsolutePath());
+        String key = MemoryKey.resolve(settings.hmacKey(), LaunchMode.current() == LaunchMode.NORMAL, dir);
+        database = url.isPresent()
+                ? MemoryDatabase.shared(Arc.container().instance(AgroalDataSource.class).get(), url.get())
+                : MemoryDatabase.embedded(dir.get(), settings.poolSize(), settings.timeout());
+        store = new MemoryStore(database.data(), Clock.systemUTC(), settings.timeout());
+        pseudonyms = new PersonalIdMasker(key);
+        recall = new Recall(pseudonyms::mask);
+    }
+
+    public boolean enabled() {
+        return store != null;
+    }
+
+    public MemoryStore store() {
+        return store;
+    }
+
+    public Recall recall() {
+        return recall;
+    }
+
+    /** The key an id is stored under: {@code hmac:} and the HMAC-SHA256 under the memory key. */
+    public String pseudonym(String id) {
+        return id == null ? null : pseudonyms.mask(id);
+    }
+
+    /** A keyed digest of a whole request, to tell a retry from another request under the same incident id. */
+    String digest(String request) {
+        return pseudonyms.digest(request);
+    }
+
+    /** Whether the store answers now; for readiness. */
+    public boolean reachable() {
+        if (database == null) {
+            return true;
+        }
+        try (var c = database.data().getConnection()) {
+            return c.isValid(1);
+        } catch (java.sql.SQLException e) {
+            return false;
+        }
+    }
+
+    public String description() {
+        return database == null ? "off" : database.description();
+    }
+
+    @PreDestroy
+    void close() {
+        if (database != null) {
+            database.close();
+        }
+    }
+}

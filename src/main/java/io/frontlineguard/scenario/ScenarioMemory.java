@@ -1,0 +1,169 @@
+package io.frontlineguard.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.frontlineguard.incident.CompanyFault;
+import io.frontlineguard.incident.DateTimes;
+import io.frontlineguard.incident.ManagementAnswer;
+import io.frontlineguard.incident.PoliceInvolvement;
+import io.frontlineguard.incident.Severity;
+import io.frontlineguard.incident.Spelling;
+import io.frontlineguard.memory.CallerMemory;
+import io.frontlineguard.memory.CaseMemory;
+import io.frontlineguard.memory.Recollection;
+import io.frontlineguard.memory.Source;
+import io.frontlineguard.memory.Sourced;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A scenario's {@code memory:} block: what case memory holds before the scenario's incident, so
+ * that rules depending on memory are tested without a database. Employee ids are written in clear
+ * here; the scenario runner matches them in clear, as the service matches their pseudonyms.
+ *
+ * <pre>
+ * memory:
+ *   from: call-center                      # the department the remembered facts came from
+ *   caller: {policeInvolvement: ARRESTED, blocked: true, warned: true}
+ *   case: {openedAt: "…", contacts: 4, longestContactMinutes: 90, companyFault: CONFIRMED,
+ *          investigationComplete: true, managementAnswer: REFUSED, severity: HIGH,
+ *          callbacksDemanded: true, departments: [call-center], demandedStaff: [op-7], targetedStaff: [op-7]}
+ * </pre>
+ */
+final class ScenarioMemory {
+
+    static final Set<String> KEYS = Set.of("from", "caller", "case");
+    static final Set<String> CALLER_KEYS = Set.of("policeInvolvement", "blocked", "warned");
+    static final Set<String> CASE_KEYS = Set.of("openedAt", "contacts", "longestContactMinutes", "companyFault",
+            "investigationComplete", "managementAnswer", "severity", "callbacksDemanded", "departments",
+            "demandedStaff", "targetedStaff");
+    private static final OffsetDateTime NO_TIME = OffsetDateTime.parse("1970-01-01T00:00:00Z");
+
+    /** Reports a problem at one key of a mapping of the block. */
+    interface Problems {
+        ScenarioException at(JsonNode mapping, String key, String message);
+    }
+
+    private final Problems problems;
+
+    ScenarioMemory(Problems problems) {
+        this.problems = problems;
+    }
+
+    Recollection read(JsonNode block, JsonNode incident) {
+        mapping(block, null, "memory", KEYS);
+        String from = block.has("from") ? text(block, "from") : "earlier-contact";
+        OffsetDateTime at = DateTimes.parse(incident.path("occurredAt").asText()).orElse(NO_TIME);
+        Source source = new Source(from, null, at);
+        JsonNode caller = block.path("caller");
+        JsonNode file = block.path("case");
+        return new Recollection(caller.isMissingNode() ? CallerMemory.NONE : caller(block, caller, source),
+                file.isMissingNode() ? CaseMemory.NONE : caseFile(block, file, source));
+    }
+
+    private CallerMemory caller(JsonNode block, JsonNode c, Source source) {
+        mapping(c, block, "caller", CALLER_KEYS);
+        return new CallerMemory(c.has("policeInvolvement")
+                ? Sourced.of(value(c, "policeInvolvement", PoliceInvolvement.class), source) : null,
+                flag(c, "blocked", source), flag(c, "warned", source), Map.of(source.department(), source));
+    }
+
+    private CaseMemory caseFile(JsonNode block, JsonNode k, Source source) {
+        mapping(k, block, "case", CASE_KEYS);
+        OffsetDateTime openedAt = null;
+        if (k.has("openedAt")) {
+            openedAt = DateTimes.parse(k.get("openedAt").asText())
+                    .orElseThrow(() -> problems.at(k, "openedAt", "openedAt must be a date-time with an offset"));
+        }
+        Map<String, Source> departments = new HashMap<>();
+        for (String d : strings(k, "departments")) {
+            departments.put(d, new Source(d, null, source.at()));
+        }
+        return new CaseMemory(openedAt == null ? null : Sourced.of(openedAt, source), integer(k, "contacts"),
+                k.has("longestContactMinutes") ? Sourced.of(integer(k, "longestContactMinutes"), source) : null,
+                k.has("companyFault") ? Sourced.of(value(k, "companyFault", CompanyFault.class), source) : null,
+                flag(k, "investigationComplete", source),
+                k.has("managementAnswer") ? Sourced.of(value(k, "managementAnswer", ManagementAnswer.class), source) : null,
+                k.has("severity") ? Sourced.of(value(k, "severity", Severity.class), source) : null,
+                flag(k, "callbacksDemanded", source), departments, staff(k, "demandedStaff", source),
+                staff(k, "targetedStaff", source));
+    }
+
+    private void mapping(JsonNode n, JsonNode parent, String key, Set<String> allowed) {
+        if (!n.isObject()) {
+            throw problems.at(parent == null ? n : parent, key, "'" + key + "' must be a mapping");
+        }
+        n.fieldNames().forEachRemaining(k -> {
+            if (!allowed.contains(k)) {
+                throw problems.at(n, k, "unknown key '" + k + "' in memory" + (parent == null ? "" : "." + key)
+                        + Spelling.closest(k, allowed).map(s -> "; did you mean '" + s + "'?").orElse("")
+                        + " allowed: " + new TreeSet<>(allowed));
+            }
+        });
+    }
+
+    private Source flag(JsonNode n, String key, Source source) {
+        if (!n.has(key)) {
+            return null;
+        }
+        if (!n.get(key).isBoolean()) {
+            throw problems.at(n, key, "'" + key + "' must be true or false");
+        }
+        return n.get(key).booleanValue() ? source : null;
+    }
+
+    private int integer(JsonNode n, String key) {
+        if (!n.has(key)) {
+            return 0;
+        }
+        if (!n.get(key).canConvertToExactIntegral() || n.get(key).asInt() < 0) {
+            throw problems.at(n, key, "'" + key + "' must be a whole number of at least 0");
+        }
+        return n.get(key).asInt();
+    }
+
+    private String text(JsonNode n, String key) {
+        if (!n.get(key).isTextual() || n.get(key).asText().isBlank()) {
+            throw problems.at(n, key, "'" + key + "' must be a name");
+        }
+        return n.get(key).asText();
+    }
+
+    private <E extends Enum<E>> E value(JsonNode n, String key, Class<E> type) {
+        String v = n.get(key).asText();
+        List<String> names = Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
+        if (!names.contains(v)) {
+            throw problems.at(n, key, "'" + v + "' is not a " + key
+                    + Spelling.closest(v, names).map(s -> "; did you mean '" + s + "'?").orElse("") + " allowed: " + names);
+        }
+        return Enum.valueOf(type, v);
+    }
+
+    private List<String> strings(JsonNode n, String key) {
+        JsonNode list = n.path(key);
+        if (list.isMissingNode()) {
+            return List.of();
+        }
+        if (!list.isArray()) {
+            throw problems.at(n, key, "'" + key + "' must be a list of names");
+        }
+        java.util.ArrayList<String> out = new java.util.ArrayList<>();
+        for (JsonNode item : list) {
+            if (!item.isTextual() || item.asText().isBlank()) {
+                throw problems.at(n, key, "'" + key + "' must be a list of names");
+            }
+            out.add(item.asText());
+        }
+        return out;
+    }
+
+    private Map<String, Source> staff(JsonNode n, String key, Source source) {
+        Map<String, Source> out = new HashMap<>();
+        strings(n, key).forEach(id -> out.put(id, source));
+        return out;
+    }
+}

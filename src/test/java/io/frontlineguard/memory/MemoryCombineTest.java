@@ -1,0 +1,58 @@
+package io.frontlineguard.memory;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.frontlineguard.incident.CompanyFault;
+import io.frontlineguard.incident.PoliceInvolvement;
+import io.frontlineguard.incident.Severity;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Recording is combining: order must not matter, and each fact keeps the source that first established it. */
+class MemoryCombineTest {
+
+    private static final Source FIRST = new Source("call-center", "d-1", OffsetDateTime.parse("2026-01-01T10:00:00Z"));
+    private static final Source LATER = new Source("hq-consultation", "d-2", OffsetDateTime.parse("2026-06-01T10:00:00Z"));
+
+    @Test
+    void shouldCombineCallersTheSameWayInEitherOrder() {
+        CallerMemory a = new CallerMemory(Sourced.of(PoliceInvolvement.WARNED, FIRST), FIRST, null, Map.of("call-center", FIRST));
+        CallerMemory b = new CallerMemory(Sourced.of(PoliceInvolvement.ARRESTED, LATER), LATER, LATER,
+                Map.of("hq-consultation", LATER));
+        CallerMemory ab = a.combine(b);
+        assertEquals(ab, b.combine(a));
+        assertEquals(Sourced.of(PoliceInvolvement.ARRESTED, LATER), ab.police());
+        assertEquals(FIRST, ab.blocked());
+        assertEquals(LATER, ab.warned());
+        assertEquals(Map.of("call-center", FIRST, "hq-consultation", LATER), ab.departments());
+    }
+
+    @Test
+    void shouldLiftOnlyTheBlock() {
+        CallerMemory m = new CallerMemory(Sourced.of(PoliceInvolvement.ARRESTED, FIRST), FIRST, FIRST, Map.of());
+        assertNull(m.withoutBlock().blocked());
+        assertEquals(m.police(), m.withoutBlock().police());
+        assertEquals(FIRST, m.withoutBlock().warned());
+    }
+
+    @Test
+    void shouldCombineCasesTheSameWayInEitherOrderAndKeepTheLaterFinding() {
+        CaseMemory a = new CaseMemory(Sourced.of(FIRST.at(), FIRST), 0, Sourced.of(30, FIRST),
+                Sourced.of(CompanyFault.CONFIRMED, FIRST), null, null, Sourced.of(Severity.HIGH, FIRST), FIRST,
+                Map.of("call-center", FIRST), Map.of("k1", FIRST), Map.of());
+        CaseMemory b = new CaseMemory(Sourced.of(LATER.at(), LATER), 0, Sourced.of(90, LATER),
+                Sourced.of(CompanyFault.NONE, LATER), LATER, null, Sourced.of(Severity.LOW, LATER), null,
+                Map.of("hq-consultation", LATER), Map.of("k1", LATER, "k2", LATER), Map.of("k2", LATER));
+        CaseMemory ab = a.combine(b);
+        assertEquals(ab, b.combine(a));
+        assertEquals(FIRST.at(), ab.openedAt().value());
+        assertEquals(90, ab.longestContactMinutes().value());
+        assertEquals(CompanyFault.NONE, ab.companyFault().value());
+        assertEquals(Severity.HIGH, ab.severity().value());
+        assertEquals(LATER, ab.investigationComplete());
+        assertEquals(FIRST, ab.callbacksDemanded());
+        assertEquals(Map.of("k1", FIRST, "k2", LATER), ab.demandedStaff());
+    }
+}

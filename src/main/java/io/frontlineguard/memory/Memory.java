@@ -86,6 +86,11 @@ public class Memory {
         }
     }
 
+    /** The store's connections, for tests that inspect what it holds. */
+    javax.sql.DataSource data() {
+        return database.data();
+    }
+
     public String description() {
         return database == null ? "off" : database.description();
     }

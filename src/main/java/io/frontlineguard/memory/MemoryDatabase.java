@@ -84,6 +84,11 @@ final class MemoryDatabase implements AutoCloseable {
         return description;
     }
 
+    /** The embedded server's JDBC URL; null for a shared database, whose pool Quarkus owns. */
+    String embeddedUrl() {
+        return server == null ? null : server.getJdbcUrl("postgres", "postgres");
+    }
+
     @Override
     public void close() {
         if (ownPool != null) {

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
 class ReadmeExamplesTest {
 
     private static final Pattern CURL = Pattern.compile(
-            "```bash\\ncurl -s localhost:8080/v1/decisions (?<headers>.*?) -d '(?<body>\\{.*?})'\\n```\\n(?<after>.*?)(?=\\n```bash|\\n### |\\n## )",
+            "```bash\\ncurl -s localhost:8080/v1/decisions (?<headers>[^\\n]*?) -d '(?<body>\\{(?:(?!```).)*?})'\\n```\\n"
+                    + "(?<after>.*?)(?=\\n```bash|\\n### |\\n## )",
             Pattern.DOTALL);
     private static final Pattern HEADER = Pattern.compile("-H '([^:]+): ([^']+)'");
     private static final Pattern CODE_WITH_PARAMS = Pattern.compile("\"code\": \"([A-Z_]+)\"(?:, \"params\": (\\{[^}]*}))?");
@@ -52,7 +53,8 @@ class ReadmeExamplesTest {
                     request = request.header(h.group(1), h.group(2));
                 }
             }
-            JsonPath answer = request.body(m.group("body")).post("/v1/decisions").then().statusCode(200).extract().jsonPath();
+            JsonPath answer = request.body(m.group("body")).post("/v1/decisions").then().log().ifValidationFails()
+                    .statusCode(200).extract().jsonPath();
             List<String> codes = answer.getList("actions.code");
             List<String> all = new ArrayList<>(codes);
             all.addAll(answer.getList("overridden.code"));
@@ -66,7 +68,7 @@ class ReadmeExamplesTest {
                 }
             }
         }
-        assertTrue(examples >= 3, "the README's three real cases are found: " + examples);
+        assertTrue(examples >= 5, "the README's three real cases and the two of case memory are found: " + examples);
     }
 
     /** The abridged JSON lists some actions; they must be there, in that order, with the params shown. */

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.frontlineguard.decision.Action;
 import io.frontlineguard.decision.DecisionEngine;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.frontlineguard.decisionlog.LoggedIncident;
 import io.frontlineguard.incident.Incident;
 import io.frontlineguard.incident.IncidentReader;
 import io.frontlineguard.incident.InvalidIncidentException;
@@ -174,11 +176,16 @@ final class DiffCommand {
             }
             String at = file + ":" + (i + 1);
             try {
-                Incident incident = reader.read(IncidentReader.parse(line.getBytes(StandardCharsets.UTF_8)));
+                JsonNode json = IncidentReader.parse(line.getBytes(StandardCharsets.UTF_8));
+                // A decision log line replays the facts the logged decision saw, memory's included.
+                Incident incident = LoggedIncident.isLogEntry(json) ? LoggedIncident.read(json) : reader.read(json);
                 String id = incident.incidentId();
                 cases.add(new Case(at + ": " + (id == null ? "incident" : "incident " + id), incident));
             } catch (InvalidIncidentException e) {
                 out.println(at + ": skipped, " + violations(e));
+                skipped++;
+            } catch (RuntimeException e) {
+                out.println(at + ": skipped, " + e.getMessage());
                 skipped++;
             }
         }

@@ -120,6 +120,38 @@ class DiffCommandTest {
         assertEquals(AuthorCommands.PROBLEMS, run.exitCode(), run.toString());
     }
 
+    /**
+     * A decision log line is replayed with the facts it logged, memory's included: the call-backs
+     * demanded on an earlier contact are in the log, not in the request, and the diff still sees them.
+     */
+    @Test
+    void shouldReplayADecisionLogLineWithTheFactsMemoryContributed() throws Exception {
+        Path without = Cli.copyOfBuiltInRules(tmp.resolve("without"));
+        Path answers = without.resolve("answers.drl");
+        String text = Cli.read(answers);
+        int start = text.indexOf("rule \"Close a case on which periodic call-backs were demanded with a final answer\"");
+        assertTrue(start > 0, "the built-in rule exists");
+        Cli.write(answers, text.substring(0, start) + text.substring(text.indexOf("\nend\n", start) + 5));
+        String scenarios = Cli.read(without.resolve("answers.scenarios.yaml"));
+        Cli.write(without.resolve("answers.scenarios.yaml"), scenarios.replace("{code: ISSUE_FINAL_ANSWER, byRole: MANAGER}", "CONFIRM_DEMANDS"));
+        io.frontlineguard.incident.Incident reported = new IncidentReader().read(("{\"incidentId\": \"M-1\","
+                + " \"caseId\": \"C-1\", \"occurredAt\": \"2026-06-10T11:00:00+09:00\", \"channel\": \"PHONE\","
+                + " \"department\": \"sales\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        var h = reported.caseHistory();
+        var seen = reported.withFacts(reported.caller(), reported.demands(), new io.frontlineguard.incident.CaseHistory(
+                h.openedAt(), 0, 3, 0, h.companyFault(), false, h.managementAnswer(), h.severity(), 0, true), reported.handler());
+        String line = new io.frontlineguard.decisionlog.EntryFormatter(new io.frontlineguard.decisionlog.PersonalIdMasker(
+                "a-test-key-that-is-long-enough-for-hmac")).format(new io.frontlineguard.decision.Decision("d-1", seen,
+                "sha256:0", io.frontlineguard.decision.Evaluation.none(java.time.Duration.ofMillis(5))), 0, false);
+        Path log = tmp.resolve("decisions.jsonl");
+        Cli.write(log, line + "\n");
+
+        Cli.Run run = Cli.run("diff", "rules", without.toString(), log.toString());
+
+        assertTrue(run.lines().contains(log + ":1: incident M-1"), run.toString());
+        assertTrue(run.lines().stream().anyMatch(l -> l.startsWith("  - ISSUE_FINAL_ANSWER {\"byRole\":\"MANAGER\"}")), run.toString());
+    }
+
     @Test
     void shouldRefuseToCompareRulesThatDoNotCompile() {
         Cli.write(later.resolve("broken.drl"), "package x;\nrule \"Half\"\nwhen\n");

@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.frontlineguard.api.Conformance;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
@@ -141,6 +142,24 @@ abstract class CaseMemoryContract {
         decide(incident(fresh("S"), "it-backoffice", asks)).statusCode(200).body("actions.code", not(hasItem("EMPLOYEE_CARE")));
         decide(incident(fresh("S"), "it-backoffice", asks)).statusCode(200)
                 .body("actions.code", hasItem("EMPLOYEE_CARE"), "remembered.fact", hasItem("demands[0].namedBefore"));
+    }
+
+    @Test
+    void shouldAnswerInTheDocumentedForms() {
+        String caller = fresh("caller");
+        var decided = given().contentType(ContentType.JSON).body(incident(fresh("F"), "call-center", "\"caseId\": \""
+                + fresh("case") + "\", \"caller\": {\"callerId\": \"" + caller + "\", \"blocked\": true}")).post("/v1/decisions");
+        Conformance.assertConforms("Decision", decided);
+        var remembered = given().contentType(ContentType.JSON).body(incident(fresh("F"), "sales", "\"caller\": {\"callerId\": \""
+                + caller + "\"}")).post("/v1/decisions");
+        Conformance.assertConforms("Decision", remembered);
+        Conformance.assertConforms("DecisionLogEntry", given().get("/v1/decisions/" + remembered.path("decisionId")));
+        officer().contentType(ContentType.JSON).body("{\"flag\": \"WARNED\", \"source\": \"legal\", \"reason\": \"letter\"}")
+                .post("/v1/callers/" + caller + "/flags");
+        Conformance.assertConforms("CallerMemory", officer().get("/v1/callers/" + caller));
+        Conformance.assertConforms("Problem", officer().get("/v1/callers/" + fresh("nobody")));
+        Conformance.assertConforms("Problem", officer().contentType(ContentType.JSON).body("{}").post("/v1/callers/" + caller + "/flags"));
+        Conformance.assertConforms("Erasure", officer().queryParam("reason", "test").delete("/v1/callers/" + caller));
     }
 
     @Test

@@ -11,5 +11,4 @@ if [ -z "${SKIP_BUILD:-}" ]; then
   ./mvnw -B -ntp -q -DskipTests package
 fi
 # shellcheck disable=SC2086 # ARGS is a list of -D options
-./mvnw -B -ntp -q -Pbench -DskipTests test-compile exec:java \
-  -Dexec.mainClass=io.frontlineguard.bench.replicas.ReplicaRun ${ARGS:-} | tee target/replicas.md
+./mvnw -B -ntp -q -Pbench -DskipTests test-compile exec:exec "-Dbench.args=replicas ${ARGS:-}" | tee target/replicas.md

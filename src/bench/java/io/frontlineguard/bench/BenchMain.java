@@ -21,6 +21,13 @@ public final class BenchMain {
     public static void main(String[] args) throws Exception {
         String[] extra = Arrays.stream(args).flatMap(a -> Arrays.stream(a.trim().split("\\s+")))
                 .filter(a -> !a.isEmpty()).toArray(String[]::new);
+        if (extra.length > 0 && extra[0].equals("replicas")) {
+            // src/bench/replicas/run.sh: the replica run, with its -Dreplicas.* settings.
+            Arrays.stream(extra).skip(1).filter(a -> a.startsWith("-D") && a.contains("="))
+                    .forEach(a -> System.setProperty(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1)));
+            io.frontlineguard.bench.replicas.ReplicaRun.main(new String[0]);
+            return;
+        }
         Options options = new OptionsBuilder()
                 .parent(new CommandLineOptions(extra))
                 .include(DecisionBenchmark.class.getSimpleName())

@@ -6,6 +6,31 @@ f:close()
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Accept-Language"] = "ja"
 
+-- With BENCH_VARY=1 (the case-memory runs) every request is a new contact: its own incidentId,
+-- one of 200 callers and 500 cases per wrk thread, so memory reads and writes as in production
+-- instead of answering retries. BENCH_RUN keeps the ids of one wrk run apart from the next.
+local vary = os.getenv("BENCH_VARY") == "1"
+local run_id = os.getenv("BENCH_RUN") or "run"
+local threads = 0
+
+function setup(thread)
+  threads = threads + 1
+  thread:set("tid", threads)
+end
+
+local counter = 0
+function request()
+  if not vary then
+    return wrk.request()
+  end
+  counter = counter + 1
+  local n = counter
+  local body = wrk.body:gsub('"BENCH%-1"', '"' .. run_id .. '-' .. tid .. '-' .. n .. '"', 1)
+  body = body:gsub('"tel:0312345678"', '"tel:0312345678-' .. (n % 200) .. '"', 1)
+  body = body:gsub('"department"', '"caseId": "case-' .. tid .. '-' .. (n % 500) .. '", "department"', 1)
+  return wrk.format(nil, nil, nil, body)
+end
+
 function done(summary, latency, requests)
   local e = summary.errors
   local seconds = summary.duration / 1e6

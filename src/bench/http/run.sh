@@ -7,6 +7,8 @@
 #   SKIP_BUILD=1 DURATION=30 CONNECTIONS="16 64 128" src/bench/http/run.sh
 #   DECISION_LOG=false src/bench/http/run.sh   # the same without the decision log, to see its share
 #   JAVA_OPTS="-Dquarkus.thread-pool.max-threads=8" src/bench/http/run.sh   # extra JVM options for the service
+#   MEMORY=embedded src/bench/http/run.sh   # case memory on: the embedded store (default: MEMORY=off)
+#   MEMORY=postgres src/bench/http/run.sh   # case memory on a PostgreSQL server started for the run
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 
@@ -16,6 +18,7 @@ CONNECTIONS="${CONNECTIONS:-16 64}"
 PORT="${PORT:-18080}"
 HEAP="${HEAP:-256m}"
 DECISION_LOG="${DECISION_LOG:-true}"
+MEMORY="${MEMORY:-off}"
 HERE=src/bench/http
 OUT=target/bench
 BASE="http://127.0.0.1:${PORT}"
@@ -31,12 +34,30 @@ fi
 rm -rf "$OUT" && mkdir -p "$OUT"
 export BENCH_BODY="$HERE/incident.json"
 
+# Case memory: off, the embedded store (under target/bench/memory), or a PostgreSQL server of
+# its own, started through the bench launcher and reached as a shared database would be.
+memory_opts=()
+pg_pid=""
+case "$MEMORY" in
+  off) memory_opts=(-Dguard.memory.enabled=false) ;;
+  embedded) export BENCH_VARY=1 ;;
+  postgres)
+    export BENCH_VARY=1
+    ./mvnw -B -ntp -q -Pbench -DskipTests test-compile exec:exec "-Dbench.args=postgres $OUT/postgres" >"$OUT/postgres.log" 2>&1 &
+    until [ -s "$OUT/postgres/port" ]; do sleep 0.2; done
+    pg_pid=$(cat "$OUT/postgres/pid")
+    memory_opts=("-Dquarkus.datasource.jdbc.url=jdbc:postgresql://localhost:$(cat "$OUT/postgres/port")/postgres"
+      -Dquarkus.datasource.username=postgres -Dquarkus.datasource.password=unused
+      -Dguard.memory.hmac-key=frontline-guard-bench-memory-key-published-not-secret) ;;
+  *) echo "MEMORY must be off, embedded or postgres, not $MEMORY" >&2; exit 2 ;;
+esac
+
 start_service() { # extra JVM options...; sets pid and ready_ms
   local start_ns
   start_ns=$(date +%s%N)
   # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
   java "-Xmx${HEAP}" "-Xms${HEAP}" ${JAVA_OPTS:-} "$@" -Dquarkus.profile=bench "-Dquarkus.http.port=${PORT}" \
-    -Dquarkus.http.host=127.0.0.1 "-Dguard.decision-log.enabled=${DECISION_LOG}" \
+    -Dquarkus.http.host=127.0.0.1 "-Dguard.decision-log.enabled=${DECISION_LOG}" "${memory_opts[@]}" \
     -jar target/quarkus-app/quarkus-run.jar >"$OUT/service.log" 2>&1 &
   pid=$!
   until [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/q/health/ready" || true)" = 200 ]; do
@@ -50,7 +71,7 @@ stop_service() {
   wait "$pid" || true
 }
 median3() { printf '%s\n' "$@" | sort -n | sed -n 2p; }
-trap 'kill "$pid" 2>/dev/null || true' EXIT
+trap 'kill "$pid" 2>/dev/null || true; [ -z "$pg_pid" ] || kill "$pg_pid" 2>/dev/null || true' EXIT
 
 # Start-up to ready, three times plain and three times with an application class-data archive
 # (AppCDS, written by one training start), the median of each.
@@ -72,7 +93,7 @@ baseline_bytes=$(curl -s -o "$OUT/baseline.json" -w '%{size_download}' -H 'Conte
 
 run() { # label url connections seconds
   local line
-  line=$(wrk -t2 -c"$3" -d"$4s" --timeout 5s -s "$HERE/report.lua" "$2" | grep '^RESULT') || {
+  line=$(BENCH_RUN="$1-c$3" wrk -t2 -c"$3" -d"$4s" --timeout 5s -s "$HERE/report.lua" "$2" | grep '^RESULT') || {
     echo "wrk failed against $2" >&2; exit 1; }
   echo "$1 c=$3 ${line#RESULT }" | tee -a "$OUT/runs.txt" >&2
 }
@@ -100,6 +121,7 @@ served=$(awk '/^http_server_requests_seconds_count\{/ && /uri="\/v1\/decisions"/
 decided=$(awk '/^guard_evaluation_seconds_count/ { n += $NF } END { printf "%d", n }' <<<"$metrics")
 rss_kb=$(awk '/VmHWM/ { print $2 }' "/proc/$pid/status")
 stop_service
+[ -z "$pg_pid" ] || kill "$pg_pid"
 trap - EXIT
 
 log_lines() { cat "$OUT"/decisions.jsonl* 2>/dev/null || true; }
@@ -109,7 +131,7 @@ clear_ids=$(log_lines | grep -c -e 'tel:0312345678' -e 'E-1042' || true)
 twice=$(log_lines | cut -c1-52 | sort | uniq -d | wc -l)
 
 {
-  echo "HTTP benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, heap $HEAP, ${DURATION}s per run, wrk -t2, decision log ${DECISION_LOG}"
+  echo "HTTP benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, heap $HEAP, ${DURATION}s per run, wrk -t2, decision log ${DECISION_LOG}, case memory ${MEMORY}"
   echo
   echo "| connections | baseline req/s | decisions req/s | ratio | baseline p50 / p99 ms | decisions p50 / p99 ms | errors b / d |"
   echo "|---|---|---|---|---|---|---|"

@@ -21,6 +21,22 @@ public final class BenchMain {
     public static void main(String[] args) throws Exception {
         String[] extra = Arrays.stream(args).flatMap(a -> Arrays.stream(a.trim().split("\\s+")))
                 .filter(a -> !a.isEmpty()).toArray(String[]::new);
+        if (extra.length > 1 && extra[0].equals("postgres")) {
+            // src/bench/http/run.sh MEMORY=postgres: a server for the run, until this process is stopped.
+            java.nio.file.Path dir = java.nio.file.Path.of(extra[1]);
+            var server = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder().setDataDirectory(dir.resolve("data"))
+                    .setOverrideWorkingDirectory(dir.resolve("server").toFile()).start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    server.close();
+                } catch (java.io.IOException ignored) {
+                    // the run is over either way
+                }
+            }));
+            java.nio.file.Files.writeString(dir.resolve("pid"), String.valueOf(ProcessHandle.current().pid()));
+            java.nio.file.Files.writeString(dir.resolve("port"), String.valueOf(server.getPort()));
+            Thread.currentThread().join();
+        }
         if (extra.length > 0 && extra[0].equals("replicas")) {
             // src/bench/replicas/run.sh: the replica run, with its -Dreplicas.* settings.
             Arrays.stream(extra).skip(1).filter(a -> a.startsWith("-D") && a.contains("="))

@@ -47,6 +47,9 @@ final class MemoryDatabase implements AutoCloseable {
                     .setDataDirectory(dir.resolve("postgres"))
                     .setCleanDataDirectory(false)
                     .setOverrideWorkingDirectory(dir.resolve("server").toFile())
+                    // The library's default is off, which suits tests; here a 200 must mean the
+                    // record (a block) survives a crash of the machine.
+                    .setServerConfig("synchronous_commit", "on")
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the embedded case memory in " + dir

@@ -42,13 +42,24 @@ public final class MemoryStore {
     }
 
     public Recalled recall(String callerKey, String caseId, String incidentId) {
-        return read(c -> {
-            Optional<Prior> prior = incidentId == null ? Optional.empty() : prior(c, incidentId);
-            CallerMemory caller = callerKey == null ? CallerMemory.NONE
-                    : facts(c, "select facts from memory_caller where caller_key = ?", callerKey, CallerMemory.class)
-                    .orElse(CallerMemory.NONE);
-            CaseMemory file = caseId == null ? CaseMemory.NONE : caseFile(c, caseId).orElse(CaseMemory.NONE);
-            return new Recalled(new Recollection(caller, file), prior);
+        // One statement is one snapshot: a read transaction in a single round trip, no BEGIN or COMMIT.
+        return snapshot(c -> {
+            try (PreparedStatement s = prepare(c, "select"
+                    + " (select facts from memory_caller where caller_key = ?),"
+                    + " (select facts from memory_case where case_id = ?),"
+                    + " (select count(*) from memory_contact where case_id = ?),"
+                    + " (select request_digest from memory_incident where incident_id = ?),"
+                    + " (select decision_id from memory_incident where incident_id = ?),"
+                    + " (select recollection from memory_incident where incident_id = ?)",
+                    callerKey, caseId, caseId, incidentId, incidentId, incidentId); ResultSet r = s.executeQuery()) {
+                r.next();
+                CallerMemory caller = r.getString(1) == null ? CallerMemory.NONE : MemoryJson.read(r.getString(1), CallerMemory.class);
+                CaseMemory file = r.getString(2) == null ? CaseMemory.NONE
+                        : MemoryJson.read(r.getString(2), CaseMemory.class).withContacts(r.getInt(3));
+                Optional<Prior> prior = r.getString(4) == null ? Optional.empty() : Optional.of(new Prior(r.getString(4),
+                        r.getString(5), MemoryJson.read(r.getString(6), Recollection.class)));
+                return new Recalled(new Recollection(caller, file), prior);
+            }
         });
     }
 
@@ -166,14 +177,6 @@ public final class MemoryStore {
         });
     }
 
-    private Optional<Prior> prior(Connection c, String incidentId) throws SQLException {
-        try (PreparedStatement s = prepare(c, "select request_digest, decision_id, recollection from memory_incident"
-                + " where incident_id = ?", incidentId); ResultSet r = s.executeQuery()) {
-            return r.next() ? Optional.of(new Prior(r.getString(1), r.getString(2),
-                    MemoryJson.read(r.getString(3), Recollection.class))) : Optional.empty();
-        }
-    }
-
     private Optional<CaseMemory> caseFile(Connection c, String caseId) throws SQLException {
         Optional<CaseMemory> facts = facts(c, "select facts from memory_case where case_id = ?", caseId, CaseMemory.class);
         if (facts.isEmpty()) {
@@ -210,27 +213,29 @@ public final class MemoryStore {
         return changes;
     }
 
+    /**
+     * Combines a contribution into one row under its lock: the insert either creates the row (then
+     * the contribution is all it holds) or, on conflict, locks the existing row and returns its
+     * facts, which are combined in Java and written back. Two round trips at most.
+     */
     private <T> void combine(Connection c, String table, String keyColumn, String key, T contribution, Class<T> type,
                              java.util.function.BinaryOperator<T> combine, String callerKey, Timestamp now)
             throws SQLException {
         boolean isCase = table.equals("memory_case");
-        String insert = "insert into " + table + " (" + keyColumn + (isCase ? ", caller_key" : "")
-                + ", facts, first_recorded, last_recorded) values (?" + (isCase ? ", ?" : "")
-                + ", ?::jsonb, ?, ?) on conflict do nothing";
-        int inserted = isCase ? update(c, insert, key, callerKey, MemoryJson.write(contribution), now, now)
-                : update(c, insert, key, MemoryJson.write(contribution), now, now);
-        if (inserted == 1) {
-            return;
-        }
-        T current = facts(c, "select facts from " + table + " where " + keyColumn + " = ? for update", key, type)
-                .orElseThrow();
-        String set = isCase ? ", caller_key = coalesce(caller_key, ?)" : "";
-        String sql = "update " + table + " set facts = ?::jsonb, last_recorded = ?" + set + " where " + keyColumn + " = ?";
-        String merged = MemoryJson.write(combine.apply(current, contribution));
-        if (isCase) {
-            update(c, sql, merged, now, callerKey, key);
-        } else {
-            update(c, sql, merged, now, key);
+        String sql = "insert into " + table + " (" + keyColumn + (isCase ? ", caller_key" : "")
+                + ", facts, first_recorded, last_recorded) values (?" + (isCase ? ", ?" : "") + ", ?::jsonb, ?, ?)"
+                + " on conflict (" + keyColumn + ") do update set last_recorded = excluded.last_recorded"
+                + (isCase ? ", caller_key = coalesce(" + table + ".caller_key, excluded.caller_key)" : "")
+                + " returning (xmax = 0), facts";
+        String json = MemoryJson.write(contribution);
+        try (PreparedStatement s = isCase ? prepare(c, sql, key, callerKey, json, now, now) : prepare(c, sql, key, json, now, now);
+             ResultSet r = s.executeQuery()) {
+            r.next();
+            if (r.getBoolean(1)) {
+                return;
+            }
+            T merged = combine.apply(MemoryJson.read(r.getString(2), type), contribution);
+            update(c, "update " + table + " set facts = ?::jsonb where " + keyColumn + " = ?", MemoryJson.write(merged), key);
         }
     }
 
@@ -272,6 +277,16 @@ public final class MemoryStore {
 
     private <T> T read(Work<T> work) {
         return transaction(work, true);
+    }
+
+    /** A single statement in autocommit mode: PostgreSQL runs it as one transaction on one snapshot. */
+    private <T> T snapshot(Work<T> work) {
+        try (Connection c = data.getConnection()) {
+            c.setAutoCommit(true);
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new MemoryUnavailableException("case memory is unavailable: " + e.getMessage(), e);
+        }
     }
 
     private <T> T write(Work<T> work) {

@@ -158,6 +158,14 @@ class MemoryStoreTest {
     }
 
     @Test
+    void shouldCommitDurablyOnTheEmbeddedStore() throws Exception {
+        try (var c = database.data().getConnection(); var r = c.createStatement().executeQuery("show synchronous_commit")) {
+            r.next();
+            assertEquals("on", r.getString(1), "a 200 must mean the record survives a crash");
+        }
+    }
+
+    @Test
     void shouldReportAnUnreachableStoreAsUnavailable() {
         var nowhere = new org.postgresql.ds.PGSimpleDataSource();
         nowhere.setUrl("jdbc:postgresql://127.0.0.1:1/none?connectTimeout=1");

@@ -25,7 +25,8 @@ public final class BenchMain {
             // src/bench/http/run.sh MEMORY=postgres: a server for the run, until this process is stopped.
             java.nio.file.Path dir = java.nio.file.Path.of(extra[1]);
             var server = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder().setDataDirectory(dir.resolve("data"))
-                    .setOverrideWorkingDirectory(dir.resolve("server").toFile()).start();
+                    .setOverrideWorkingDirectory(dir.resolve("server").toFile())
+                    .setServerConfig("synchronous_commit", "on").start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     server.close();

@@ -216,7 +216,7 @@ public final class MemoryStore {
     /**
      * Combines a contribution into one row under its lock: the insert either creates the row (then
      * the contribution is all it holds) or, on conflict, locks the existing row and returns its
-     * facts, which are combined in Java and written back. Two round trips at most.
+     * facts, which are combined in Java and written back if that changed them. Two round trips at most.
      */
     private <T> void combine(Connection c, String table, String keyColumn, String key, T contribution, Class<T> type,
                              java.util.function.BinaryOperator<T> combine, String callerKey, Timestamp now)
@@ -234,7 +234,11 @@ public final class MemoryStore {
             if (r.getBoolean(1)) {
                 return;
             }
-            T merged = combine.apply(MemoryJson.read(r.getString(2), type), contribution);
+            T current = MemoryJson.read(r.getString(2), type);
+            T merged = combine.apply(current, contribution);
+            if (merged.equals(current)) {
+                return; // most contacts teach nothing new about the caller: no second write
+            }
             update(c, "update " + table + " set facts = ?::jsonb where " + keyColumn + " = ?", MemoryJson.write(merged), key);
         }
     }

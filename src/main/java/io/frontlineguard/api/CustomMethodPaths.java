@@ -18,7 +18,9 @@ public class CustomMethodPaths {
             String path = ctx.request().path();
             int at = path.length() - ENCODED.length();
             if (at > 0 && path.regionMatches(true, at, ENCODED, 0, ENCODED.length())) {
-                ctx.reroute(path.substring(0, at) + BodyLimit.BATCH_SUFFIX);
+                // The query (?record=false) must survive the reroute, or a what-if would be recorded.
+                String query = ctx.request().query();
+                ctx.reroute(path.substring(0, at) + BodyLimit.BATCH_SUFFIX + (query == null ? "" : "?" + query));
                 return;
             }
             ctx.next();

@@ -50,6 +50,8 @@ final class MemoryDatabase implements AutoCloseable {
                     // The library's default is off, which suits tests; here a 200 must mean the
                     // record (a block) survives a crash of the machine.
                     .setServerConfig("synchronous_commit", "on")
+                    // Only this machine's processes may connect: the server trusts local logins.
+                    .setServerConfig("listen_addresses", "localhost")
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the embedded case memory in " + dir

@@ -96,6 +96,19 @@ abstract class CaseMemoryContract {
     }
 
     @Test
+    void shouldLetALaterItemOfABatchSeeWhatAnEarlierOneRecorded() {
+        String caller = "\"caller\": {\"callerId\": \"" + fresh("caller") + "\"";
+        String batch = "{\"incidents\": [" + incident(fresh("B"), "call-center", caller + ", \"policeInvolvement\": \"ARRESTED\"}")
+                + ", " + incident(fresh("B"), "hq-consultation", caller + "}") + "]}";
+        given().contentType(ContentType.JSON).body(batch).post("/v1/decisions:batch?record=false").then().statusCode(200)
+                .body("results[1].decision.memory", equalTo("WHAT_IF"), "results[1].decision.remembered", empty());
+        given().contentType(ContentType.JSON).body(batch).post("/v1/decisions:batch").then().statusCode(200)
+                .body("results[0].decision.memory", equalTo("RECORDED"),
+                        "results[1].decision.actions.code", hasItems("BLOCK_CALLER", "NO_APOLOGY"),
+                        "results[1].decision.remembered.fact", hasItem("caller.policeInvolvement"));
+    }
+
+    @Test
     void shouldCountARetryOnceAndAnswerItAlike() {
         String caseId = fresh("case");
         String body = incident(fresh("R"), "call-center", "\"caseId\": \"" + caseId + "\", \"caller\": {\"callerId\": \""

@@ -43,10 +43,9 @@ public class MemoryDecisions {
         String callerKey = memory.pseudonym(reported.caller().callerId());
         try {
             MemoryStore.Recalled read = memory.store().recall(callerKey, reported.caseId(), reported.incidentId());
-            String digest = memory.digest(MemoryJson.write(reported));
             if (read.prior().isPresent()) {
                 MemoryStore.Prior prior = read.prior().get();
-                if (!prior.requestDigest().equals(digest)) {
+                if (!prior.requestDigest().equals(digest(reported))) {
                     throw new IncidentIdReusedException(reported.incidentId(), prior.decisionId());
                 }
                 Recall.Recalled again = memory.recall().apply(reported, prior.recollection());
@@ -57,13 +56,18 @@ public class MemoryDecisions {
                     record ? MemoryUse.RECORDED : MemoryUse.WHAT_IF);
             if (record) {
                 memory.store().record(Contribution.of(reported, decisionId, codes(decision), memory::pseudonym),
-                        reported.incidentId(), digest, read.recollection());
+                        reported.incidentId(), reported.incidentId() == null ? null : digest(reported), read.recollection());
             }
             return decision;
         } catch (MemoryUnavailableException e) {
             unavailable.increment();
             throw e;
         }
+    }
+
+    /** Only requests that carry an incident id are told apart from retries, so only they pay for the digest. */
+    private String digest(Incident reported) {
+        return memory.digest(MemoryJson.write(reported));
     }
 
     private static Set<ActionCode> codes(Decision decision) {

@@ -31,10 +31,6 @@ public record CallerMemory(Sourced<PoliceInvolvement> police, Source blocked, So
         return new CallerMemory(police, null, warned, departments);
     }
 
-    public PoliceInvolvement policeInvolvement() {
-        return police == null ? PoliceInvolvement.NONE : police.value();
-    }
-
     private static Sourced<PoliceInvolvement> stronger(Sourced<PoliceInvolvement> a, Sourced<PoliceInvolvement> b) {
         if (a == null || b == null) {
             return a == null ? b : a;

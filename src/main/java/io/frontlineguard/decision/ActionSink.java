@@ -2,6 +2,7 @@ package io.frontlineguard.decision;
 
 import io.frontlineguard.action.ActionCode;
 import io.frontlineguard.action.ParamType;
+import io.frontlineguard.assessment.AssessmentField;
 import io.frontlineguard.ruleset.RuleInfo;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,12 +15,14 @@ import org.kie.api.event.rule.DefaultAgendaEventListener;
  * The DRL global {@code actions}: the only thing a rule's consequence may touch. It learns which
  * rule is firing from the agenda, so a consequence is just {@code actions.emit("REFUSE_VISIT")}
  * and the explanation comes from that rule's metadata. A sink belongs to one pooled session and
- * serves one evaluation at a time; {@link #takeCandidates} and {@link #takeFired} hand over and clear.
+ * serves one evaluation at a time; {@link #takeCandidates}, {@link #takeFindings} and {@link #takeFired} hand
+ * over and clear.
  */
 public final class ActionSink extends DefaultAgendaEventListener {
 
     private final Map<String, RuleInfo> rules;
     private final List<Candidate> candidates = new ArrayList<>();
+    private final List<Finding> findings = new ArrayList<>();
     private final List<String> fired = new ArrayList<>();
     private RuleInfo current;
 
@@ -50,6 +53,19 @@ public final class ActionSink extends DefaultAgendaEventListener {
         candidates.add(new Candidate(action, canonical(action, params), current));
     }
 
+    /**
+     * Answers one part of the assessment, e.g. {@code assess("harassment", "YES")} or
+     * {@code assess("types", "THREAT")}; the explanation is again the firing rule's.
+     */
+    public void assess(String field, String value) {
+        if (current == null) {
+            throw new IllegalStateException("actions.assess(" + field + ") outside a rule consequence");
+        }
+        AssessmentField f = AssessmentField.byWireName(field).orElseThrow(() -> new IllegalArgumentException(
+                "rule '" + current.name() + "' assesses unknown field " + field));
+        findings.add(new Finding(f, value, current));
+    }
+
     private Map<String, Object> canonical(ActionCode action, Object[] params) {
         if (params.length % 2 != 0) {
             throw new IllegalArgumentException(where(action) + "params must alternate name and value");
@@ -78,6 +94,13 @@ public final class ActionSink extends DefaultAgendaEventListener {
     List<Candidate> takeCandidates() {
         List<Candidate> out = List.copyOf(candidates);
         candidates.clear();
+        return out;
+    }
+
+    /** The assessment answers of the evaluation just finished; the sink holds none afterwards. */
+    List<Finding> takeFindings() {
+        List<Finding> out = List.copyOf(findings);
+        findings.clear();
         return out;
     }
 

@@ -51,6 +51,7 @@ public final class DecisionEngine {
         SessionPool.Pooled pooled = sessions.borrow();
         boolean clean = false;
         List<Candidate> candidates;
+        List<Finding> findings;
         List<String> firedRules;
         try {
             KieSession session = pooled.session();
@@ -71,13 +72,14 @@ public final class DecisionEngine {
             }
             // Taken before release: once back in the pool, the session and its sink belong to the next caller.
             candidates = pooled.sink().takeCandidates();
+            findings = pooled.sink().takeFindings();
             firedRules = pooled.sink().takeFired();
             clean = run.finish();
         } finally {
             sessions.release(pooled, clean);
         }
-        Resolution resolution = resolver.resolve(candidates);
-        return new Evaluation(candidates, firedRules, resolution, System.nanoTime() - start);
+        Resolution resolution = resolver.resolve(candidates, findings);
+        return new Evaluation(candidates, findings, firedRules, resolution, System.nanoTime() - start);
     }
 
     /**

@@ -26,6 +26,11 @@ public final class Resolver {
             EnumSet.of(ActionCode.SENIOR_APOLOGY, ActionCode.APOLOGIZE_FOR_INCONVENIENCE);
 
     public Resolution resolve(List<Candidate> candidates) {
+        return resolve(candidates, List.of());
+    }
+
+    /** As {@link #resolve(List)}, with the assessment chosen from the rules' answers. */
+    public Resolution resolve(List<Candidate> candidates, List<Finding> findings) {
         List<Action> actions = new ArrayList<>();
         List<Overridden> overridden = new ArrayList<>();
         for (List<Candidate> group : groupByCode(candidates).values()) {
@@ -40,7 +45,7 @@ public final class Resolver {
         dropApologiesUnder(actions, overridden);
         actions.sort(Action.ORDER);
         overridden.sort(Comparator.comparing(Overridden::action, Action.ORDER));
-        return new Resolution(List.copyOf(actions), List.copyOf(overridden));
+        return new Resolution(List.copyOf(actions), List.copyOf(overridden), Assessment.of(findings));
     }
 
     private static Map<ActionCode, List<Candidate>> groupByCode(List<Candidate> candidates) {

@@ -53,7 +53,8 @@ public final class EntryFormatter {
         }
         return new LogEntry(d.decisionId(), Instant.ofEpochMilli(epochMillis).toString(), d.rulesetVersion(),
                 d.incident().incidentId(), null, d.memory().name(), LoggedRequest.of(d.incident(), masker),
-                d.remembered().stream().map(LogEntry.LoggedRemembered::of).toList(), actions, d.evaluation().firedRules(), d.evaluation().nanos());
+                d.remembered().stream().map(LogEntry.LoggedRemembered::of).toList(), actions,
+                LogEntry.LoggedAssessment.of(d.resolution().assessment()), d.evaluation().firedRules(), d.evaluation().nanos());
     }
 
     private Map<String, Object> maskParams(Action a) {

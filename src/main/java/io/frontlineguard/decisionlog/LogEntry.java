@@ -2,6 +2,7 @@ package io.frontlineguard.decisionlog;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.frontlineguard.decision.Assessment;
 import io.frontlineguard.incident.Remembered;
 import java.util.List;
 import java.util.Map;
@@ -12,18 +13,18 @@ import java.util.Map;
  * HMACs ({@link LoggedRequest}); the actions' params are masked before they get here.
  */
 @JsonPropertyOrder({"decisionId", "time", "rulesetVersion", "incidentId", "outcome", "memory", "request", "remembered",
-        "actions", "firedRules", "evaluationNanos"})
+        "actions", "assessment", "firedRules", "evaluationNanos"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LogEntry(String decisionId, String time, String rulesetVersion, String incidentId, String outcome,
                        String memory, LoggedRequest request, List<LoggedRemembered> remembered, List<LoggedAction> actions,
-                       List<String> firedRules, long evaluationNanos) {
+                       LoggedAssessment assessment, List<String> firedRules, long evaluationNanos) {
 
     public static final String TIMED_OUT = "TIMED_OUT";
 
     /** The same entry for a decision that missed its deadline; decided entries carry no outcome. */
     LogEntry timedOut() {
         return new LogEntry(decisionId, time, rulesetVersion, incidentId, TIMED_OUT, memory, request, remembered, actions,
-                firedRules, evaluationNanos);
+                assessment, firedRules, evaluationNanos);
     }
 
     /** A fact case memory contributed, and where it was established; {@code at} as the contract writes times. */
@@ -33,6 +34,22 @@ public record LogEntry(String decisionId, String time, String rulesetVersion, St
         static LoggedRemembered of(Remembered r) {
             return new LoggedRemembered(r.fact(), r.value(), r.department(), r.decisionId(),
                     r.at() == null ? null : java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(r.at()));
+        }
+    }
+
+    /** The assessment as decided: each answer, the types found, and every rule behind them. */
+    @JsonPropertyOrder({"harassment", "demandJustified", "meansAcceptable", "types", "rules"})
+    public record LoggedAssessment(String harassment, String demandJustified, String meansAcceptable, List<String> types,
+                                   List<String> rules) {
+
+        static LoggedAssessment of(Assessment a) {
+            java.util.TreeSet<String> rules = new java.util.TreeSet<>();
+            rules.addAll(a.harassment().ruleNames());
+            rules.addAll(a.demandJustified().ruleNames());
+            rules.addAll(a.meansAcceptable().ruleNames());
+            a.types().forEach(t -> rules.addAll(t.ruleNames()));
+            return new LoggedAssessment(a.harassment().value(), a.demandJustified().value(), a.meansAcceptable().value(),
+                    a.typeNames(), List.copyOf(rules));
         }
     }
 

@@ -61,7 +61,8 @@ public final class LoggedIncident {
                         CompanyFault.valueOf(h.companyFault()), h.investigationComplete(),
                         ManagementAnswer.valueOf(h.managementAnswer()), Severity.valueOf(h.severity()),
                         h.otherDepartments(), h.callbacksDemanded()),
-                new Handler(w.employeeId(), Role.valueOf(w.role()), w.targetOfAnger(), w.namedBefore()), r.caseId());
+                new Handler(w.employeeId(), Role.valueOf(w.role()), w.targetOfAnger(), w.namedBefore()), r.caseId(),
+                r.contactMinutes());
     }
 
     private static Demand demand(LoggedRequest.LoggedDemand d) {

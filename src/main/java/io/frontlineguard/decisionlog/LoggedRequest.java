@@ -18,7 +18,7 @@ import java.util.List;
  */
 public record LoggedRequest(String incidentId, String caseId, String occurredAt, String channel, String department,
                             LoggedCaller caller, List<String> conduct, List<LoggedDemand> demands,
-                            LoggedCaseHistory caseHistory, LoggedHandler handler) {
+                            LoggedCaseHistory caseHistory, LoggedHandler handler, int contactMinutes) {
 
     public record LoggedCaller(String callerId, String kind, boolean keyAccount, double relationshipYears,
                                boolean reachable, boolean identified, String policeInvolvement, boolean blocked,
@@ -57,7 +57,8 @@ public record LoggedRequest(String incidentId, String caseId, String occurredAt,
                 new LoggedCaseHistory(TIME.format(h.openedAt()), h.ageDays(), h.contactCount(), h.longestContactMinutes(),
                         h.companyFault().name(), h.investigationComplete(), h.managementAnswer().name(), h.severity().name(),
                         h.otherDepartments(), h.callbacksDemanded()),
-                new LoggedHandler(mask(masker, w.employeeId()), w.role().name(), w.targetOfAnger(), w.namedBefore()));
+                new LoggedHandler(mask(masker, w.employeeId()), w.role().name(), w.targetOfAnger(), w.namedBefore()),
+                i.contactMinutes());
     }
 
     private static LoggedDemand demand(Demand d, PersonalIdMasker masker) {

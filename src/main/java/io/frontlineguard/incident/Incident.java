@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * One validated incident with every default applied. Only {@code IncidentReader} builds these
- * from client input, so the rules never see a missing or unknown value.
+ * from client input, so the rules never see a missing or unknown value. {@code contactMinutes} is
+ * this contact's length so far; the case's {@code longestContactMinutes} already counts it.
  */
 public record Incident(
         String incidentId,
@@ -17,11 +18,18 @@ public record Incident(
         List<Demand> demands,
         CaseHistory caseHistory,
         Handler handler,
-        String caseId) {
+        String caseId,
+        int contactMinutes) {
 
     public Incident {
         conduct = List.copyOf(conduct);
         demands = List.copyOf(demands);
+    }
+
+    /** An incident whose contact length was not reported. */
+    public Incident(String incidentId, OffsetDateTime occurredAt, Channel channel, String department, Caller caller,
+                    List<Conduct> conduct, List<Demand> demands, CaseHistory caseHistory, Handler handler, String caseId) {
+        this(incidentId, occurredAt, channel, department, caller, conduct, demands, caseHistory, handler, caseId, 0);
     }
 
     /** An incident that names no case. */
@@ -32,6 +40,6 @@ public record Incident(
 
     public Incident withFacts(Caller caller, List<Demand> demands, CaseHistory caseHistory, Handler handler) {
         return new Incident(incidentId, occurredAt, channel, department, caller, conduct, demands, caseHistory, handler,
-                caseId);
+                caseId, contactMinutes);
     }
 }

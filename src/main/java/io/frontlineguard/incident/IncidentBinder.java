@@ -46,10 +46,11 @@ final class IncidentBinder {
         for (JsonNode c : top.array("conduct")) {
             conduct.add(Conduct.valueOf(c.textValue()));
         }
+        int contactMinutes = Math.toIntExact(top.integer("contactMinutes"));
         return new Incident(top.text("incidentId"), occurredAt, top.enumValue("channel", Channel.class),
                 top.text("department"), caller(root.path("caller")), List.copyOf(conduct), demands,
-                caseHistory(root.path("caseHistory"), occurredAt, demands), handler(root.path("handler")),
-                top.text("caseId"));
+                caseHistory(root.path("caseHistory"), occurredAt, demands, contactMinutes), handler(root.path("handler")),
+                top.text("caseId"), contactMinutes);
     }
 
     private Caller caller(JsonNode node) {
@@ -60,12 +61,13 @@ final class IncidentBinder {
                 v.text("flaggedByDepartment"), v.bool("warnedBefore"));
     }
 
-    private CaseHistory caseHistory(JsonNode node, OffsetDateTime occurredAt, List<Demand> demands) {
+    /** This contact is one of the case's, so the longest contact so far is at least as long as it. */
+    private CaseHistory caseHistory(JsonNode node, OffsetDateTime occurredAt, List<Demand> demands, int contactMinutes) {
         Values v = new Values(node, "CaseHistory");
         OffsetDateTime openedAt = v.has("openedAt") ? v.dateTime("openedAt") : occurredAt;
         long ageDays = Duration.between(openedAt.toInstant(), occurredAt.toInstant()).toDays();
         return new CaseHistory(openedAt, ageDays, Math.toIntExact(v.integer("contactCount")),
-                Math.toIntExact(v.integer("longestContactMinutes")), v.enumValue("companyFault", CompanyFault.class),
+                Math.max(contactMinutes, Math.toIntExact(v.integer("longestContactMinutes"))), v.enumValue("companyFault", CompanyFault.class),
                 v.bool("investigationComplete"), v.enumValue("managementAnswer", ManagementAnswer.class),
                 v.enumValue("severity", Severity.class), 0,
                 demands.stream().anyMatch(d -> d.type() == DemandType.PERIODIC_CALLBACK));

@@ -57,7 +57,9 @@ public record Contribution(String callerKey, CallerMemory caller, String caseId,
             if (d.employeeId() != null && d.type() == DemandType.SPECIFIC_STAFF) {
                 demanded.put(pseudonym.apply(d.employeeId()), here);
             }
-            if (d.employeeId() != null && d.type() == DemandType.APOLOGY_FROM_EMPLOYEE) {
+            // Whose own apology or whose punishment is demanded is whom the anger targets.
+            if (d.employeeId() != null
+                    && (d.type() == DemandType.APOLOGY_FROM_EMPLOYEE || d.type() == DemandType.EMPLOYEE_DISMISSAL)) {
                 targeted.put(pseudonym.apply(d.employeeId()), here);
             }
         }

@@ -13,9 +13,12 @@ import java.util.List;
 public record RuleCatalogueView(String rulesetVersion, Instant activatedAt, int ruleCount, int coveredRuleCount,
                                 List<RuleView> rules, Reloads reloads) {
 
-    /** One rule: where it is, what it cites, what it can emit and which scenarios fire it. */
+    /**
+     * One rule: where it is, what it cites, what it can emit, which assessment answers it can give
+     * ({@code field=VALUE}) and which scenarios fire it.
+     */
     public record RuleView(String name, String file, int line, List<String> lessons, List<String> actions,
-                           boolean covered, List<String> scenarios) {
+                           List<String> assesses, boolean covered, List<String> scenarios) {
     }
 
     /** Reload counters since start-up and the most recent attempt, if any. */
@@ -30,6 +33,7 @@ public record RuleCatalogueView(String rulesetVersion, Instant activatedAt, int 
 
     private static RuleView view(RuleInfo r, Activation active) {
         List<String> scenarios = active.scenariosFiring(r.name());
-        return new RuleView(r.name(), r.file(), r.line(), r.lessons(), r.emits(), !scenarios.isEmpty(), scenarios);
+        return new RuleView(r.name(), r.file(), r.line(), r.lessons(), r.emits(), r.assesses(), !scenarios.isEmpty(),
+                scenarios);
     }
 }

@@ -2,6 +2,7 @@ package io.frontlineguard.ruleset;
 
 import io.frontlineguard.action.ActionCode;
 import io.frontlineguard.action.ParamType;
+import io.frontlineguard.assessment.AssessmentField;
 import io.frontlineguard.incident.Channel;
 import io.frontlineguard.incident.DemandType;
 import io.frontlineguard.incident.Role;
@@ -19,10 +20,12 @@ import java.util.stream.Collectors;
  * The whole language of a consequence: one or more
  * <pre>
  *   actions.emit("CODE" (, "param", value)*);
+ *   actions.assess("field", "VALUE");
  *   value := "string" | 123 | true | false | Enum.CONSTANT | $var | $thresholds.accessor()
  * </pre>
- * with a contract action code and that code's own parameter names. A consequence therefore
- * proposes actions and can do nothing else: no fact changes, no calls, no loops.
+ * with a contract action code and that code's own parameter names, or an assessment field and one
+ * of its values. A consequence therefore proposes actions and answers the assessment, and can do
+ * nothing else: no fact changes, no calls, no loops.
  */
 final class ConsequenceGrammar {
 
@@ -35,30 +38,73 @@ final class ConsequenceGrammar {
         this.scope = scope;
     }
 
-    /** The codes the consequence emits, in order of first appearance; throws a {@link Refusal} otherwise. */
-    static List<String> check(String text, RuleScope scope) {
+    /** What a consequence proposes: action codes, and assessment answers as {@code field=VALUE}, each once in order. */
+    record Consequence(List<String> codes, List<String> assessments) {
+    }
+
+    /** The codes and answers the consequence gives, in order of first appearance; throws a {@link Refusal} otherwise. */
+    static Consequence check(String text, RuleScope scope) {
         ConsequenceGrammar g = new ConsequenceGrammar(text, scope);
         Token bad = g.tokens.firstBad();
         if (bad != null) {
             throw new Refusal(bad, "'" + bad.text() + "' is not part of the rule language");
         }
         List<String> codes = new ArrayList<>();
+        List<String> assessments = new ArrayList<>();
         if (g.tokens.peek().kind() == Kind.END) {
             throw new Refusal(g.tokens.peek(), "the consequence emits nothing: add actions.emit(\"CODE\");");
         }
         while (g.tokens.peek().kind() != Kind.END) {
-            String code = g.emit();
-            if (!codes.contains(code)) {
-                codes.add(code);
+            boolean assess = g.tokens.peek(2).is("assess");
+            String given = assess ? g.assess() : g.emit();
+            List<String> into = assess ? assessments : codes;
+            if (!into.contains(given)) {
+                into.add(given);
             }
         }
-        return List.copyOf(codes);
+        return new Consequence(List.copyOf(codes), List.copyOf(assessments));
+    }
+
+    private void call(String method) {
+        Token start = tokens.peek();
+        if (!(start.is("actions") && tokens.peek(1).is(".") && tokens.peek(2).is(method) && tokens.peek(3).is("("))) {
+            throw new Refusal(start, "a consequence may only call actions.emit(\"CODE\", …) or actions.assess(\"field\","
+                    + " \"VALUE\"); found '" + start.text() + "'");
+        }
+        tokens.take();
+        tokens.take();
+        tokens.take();
+        tokens.take();
+    }
+
+    /** {@code actions.assess("field", "VALUE");} with a field of the assessment and one of its values. */
+    private String assess() {
+        call("assess");
+        Token field = tokens.take();
+        List<String> fields = AssessmentField.wireNames();
+        if (field.kind() != Kind.STRING) {
+            throw new Refusal(field, "the first argument of assess is the field as a string literal, one of " + String.join(", ", fields));
+        }
+        AssessmentField f = AssessmentField.byWireName(field.text()).orElseThrow(() -> new Refusal(field,
+                "'" + field.text() + "' is not a field of the assessment" + ConstraintGrammar.suggestion(field.text(), fields)
+                        + "; fields: " + String.join(", ", fields)));
+        expect(",", "', \"VALUE\"' after the field");
+        Token value = tokens.take();
+        if (value.kind() != Kind.STRING || !f.answers().contains(value.text())) {
+            throw new Refusal(value, "'" + value.text() + "' is not a value of " + f.wireName()
+                    + (value.kind() == Kind.STRING ? ConstraintGrammar.suggestion(value.text(), f.answers()) : "")
+                    + "; values (as a string): " + String.join(", ", f.answers()));
+        }
+        expect(")", "')' after the value: assess takes a field and one value");
+        expect(";", "';' after actions.assess(…)");
+        return f.wireName() + "=" + value.text();
     }
 
     private String emit() {
         Token start = tokens.peek();
         if (!(start.is("actions") && tokens.peek(1).is(".") && tokens.peek(2).is("emit") && tokens.peek(3).is("("))) {
-            throw new Refusal(start, "a consequence may only call actions.emit(\"CODE\", …); found '" + start.text() + "'");
+            throw new Refusal(start, "a consequence may only call actions.emit(\"CODE\", …) or actions.assess(\"field\","
+                    + " \"VALUE\"); found '" + start.text() + "'");
         }
         tokens.take();
         tokens.take();

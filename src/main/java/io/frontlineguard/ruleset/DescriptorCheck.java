@@ -94,8 +94,9 @@ final class DescriptorCheck {
                 : new RuleScope(scopes.getOrDefault(r.getParentName(), new RuleScope()));
         conditions(f, r.getLhs(), scope);
         scopes.put(r.getName(), scope);
-        List<String> emits = consequence(f, r, start, scope);
-        rules.putIfAbsent(r.getName(), new ParsedRules.RuleText(r.getName(), f.file(), f.text().line(start), emits));
+        ConsequenceGrammar.Consequence gives = consequence(f, r, start, scope);
+        rules.putIfAbsent(r.getName(), new ParsedRules.RuleText(r.getName(), f.file(), f.text().line(start), gives.codes(),
+                gives.assessments()));
     }
 
     private void annotations(SourceFile f, RuleDescr r, int start) {
@@ -176,7 +177,7 @@ final class DescriptorCheck {
         }
     }
 
-    private List<String> consequence(SourceFile f, RuleDescr r, int start, RuleScope scope) {
+    private ConsequenceGrammar.Consequence consequence(SourceFile f, RuleDescr r, int start, RuleScope scope) {
         String rhs = r.getConsequence() instanceof String s ? s : "";
         int found = f.text().original().indexOf(rhs, start);
         int offset = found >= 0 ? found : f.text().offset(r.getConsequenceLine(), r.getConsequencePattern());
@@ -184,7 +185,7 @@ final class DescriptorCheck {
             return ConsequenceGrammar.check(rhs, scope);
         } catch (Refusal refusal) {
             f.problem(offset + refusal.offset, refusal.getMessage());
-            return List.of();
+            return new ConsequenceGrammar.Consequence(List.of(), List.of());
         }
     }
 

@@ -1,14 +1,24 @@
 package io.frontlineguard.ruleset;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
-/** The lesson ids rules may cite, from {@code lessons.yaml} in the rules folder, with their summaries. */
-public record LessonCatalogue(SortedMap<String, String> lessons) {
+/**
+ * The lesson ids rules may cite, from {@code lessons.yaml} in the rules folder, with their summaries
+ * and, for lessons taken from published guidance, the source (title and section). An entry is
+ * either {@code id: summary} or {@code id: {text: summary, source: "title, section"}}.
+ */
+public record LessonCatalogue(SortedMap<String, String> lessons, SortedMap<String, String> sources) {
 
     public static final String FILE = "lessons.yaml";
+
+    public LessonCatalogue(SortedMap<String, String> lessons) {
+        this(lessons, new TreeMap<>());
+    }
 
     public static LessonCatalogue read(FolderSnapshot folder) {
         String text = folder.text(FILE);
@@ -23,8 +33,35 @@ public record LessonCatalogue(SortedMap<String, String> lessons) {
             throw new RuleSetException(List.of(RuleProblem.error(FILE, 1, 1, "needs a mapping 'lessons' of id: summary")));
         }
         SortedMap<String, String> ids = new TreeMap<>();
-        lessons.fields().forEachRemaining(e -> ids.put(e.getKey(), e.getValue().asText()));
-        return new LessonCatalogue(ids);
+        SortedMap<String, String> sources = new TreeMap<>();
+        List<RuleProblem> problems = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) lessons::fields) {
+            JsonNode v = e.getValue();
+            if (v.isObject()) {
+                List<String> unknown = new ArrayList<>();
+                v.fieldNames().forEachRemaining(k -> {
+                    if (!List.of("text", "source").contains(k)) {
+                        unknown.add(k);
+                    }
+                });
+                if (!v.path("text").isTextual() || !unknown.isEmpty()) {
+                    problems.add(parsed.problemAt(lessons, e.getKey(), "lesson '" + e.getKey()
+                            + "' is a summary, or a mapping with 'text' (required) and 'source'"
+                            + (unknown.isEmpty() ? "" : "; unknown key " + String.join(", ", unknown))));
+                    continue;
+                }
+                ids.put(e.getKey(), v.get("text").asText());
+                if (v.path("source").isTextual()) {
+                    sources.put(e.getKey(), v.get("source").asText());
+                }
+            } else {
+                ids.put(e.getKey(), v.asText());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new RuleSetException(problems);
+        }
+        return new LessonCatalogue(ids, sources);
     }
 
     public boolean knows(String id) {

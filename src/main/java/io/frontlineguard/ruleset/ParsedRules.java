@@ -13,8 +13,8 @@ import org.drools.drl.ast.descr.PackageDescr;
  */
 public final class ParsedRules {
 
-    /** Where one rule stands and which action codes its consequence emits. */
-    public record RuleText(String name, String file, int line, List<String> emits) {
+    /** Where one rule stands, which action codes its consequence emits and which assessment answers it gives. */
+    public record RuleText(String name, String file, int line, List<String> emits, List<String> assesses) {
     }
 
     private final RuleSources sources;

@@ -35,7 +35,8 @@ final class RuleCatalogue {
             for (String lang : LANGUAGES) {
                 reasons.put(lang, text(meta.get(lang)));
             }
-            rules.put(rule.getName(), new RuleInfo(rule.getName(), at.file(), at.line(), lessons, Map.copyOf(reasons), at.emits()));
+            rules.put(rule.getName(), new RuleInfo(rule.getName(), at.file(), at.line(), lessons, Map.copyOf(reasons), at.emits(),
+                    at.assesses()));
         }
         return RuleSetCompiler.ordered(rules);
     }

@@ -5,19 +5,21 @@ import java.util.Map;
 
 /**
  * What the rule base says about one rule, read once from its metadata when the rules compile:
- * the lessons it implements, its reason in each supported language, and the action codes its
- * consequence can emit (read from the source, for the catalogue).
+ * the lessons it implements, its reason in each supported language, and what its consequence can
+ * give (read from the source, for the catalogue): action codes, and assessment answers as
+ * {@code field=VALUE}.
  */
 public record RuleInfo(String name, String file, int line, List<String> lessons, Map<String, String> reasons,
-                       List<String> emits) {
+                       List<String> emits, List<String> assesses) {
 
     public RuleInfo {
         emits = List.copyOf(emits);
+        assesses = List.copyOf(assesses);
     }
 
     /** A rule whose emitted codes are not known (tests and callers that do not read sources). */
     public RuleInfo(String name, String file, int line, List<String> lessons, Map<String, String> reasons) {
-        this(name, file, line, lessons, reasons, List.of());
+        this(name, file, line, lessons, reasons, List.of(), List.of());
     }
 
     public String reason(String language) {

@@ -12,6 +12,7 @@ public record Thresholds(
         int nightEndsHour,
         int longCaseDays,
         int longContactMinutes,
+        int contactEndMinutes,
         int repeatedContacts,
         int contactsAfterWarningToBlock,
         int longStandingClientYears,

@@ -155,7 +155,9 @@ public final class YamlTree {
         if (tag.equals(Tag.NULL)) {
             return JSON.nullNode();
         }
-        if (tag.equals(Tag.BOOL)) {
+        // YAML 1.1 also reads yes/no/on/off as booleans; only true and false are booleans here, so an
+        // unquoted NO in a scenario stays the word NO and "keyAccount: yes" is refused, never false.
+        if (tag.equals(Tag.BOOL) && (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false"))) {
             return JSON.booleanNode(Boolean.parseBoolean(v.toLowerCase()));
         }
         if (tag.equals(Tag.INT)) {

@@ -5,6 +5,7 @@ import io.frontlineguard.incident.Incident;
 import io.frontlineguard.memory.Recall;
 import io.frontlineguard.memory.Recollection;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
@@ -17,10 +18,21 @@ import java.util.function.UnaryOperator;
  * @param overridden action codes that must appear among the overridden
  * @param only     when true, no action beyond {@code expect} may appear
  * @param memory   what case memory holds before the incident ({@code memory:}); NONE when not given
+ * @param assessment the assessment fields that must have these values, by wire name; for
+ *                 {@code types}, the behaviour types that must be among those found (an empty list: none may be)
  */
 public record Scenario(String file, int line, String name, List<String> lessons, JsonNode incident,
                        List<Expected> expect, List<String> absent, List<String> fired, List<String> overridden,
-                       boolean only, Recollection memory) {
+                       boolean only, Recollection memory, Map<String, List<String>> assessment) {
+
+    public Scenario {
+        assessment = Map.copyOf(assessment);
+    }
+
+    public Scenario(String file, int line, String name, List<String> lessons, JsonNode incident, List<Expected> expect,
+                    List<String> absent, List<String> fired, List<String> overridden, boolean only, Recollection memory) {
+        this(file, line, name, lessons, incident, expect, absent, fired, overridden, only, memory, Map.of());
+    }
 
     /** The facts the rules see: the incident read as the API reads it, combined with the scenario's memory. */
     public Incident facts(Incident reported) {

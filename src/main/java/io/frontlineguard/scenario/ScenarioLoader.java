@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.frontlineguard.action.ActionCode;
+import io.frontlineguard.assessment.AssessmentField;
 import io.frontlineguard.incident.Spelling;
 import io.frontlineguard.memory.Recollection;
 import io.frontlineguard.ruleset.FolderSnapshot;
@@ -26,7 +27,7 @@ public final class ScenarioLoader {
     public static final String SUFFIX = ".scenarios.yaml";
     private static final Set<String> FILE_KEYS = Set.of("defaults", "scenarios");
     private static final Set<String> SCENARIO_KEYS =
-            Set.of("name", "lessons", "incident", "memory", "expect", "absent", "fired", "overridden", "only");
+            Set.of("name", "lessons", "incident", "memory", "expect", "absent", "fired", "overridden", "only", "assessment");
 
     private ScenarioLoader() {
     }
@@ -80,8 +81,9 @@ public final class ScenarioLoader {
             }
             List<String> absent = codes(item, "absent");
             List<String> fired = strings(item, "fired");
-            if (expect.isEmpty() && absent.isEmpty() && fired.isEmpty()) {
-                throw problem(item, "scenario '" + name + "' checks nothing: give 'expect', 'absent' or 'fired'");
+            Map<String, List<String>> assessment = assessment(item);
+            if (expect.isEmpty() && absent.isEmpty() && fired.isEmpty() && assessment.isEmpty()) {
+                throw problem(item, "scenario '" + name + "' checks nothing: give 'expect', 'absent', 'fired' or 'assessment'");
             }
             JsonNode merged = merge(defaults, incident);
             Recollection memory = item.has("memory")
@@ -90,7 +92,47 @@ public final class ScenarioLoader {
                     : Recollection.NONE;
             return new Scenario(file, line(item), name, strings(item, "lessons"), merged,
                     List.copyOf(expect), absent, fired, codes(item, "overridden"),
-                    item.path("only").asBoolean(false), memory);
+                    item.path("only").asBoolean(false), memory, assessment);
+        }
+
+        /**
+         * {@code assessment: {harassment: YES, demandJustified: NO, meansAcceptable: NO, types: [THREAT]}}:
+         * each field given must have that value; each type listed must be found.
+         */
+        private Map<String, List<String>> assessment(JsonNode item) {
+            JsonNode a = item.get("assessment");
+            if (a == null) {
+                return Map.of();
+            }
+            requireObject(a, "'assessment'");
+            Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+            for (Iterator<String> it = a.fieldNames(); it.hasNext(); ) {
+                String key = it.next();
+                List<String> fields = AssessmentField.wireNames();
+                AssessmentField field = AssessmentField.byWireName(key).orElseThrow(() -> new ScenarioException(
+                        parsed.problemAt(a, key, "unknown key '" + key + "' in 'assessment'"
+                                + Spelling.closest(key, fields).map(s -> "; did you mean '" + s + "'?").orElse("")
+                                + "; allowed: " + fields)));
+                JsonNode v = a.get(key);
+                List<String> values = new ArrayList<>();
+                if (field.collects() && v.isArray()) {
+                    v.forEach(t -> values.add(t.asText()));
+                } else if (!field.collects() && v.isTextual()) {
+                    values.add(v.asText());
+                } else {
+                    throw new ScenarioException(parsed.problemAt(a, key, "'" + key + "' takes "
+                            + (field.collects() ? "a list of behaviour types" : "one value") + ": " + field.answers()));
+                }
+                for (String value : values) {
+                    if (!field.answers().contains(value)) {
+                        throw new ScenarioException(parsed.problemAt(a, key, "'" + value + "' is not a value of " + key
+                                + Spelling.closest(value, field.answers()).map(s -> "; did you mean '" + s + "'?").orElse("")
+                                + "; values: " + field.answers()));
+                    }
+                }
+                out.put(key, List.copyOf(values));
+            }
+            return Map.copyOf(out);
         }
 
         private Scenario.Expected expected(JsonNode item, JsonNode e) {

@@ -2,6 +2,9 @@ package io.frontlineguard.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.frontlineguard.decision.Answer;
+import io.frontlineguard.decision.Assessment;
+import io.frontlineguard.assessment.AssessmentField;
 import io.frontlineguard.decision.Action;
 import io.frontlineguard.decision.DecisionEngine;
 import io.frontlineguard.decision.Evaluation;
@@ -104,7 +107,30 @@ public final class ScenarioRunner {
                 diffs.add("not overridden: " + code);
             }
         }
+        assessment(s, e.resolution().assessment(), diffs);
         return diffs;
+    }
+
+    private static void assessment(Scenario s, Assessment got, List<String> diffs) {
+        s.assessment().forEach((key, want) -> {
+            AssessmentField field = AssessmentField.byWireName(key).orElseThrow();
+            if (field.collects()) {
+                List<String> missing = want.stream().filter(t -> !got.typeNames().contains(t)).toList();
+                if (want.isEmpty() && !got.typeNames().isEmpty()) {
+                    diffs.add("assessment types: expected none, found " + got.typeNames());
+                } else if (!missing.isEmpty()) {
+                    diffs.add("assessment types: expected " + missing + " among " + got.typeNames());
+                }
+            } else if (!want.get(0).equals(got.value(field))) {
+                Answer a = switch (field) {
+                    case HARASSMENT -> got.harassment();
+                    case DEMAND_JUSTIFIED -> got.demandJustified();
+                    default -> got.meansAcceptable();
+                };
+                diffs.add("assessment " + key + ": expected " + want.get(0) + ", got " + a.value()
+                        + (a.rules().isEmpty() ? " (no rule answered)" : " from " + a.ruleNames()));
+            }
+        });
     }
 
     private static boolean paramsMatch(JsonNode want, Action actual) {

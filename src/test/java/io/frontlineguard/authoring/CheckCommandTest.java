@@ -84,7 +84,7 @@ class CheckCommandTest {
                 end
                 """);
         assertReports(run, tmp.resolve("rules/extra.drl") + ":13:5:",
-                "a consequence may only call actions.emit(\"CODE\", …); found 'System'");
+                "a consequence may only call actions.emit(\"CODE\", …) or actions.assess(\"field\", \"VALUE\"); found 'System'");
     }
 
     @Test

@@ -1,6 +1,12 @@
 package io.frontlineguard.decision;
 
 import static io.frontlineguard.action.ActionCode.ALLOW_VISIT;
+import static io.frontlineguard.action.ActionCode.BLOCK_CALLER;
+import static io.frontlineguard.action.ActionCode.EMPLOYEE_CARE;
+import static io.frontlineguard.action.ActionCode.END_CONTACT;
+import static io.frontlineguard.action.ActionCode.NO_APOLOGY;
+import static io.frontlineguard.action.ActionCode.RECORD_EVIDENCE;
+import static io.frontlineguard.action.ActionCode.WARN_CALLER;
 import static io.frontlineguard.action.ActionCode.APOLOGIZE_FOR_INCONVENIENCE;
 import static io.frontlineguard.action.ActionCode.DEFER_ANSWER;
 import static io.frontlineguard.action.ActionCode.ESCALATE;
@@ -64,7 +70,73 @@ final class ContractInvariants {
         namedEmployeesKeptAway(incident, evaluation).ifPresent(found::add);
         noVisitAtNight(incident, evaluation).ifPresent(found::add);
         immediateAnswerDeferred(incident, evaluation).ifPresent(found::add);
+        harassmentRecordedAndCaredFor(evaluation).ifPresent(found::add);
+        unacceptableMeansAreHarassment(evaluation).ifPresent(found::add);
+        assessmentAnswersNameTheirRules(evaluation).ifPresent(found::add);
         return found;
+    }
+
+    /** Every harassment case is recorded and the staff are supported (LG-2). */
+    static Optional<InvariantViolation> harassmentRecordedAndCaredFor(Evaluation e) {
+        if (!e.resolution().assessment().harassment().value().equals("YES")) {
+            return Optional.empty();
+        }
+        List<ActionCode> missing = List.of(RECORD_EVIDENCE, EMPLOYEE_CARE).stream()
+                .filter(c -> !e.resolution().has(c)).toList();
+        return missing.isEmpty() ? Optional.empty() : violation("harassment is recorded and the staff supported",
+                List.of("LG-2"), "harassment YES without " + missing, missing, List.of(), e);
+    }
+
+    /** The guidance's definition: unacceptable means make the contact harassment (LG-1, LG-2). */
+    static Optional<InvariantViolation> unacceptableMeansAreHarassment(Evaluation e) {
+        var a = e.resolution().assessment();
+        if (a.meansAcceptable().value().equals("NO") && !a.harassment().value().equals("YES")) {
+            return violation("unacceptable means are harassment", List.of("LG-1", "LG-2"),
+                    "meansAcceptable NO from " + a.meansAcceptable().ruleNames() + " but harassment "
+                            + a.harassment().value(), List.of(), List.of(), e);
+        }
+        return Optional.empty();
+    }
+
+    /** An answer nobody gave is the field's own; every other answer names the rules that gave it. */
+    static Optional<InvariantViolation> assessmentAnswersNameTheirRules(Evaluation e) {
+        var a = e.resolution().assessment();
+        for (var answer : List.of(a.harassment(), a.demandJustified(), a.meansAcceptable())) {
+            boolean unanswered = List.of("NO", "UNKNOWN", "YES").contains(answer.value()) && answer.rules().isEmpty();
+            boolean fallback = answer == a.harassment() ? answer.value().equals("NO")
+                    : answer == a.demandJustified() ? answer.value().equals("UNKNOWN") : answer.value().equals("YES");
+            if (unanswered && !fallback) {
+                return violation("an assessment answer names its rules", List.of("LG-1"),
+                        answer.value() + " with no rule behind it", List.of(), List.of(), e);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Codes a justified complaint made acceptably must never get (LG-4). */
+    static final List<ActionCode> AGAINST_HARASSMENT = List.of(BLOCK_CALLER, WARN_CALLER, END_CONTACT, NO_APOLOGY);
+
+    /**
+     * A justified complaint made acceptably is not harassment: none of the measures against harassment,
+     * the company's apology through a superior, and an assessment that says so.
+     */
+    static Optional<InvariantViolation> legitimateComplaintHandledSincerely(Evaluation e) {
+        var a = e.resolution().assessment();
+        String name = "a justified complaint made acceptably is handled sincerely, not as harassment";
+        List<ActionCode> against = AGAINST_HARASSMENT.stream().filter(c -> e.resolution().has(c)).toList();
+        if (!against.isEmpty()) {
+            return violation(name, List.of("LG-4"), "got " + against, List.of(), against, e);
+        }
+        if (!a.harassment().value().equals("NO") || !a.demandJustified().value().equals("YES")
+                || !a.meansAcceptable().value().equals("YES") || !a.types().isEmpty()) {
+            return violation(name, List.of("LG-4", "LG-1"), "assessed harassment " + a.harassment().value() + ", demand "
+                    + a.demandJustified().value() + ", means " + a.meansAcceptable().value() + ", types " + a.typeNames(),
+                    List.of(), List.of(), e);
+        }
+        if (!e.resolution().has(SENIOR_APOLOGY)) {
+            return violation(name, List.of("LG-4", "L002-2"), "no SENIOR_APOLOGY", List.of(SENIOR_APOLOGY), List.of(), e);
+        }
+        return Optional.empty();
     }
 
     static Optional<InvariantViolation> oneVisitOutcome(Evaluation e) {
@@ -169,7 +241,7 @@ final class ContractInvariants {
     static Optional<InvariantViolation> namedEmployeesKeptAway(Incident incident, Evaluation e) {
         Set<String> kept = protectedEmployees(incident);
         String name = "a named or angered employee is excluded and never assigned";
-        List<String> lessons = List.of("L001-2", "L002-1");
+        List<String> lessons = List.of("L001-2", "L002-1", "LG-10");
         if (kept.isEmpty() && !incident.handler().targetOfAnger()) {
             return Optional.empty();
         }
@@ -199,7 +271,8 @@ final class ContractInvariants {
     static Set<String> protectedEmployees(Incident incident) {
         Set<String> ids = new TreeSet<>();
         incident.demands().stream()
-                .filter(d -> d.type() == DemandType.APOLOGY_FROM_EMPLOYEE || d.type() == DemandType.SPECIFIC_STAFF)
+                .filter(d -> d.type() == DemandType.APOLOGY_FROM_EMPLOYEE || d.type() == DemandType.SPECIFIC_STAFF
+                        || d.type() == DemandType.EMPLOYEE_DISMISSAL)
                 .map(Demand::employeeId).filter(id -> id != null).forEach(ids::add);
         if (incident.handler().targetOfAnger() && incident.handler().employeeId() != null) {
             ids.add(incident.handler().employeeId());

@@ -1,6 +1,7 @@
 package io.frontlineguard.decision;
 
 import io.frontlineguard.action.ActionCode;
+import io.frontlineguard.incident.Conduct;
 import io.frontlineguard.incident.DemandType;
 import io.frontlineguard.incident.Incident;
 import io.frontlineguard.ruleset.RuleSet;
@@ -71,6 +72,53 @@ class ContractInvariantsProperties {
         Statistics.label("handler is kept away").collect(handlerNamed)
                 .coverage(c -> c.check(true).percentage(p -> p > 20));
         assertNone(incident, ContractInvariants.namedEmployeesKeptAway(incident, e));
+    }
+
+    @Property(tries = 3_000)
+    void shouldNeverTreatAJustifiedComplaintMadeAcceptablyAsHarassment(@ForAll("legitimateComplaints") Incident incident) {
+        Evaluation e = ENGINE.evaluate(RULES, incident);
+        Statistics.label("insists on its standing").collect(!incident.conduct().isEmpty())
+                .coverage(c -> c.check(true).percentage(p -> p > 10));
+        Statistics.label("demands something").collect(!incident.demands().isEmpty())
+                .coverage(c -> c.check(true).percentage(p -> p > 50));
+        assertNone(incident, ContractInvariants.legitimateComplaintHandledSincerely(e));
+    }
+
+    /**
+     * The boundary, as a metamorphic property: the same legitimate complaint with one conduct the
+     * guidance finds unacceptable whatever the demand becomes harassment, recorded, with the staff
+     * supported, and the company still apologises for its confirmed failure unless a block forbids it.
+     */
+    @Property(tries = 2_000)
+    void shouldFindHarassmentOnceUnacceptableConductJoinsAJustifiedComplaint(
+            @ForAll("legitimateComplaints") Incident calm, @ForAll("unacceptableConduct") Conduct conduct) {
+        Incident pressed = new Incident(calm.incidentId(), calm.occurredAt(), calm.channel(), calm.department(),
+                calm.caller(), List.of(conduct), calm.demands(), calm.caseHistory(), calm.handler());
+        Evaluation e = ENGINE.evaluate(RULES, pressed);
+        var a = e.resolution().assessment();
+        List<InvariantViolation> violations = new ArrayList<>(ContractInvariants.check(pressed, e));
+        if (!a.harassment().value().equals("YES") || !a.meansAcceptable().value().equals("NO")
+                || !a.demandJustified().value().equals("YES")) {
+            violations.add(new InvariantViolation("unacceptable conduct behind a justified complaint is harassment",
+                    List.of("LG-2", "LG-1"), "assessed harassment " + a.harassment().value() + ", means "
+                    + a.meansAcceptable().value() + ", demand " + a.demandJustified().value(), List.of(), List.of()));
+        }
+        boolean flaggedNow = e.resolution().has(ActionCode.NO_APOLOGY);
+        if (!flaggedNow && !e.resolution().has(ActionCode.SENIOR_APOLOGY)) {
+            violations.add(new InvariantViolation("the confirmed failure is still apologised for", List.of("LG-4", "L002-3"),
+                    "no SENIOR_APOLOGY once " + conduct + " joined", List.of(ActionCode.SENIOR_APOLOGY), List.of()));
+        }
+        InvariantViolation.assertNone(pressed, violations);
+    }
+
+    @Provide
+    Arbitrary<Incident> legitimateComplaints() {
+        return IncidentArbitraries.legitimateComplaints();
+    }
+
+    @Provide
+    Arbitrary<Conduct> unacceptableConduct() {
+        return net.jqwik.api.Arbitraries.of(IncidentArbitraries.UNACCEPTABLE);
     }
 
     /** Without these, an invariant about ALLOW_VISIT or flagged callers could hold vacuously. */

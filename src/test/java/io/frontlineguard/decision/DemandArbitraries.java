@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -25,7 +26,11 @@ final class DemandArbitraries {
     /** Demand types without extra fields. */
     private static final List<DemandType> PLAIN = List.of(DemandType.WRITTEN_APOLOGY,
             DemandType.RECURRENCE_PREVENTION, DemandType.RESUME_SERVICE, DemandType.MEETING_AT_HEADQUARTERS,
-            DemandType.IMMEDIATE_ANSWER);
+            DemandType.IMMEDIATE_ANSWER, DemandType.KNEELING_APOLOGY, DemandType.FREE_SERVICE);
+
+    /** Demands the guidance never counts as justified, or whose very form is unacceptable (LG-9, LG-10, LG-12). */
+    static final Set<DemandType> NEVER_LEGITIMATE =
+            Set.of(DemandType.KNEELING_APOLOGY, DemandType.FREE_SERVICE, DemandType.EMPLOYEE_DISMISSAL);
 
     private DemandArbitraries() {
     }
@@ -66,6 +71,7 @@ final class DemandArbitraries {
                         Tuple.of(2, true)), visitTimes())),
                 Tuple.of(2, naming(DemandType.APOLOGY_FROM_EMPLOYEE)),
                 Tuple.of(2, naming(DemandType.SPECIFIC_STAFF)),
+                Tuple.of(1, naming(DemandType.EMPLOYEE_DISMISSAL)),
                 Tuple.of(1, compensation()),
                 Tuple.of(1, periodicCallbacks()),
                 Tuple.of(4, plain()));
@@ -98,7 +104,14 @@ final class DemandArbitraries {
     }
 
     static Arbitrary<DemandDraft> employeeNamingDemands() {
-        return Arbitraries.oneOf(naming(DemandType.APOLOGY_FROM_EMPLOYEE), naming(DemandType.SPECIFIC_STAFF));
+        return Arbitraries.oneOf(naming(DemandType.APOLOGY_FROM_EMPLOYEE), naming(DemandType.SPECIFIC_STAFF),
+                naming(DemandType.EMPLOYEE_DISMISSAL));
+    }
+
+    /** Zero to four demands a justified complaint may carry. */
+    static Arbitrary<List<DemandDraft>> legitimateDemandLists() {
+        return demands().filter(d -> !NEVER_LEGITIMATE.contains(d.type())).list().ofMaxSize(4)
+                .withSizeDistribution(RandomDistribution.uniform());
     }
 
     static Arbitrary<DemandDraft> undoingABlock() {

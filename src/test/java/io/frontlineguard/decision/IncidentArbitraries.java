@@ -45,22 +45,31 @@ final class IncidentArbitraries {
 
     /** The parts an incident is assembled from; targeted properties replace one part. */
     record Parts(Arbitrary<Caller> callers, Arbitrary<List<DemandDraft>> demands, Arbitrary<CaseDraft> cases,
-                 Arbitrary<Handler> handlers) {
+                 Arbitrary<Handler> handlers, Arbitrary<List<Conduct>> conduct) {
+
+        Parts(Arbitrary<Caller> callers, Arbitrary<List<DemandDraft>> demands, Arbitrary<CaseDraft> cases,
+              Arbitrary<Handler> handlers) {
+            this(callers, demands, cases, handlers, IncidentArbitraries.conduct());
+        }
+
+        Parts withConduct(Arbitrary<List<Conduct>> c) {
+            return new Parts(callers, demands, cases, handlers, c);
+        }
 
         Parts withCallers(Arbitrary<Caller> c) {
-            return new Parts(c, demands, cases, handlers);
+            return new Parts(c, demands, cases, handlers, conduct);
         }
 
         Parts withDemands(Arbitrary<List<DemandDraft>> d) {
-            return new Parts(callers, d, cases, handlers);
+            return new Parts(callers, d, cases, handlers, conduct);
         }
 
         Parts withCases(Arbitrary<CaseDraft> c) {
-            return new Parts(callers, demands, c, handlers);
+            return new Parts(callers, demands, c, handlers, conduct);
         }
 
         Parts withHandlers(Arbitrary<Handler> h) {
-            return new Parts(callers, demands, cases, h);
+            return new Parts(callers, demands, cases, h, conduct);
         }
 
         Arbitrary<Incident> incidents() {
@@ -68,7 +77,7 @@ final class IncidentArbitraries {
                     .injectNull(0.5);
             Arbitrary<Head> heads = Combinators.combine(ids, occurredAts(), Arbitraries.of(Channel.class),
                     Arbitraries.of(DEPARTMENTS)).as(Head::new);
-            return Combinators.combine(heads, callers, conduct(), demands, cases, handlers)
+            return Combinators.combine(heads, callers, conduct, demands, cases, handlers)
                     .as((head, caller, conduct, drafts, history, handler) -> new Incident(head.incidentId(),
                             head.occurredAt(), head.channel(), head.department(), caller, conduct,
                             drafts.stream().map(d -> d.at(head.occurredAt())).toList(),
@@ -108,6 +117,29 @@ final class IncidentArbitraries {
                 .withCases(confirmedCases()).incidents();
         return Arbitraries.frequencyOf(Tuple.of(3, parts().incidents()), Tuple.of(1, visitsWithinReach));
     }
+
+    /**
+     * Justified complaints made acceptably (LG-4): our fault confirmed, a caller nobody has flagged or
+     * warned, no conduct but, sometimes, insisting on the caller's standing (acceptable behind a
+     * justified demand, LG-3), demands the guidance counts as legitimate, and a case that is neither
+     * repeated nor time-binding.
+     */
+    static Arbitrary<Incident> legitimateComplaints() {
+        Arbitrary<Caller> callers = unflaggedCallers().map(c -> new Caller(c.callerId(), c.kind(), c.keyAccount(),
+                c.relationshipYears(), c.reachable(), c.identified(), c.policeInvolvement(), false,
+                c.flaggedByDepartment(), false));
+        Arbitrary<CaseDraft> cases = cases(Arbitraries.just(CompanyFault.CONFIRMED), Arbitraries.of(false, true))
+                .filter(c -> c.contactCount() < 10 && c.longestContactMinutes() < 60);
+        return parts().withCallers(callers).withDemands(DemandArbitraries.legitimateDemandLists()).withCases(cases)
+                .withConduct(Arbitraries.frequency(Tuple.of(3, List.<Conduct>of()),
+                        Tuple.of(1, List.of(Conduct.AUTHORITY_PRESSURE))))
+                .incidents();
+    }
+
+    /** Conduct the guidance finds unacceptable whatever the demand (LG-2). */
+    static final List<Conduct> UNACCEPTABLE = List.of(Conduct.VERBAL_ABUSE, Conduct.DEMEANING, Conduct.INTIMIDATION,
+            Conduct.THREAT, Conduct.VIOLENCE, Conduct.SEXUAL_HARASSMENT, Conduct.STALKING, Conduct.ONLINE_DEFAMATION,
+            Conduct.DISCRIMINATION, Conduct.SITTING_IN, Conduct.REPEATED_DEMAND, Conduct.PRIVATE_CONTACT);
 
     /** Callers the police have acted against or some department has blocked. */
     static Arbitrary<Incident> flaggedCallerIncidents() {

@@ -73,8 +73,8 @@ public final class StuckRules {
         InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
         kieBase.addPackages(builder.getKnowledgePackages());
         RuleInfo info = new RuleInfo(RULE, "stuck.drl", 4, List.of("L004-1"), Map.of("en", "e", "ja", "j"),
-                List.of("CONFIRM_DEMANDS"));
-        Thresholds thresholds = new Thresholds(20, 8, 30, 60, 10, 3, 3, 24, 2, 3, 2);
+                List.of("CONFIRM_DEMANDS"), List.of());
+        Thresholds thresholds = new Thresholds(20, 8, 30, 60, 90, 10, 3, 3, 24, 2, 3, 2);
         return new RuleSet("sha256:stuck", Path.of("stuck"), kieBase, Map.of(RULE, info), thresholds, Instant.EPOCH);
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import io.frontlineguard.decision.Finding;
 import io.frontlineguard.decision.Candidate;
 import io.frontlineguard.decision.Evaluation;
 import io.frontlineguard.decision.Resolver;
@@ -55,6 +56,8 @@ import org.junit.jupiter.api.TestFactory;
  *       fails only if a scenario sits on that threshold's boundary.</li>
  *   <li>Dropped action: each action code a rule proposes is withheld from that rule alone, which
  *       fails only if some scenario depends on that rule giving that action.</li>
+ *   <li>Dropped answer: each assessment answer a rule gives ({@code harassment=YES},
+ *       {@code types=THREAT} …) is withheld from that rule alone, likewise.</li>
  * </ul>
  */
 class RuleMutationTest {
@@ -170,6 +173,34 @@ class RuleMutationTest {
     // ----------------------------------------------------------------------------- dropped action
 
     @TestFactory
+    Stream<DynamicTest> withholdingAnyAssessmentAnswerOfAnyRuleFailsAScenario() {
+        Set<String> answers = new LinkedHashSet<>();
+        baseline.forEach(r -> r.evaluation().findings().forEach(f -> answers.add(key(f))));
+        Resolver resolver = new Resolver();
+        return answers.stream().sorted().map(p -> dynamicTest(p.replace("\u0000", " › without "), () -> {
+            for (ScenarioResult r : baseline) {
+                Evaluation e = r.evaluation();
+                List<Finding> kept = e.findings().stream().filter(f -> !key(f).equals(p)).toList();
+                if (kept.size() == e.findings().size()) {
+                    continue;
+                }
+                Evaluation altered = new Evaluation(e.candidates(), kept, e.firedRules(),
+                        resolver.resolve(e.candidates(), kept), e.nanos());
+                if (!RUNNER.judge(r.scenario(), altered).passed()) {
+                    return;
+                }
+            }
+            String[] parts = p.split("\u0000");
+            fail("rule \"" + parts[0] + "\" can stop answering " + parts[1]
+                    + " and every scenario still passes: add an assessment where no other rule answers it so");
+        }));
+    }
+
+    private static String key(Finding f) {
+        return f.rule().name() + "\u0000" + f.field().wireName() + "=" + f.value();
+    }
+
+    @TestFactory
     Stream<DynamicTest> withholdingAnyActionOfAnyRuleFailsAScenario() {
         Set<String> proposals = new LinkedHashSet<>();
         baseline.forEach(r -> r.evaluation().candidates().forEach(c -> proposals.add(key(c))));
@@ -187,7 +218,8 @@ class RuleMutationTest {
                 if (kept.size() == e.candidates().size()) {
                     continue;
                 }
-                Evaluation altered = new Evaluation(kept, e.firedRules(), resolver.resolve(kept), e.nanos());
+                Evaluation altered = new Evaluation(kept, e.findings(), e.firedRules(),
+                        resolver.resolve(kept, e.findings()), e.nanos());
                 if (!RUNNER.judge(r.scenario(), altered).passed()) {
                     return;
                 }
@@ -232,7 +264,7 @@ class RuleMutationTest {
 
     private static Scenario behaviourOnly(Scenario s) {
         return new Scenario(s.file(), s.line(), s.name(), s.lessons(), s.incident(), s.expect(), s.absent(),
-                List.of(), s.overridden(), s.only(), s.memory());
+                List.of(), s.overridden(), s.only(), s.memory(), s.assessment());
     }
 
     static List<RuleText> rulesIn(Path dir) {

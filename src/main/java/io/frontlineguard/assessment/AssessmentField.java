@@ -1,0 +1,59 @@
+package io.frontlineguard.assessment;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The parts of a decision's assessment a rule may answer with {@code actions.assess("field", "VALUE")}.
+ * Each lists its values strongest first, and the strongest answer any rule gave wins, as the
+ * restrictive action does; the last value is the answer when no rule gave one. {@code types}
+ * collects every behaviour type found.
+ */
+public enum AssessmentField {
+    /** Harassment is found, awaits the facts, or is not found. */
+    HARASSMENT("harassment", List.of("YES", "UNDETERMINED", "NO")),
+    /** One unjustified demand makes the demand unjustified; a confirmed fault of ours justifies it. */
+    DEMAND_JUSTIFIED("demandJustified", List.of("NO", "YES", "UNKNOWN")),
+    MEANS_ACCEPTABLE("meansAcceptable", List.of("NO", "YES")),
+    TYPES("types", Arrays.stream(BehaviourType.values()).map(Enum::name).toList());
+
+    private final String wireName;
+    private final List<String> answers;
+
+    AssessmentField(String wireName, List<String> values) {
+        this.wireName = wireName;
+        this.answers = values;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+
+    /** The values a rule may give, strongest first. */
+    public List<String> answers() {
+        return answers;
+    }
+
+    public boolean collects() {
+        return this == TYPES;
+    }
+
+    /** The answer when no rule gave one; types have none. */
+    public String unanswered() {
+        return collects() ? null : answers.get(answers.size() - 1);
+    }
+
+    /** Lower is stronger. */
+    public int strength(String value) {
+        return answers.indexOf(value);
+    }
+
+    public static Optional<AssessmentField> byWireName(String name) {
+        return Arrays.stream(values()).filter(f -> f.wireName.equals(name)).findFirst();
+    }
+
+    public static List<String> wireNames() {
+        return Arrays.stream(values()).map(AssessmentField::wireName).toList();
+    }
+}

@@ -1,0 +1,73 @@
+package io.frontlineguard.decision;
+
+import io.frontlineguard.assessment.AssessmentField;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The guidance's judgement of one incident, as the rules made it: is the demand justified, are the
+ * means acceptable in light of it, is it harassment, and which behaviour types were found. Rules
+ * answer; {@link #of} only keeps, for each field, the strongest answer and every rule that gave it.
+ */
+public record Assessment(Answer harassment, Answer demandJustified, Answer meansAcceptable, List<Answer> types) {
+
+    public static final Assessment NOTHING_FOUND = of(List.of());
+
+    public Assessment {
+        types = List.copyOf(types);
+    }
+
+    public static Assessment of(List<Finding> findings) {
+        Map<AssessmentField, List<Finding>> byField = new EnumMap<>(AssessmentField.class);
+        for (Finding f : findings) {
+            byField.computeIfAbsent(f.field(), k -> new ArrayList<>()).add(f);
+        }
+        return new Assessment(strongest(AssessmentField.HARASSMENT, byField),
+                strongest(AssessmentField.DEMAND_JUSTIFIED, byField),
+                strongest(AssessmentField.MEANS_ACCEPTABLE, byField),
+                types(byField.getOrDefault(AssessmentField.TYPES, List.of())));
+    }
+
+    private static Answer strongest(AssessmentField field, Map<AssessmentField, List<Finding>> byField) {
+        List<Finding> given = byField.getOrDefault(field, List.of());
+        String best = field.unanswered();
+        for (Finding f : given) {
+            if (field.strength(f.value()) < field.strength(best)) {
+                best = f.value();
+            }
+        }
+        String value = best;
+        return new Answer(value, given.stream().filter(f -> f.value().equals(value)).map(Finding::rule).toList());
+    }
+
+    /** Each type once, in the order of the type list, with all rules that found it. */
+    private static List<Answer> types(List<Finding> found) {
+        Map<String, List<Finding>> byType = new LinkedHashMap<>();
+        for (String t : AssessmentField.TYPES.answers()) {
+            List<Finding> these = found.stream().filter(f -> f.value().equals(t)).toList();
+            if (!these.isEmpty()) {
+                byType.put(t, these);
+            }
+        }
+        List<Answer> out = new ArrayList<>();
+        byType.forEach((t, fs) -> out.add(new Answer(t, fs.stream().map(Finding::rule).toList())));
+        return out;
+    }
+
+    public String value(AssessmentField field) {
+        return switch (field) {
+            case HARASSMENT -> harassment.value();
+            case DEMAND_JUSTIFIED -> demandJustified.value();
+            case MEANS_ACCEPTABLE -> meansAcceptable.value();
+            case TYPES -> String.join(",", typeNames());
+        };
+    }
+
+    public List<String> typeNames() {
+        return types.stream().map(Answer::value).toList();
+    }
+}

@@ -88,6 +88,46 @@ class DecisionResourceTest {
     }
 
     @Test
+    void shouldJudgeTheKeyClientsCalmComplaintJustifiedAndNotHarassment() {
+        JsonPath d = decide(KEY_CLIENT_LATE_REPORT, "en");
+        assertEquals("NO", d.getString("assessment.harassment.value"));
+        assertEquals(java.util.List.of(), d.getList("assessment.harassment.rules"));
+        assertEquals("YES", d.getString("assessment.demandJustified.value"));
+        assertEquals(java.util.List.of("Judge the demand justified when our fault is confirmed"),
+                d.getList("assessment.demandJustified.rules"));
+        assertEquals(java.util.List.of("LG-1"), d.getList("assessment.demandJustified.lessons"));
+        assertEquals("YES", d.getString("assessment.meansAcceptable.value"));
+        assertEquals(java.util.List.of(), d.getList("assessment.types"));
+    }
+
+    @Test
+    void shouldFindHarassmentAndNameItsTypeWhenTheSameClientDemandsKneeling() {
+        String kneeling = KEY_CLIENT_LATE_REPORT.replace("\"incidentId\": \"SALES-3\"", "\"incidentId\": \"SALES-4\"")
+                .replace("[{\"type\": \"RECURRENCE_PREVENTION\"}]", "[{\"type\": \"KNEELING_APOLOGY\"}]");
+        JsonPath d = decide(kneeling, "ja");
+        assertEquals("YES", d.getString("assessment.harassment.value"));
+        assertEquals("NO", d.getString("assessment.meansAcceptable.value"));
+        assertEquals(java.util.List.of("KNEELING_APOLOGY"), d.getList("assessment.types.type"));
+        assertEquals(java.util.List.of("Refuse a demand to kneel in apology"), d.getList("assessment.types[0].rules"));
+        assertEquals("KNEELING_APOLOGY", d.getString("actions.find { it.code == 'REFUSE_REQUEST' }.params.demand"));
+        org.hamcrest.MatcherAssert.assertThat(d.getString("actions.find { it.code == 'REFUSE_REQUEST' }.reason"),
+                containsString("土下座"));
+        assertEquals("SUPERVISOR", d.getString("actions.find { it.code == 'SENIOR_APOLOGY' }.params.role"));
+    }
+
+    @Test
+    void shouldRefuseAnUnknownConductOfTheGuidanceMisspelt() {
+        given().contentType(ContentType.JSON)
+                .body("""
+                        {"occurredAt": "2026-11-23T10:00:00+09:00", "channel": "PHONE", "department": "store",
+                         "conduct": ["SITING_IN"], "contactMinutes": -1}
+                        """)
+                .when().post("/v1/decisions")
+                .then().statusCode(400)
+                .body("errors.path", hasItems("conduct[0]", "contactMinutes"));
+    }
+
+    @Test
     void shouldExplainInJapaneseWhenAskedFor() {
         given().contentType(ContentType.JSON).header("Accept-Language", "ja-JP,ja;q=0.9,en;q=0.5").body(COME_NOW)
                 .when().post("/v1/decisions")

@@ -49,6 +49,32 @@ class RuleLinterTest {
     }
 
     @Test
+    void shouldAcceptAnAssessmentAnswerBesideTheActions() {
+        assertEquals(List.of(), lint(rule("L004-1",
+                "actions.emit(\"REFUSE_VISIT\"); actions.assess(\"harassment\", \"YES\"); actions.assess(\"types\", \"THREAT\");")));
+    }
+
+    @Test
+    void shouldRejectAMisspeltAssessmentFieldWithTheFieldMeant() {
+        assertOneProblem(lint(rule("L004-1", "actions.assess(\"harasment\", \"YES\");")), 9,
+                "'harasment' is not a field of the assessment; did you mean 'harassment'?");
+    }
+
+    @Test
+    void shouldRejectAValueTheFieldDoesNotTake() {
+        assertOneProblem(lint(rule("L004-1", "actions.assess(\"meansAcceptable\", \"UNDETERMINED\");")), 9,
+                "'UNDETERMINED' is not a value of meansAcceptable");
+        assertOneProblem(lint(rule("L004-1", "actions.assess(\"types\", \"SHOUTING\");")), 9,
+                "'SHOUTING' is not a value of types");
+    }
+
+    @Test
+    void shouldRejectAnAssessmentWithCodeInsteadOfALiteral() {
+        assertOneProblem(lint(rule("L004-1", "actions.assess(\"harassment\", System.getenv(\"X\"));")), 9,
+                "is not a value of harassment");
+    }
+
+    @Test
     void shouldRejectAConsequenceCallingSystemExit() {
         List<RuleProblem> problems = lint(rule("L004-1", "System.exit(1);"));
         assertTrue(problems.stream().anyMatch(p -> p.line() == 9 && p.message().contains("actions.emit")), problems.toString());

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.frontlineguard.decision.Action;
+import io.frontlineguard.decision.Assessment;
+import io.frontlineguard.decision.Resolution;
 import io.frontlineguard.decision.DecisionEngine;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.frontlineguard.decisionlog.LoggedIncident;
@@ -54,11 +56,22 @@ final class DiffCommand {
     }
 
     /** One decision's resolved actions, or why it could not be made. */
-    private record Outcome(List<Action> actions, String error) {
+    /** What one rule set decided: the actions, and the assessment as one line ({@code null} after an error). */
+    private record Outcome(List<Action> actions, String assessment, String error) {
 
         List<String> lines() {
             return error != null ? List.of("error: " + error) : actions.stream().map(DiffCommand::describe).toList();
         }
+
+        boolean sameAs(Outcome o) {
+            return lines().equals(o.lines()) && java.util.Objects.equals(assessment, o.assessment);
+        }
+    }
+
+    /** e.g. {@code harassment YES, demandJustified UNKNOWN, meansAcceptable NO, types [THREAT]}. */
+    static String describe(Assessment a) {
+        return "harassment " + a.harassment().value() + ", demandJustified " + a.demandJustified().value()
+                + ", meansAcceptable " + a.meansAcceptable().value() + ", types " + a.typeNames();
     }
 
     int run(RulesFolder before, RulesFolder after, String incidentsFile, PrintStream out, PrintStream err) {
@@ -104,7 +117,7 @@ final class DiffCommand {
         for (Case c : cases) {
             Outcome was = decide(oldRules, c.incident());
             Outcome is = decide(newRules, c.incident());
-            if (!was.lines().equals(is.lines())) {
+            if (!was.sameAs(is)) {
                 changed++;
                 print(c, was, is, out);
             }
@@ -200,9 +213,10 @@ final class DiffCommand {
 
     private Outcome decide(RuleSet rules, Incident incident) {
         try {
-            return new Outcome(engine.evaluate(rules, incident).resolution().actions(), null);
+            Resolution r = engine.evaluate(rules, incident).resolution();
+            return new Outcome(r.actions(), describe(r.assessment()), null);
         } catch (RuntimeException e) {
-            return new Outcome(List.of(), String.valueOf(e.getMessage()));
+            return new Outcome(List.of(), null, String.valueOf(e.getMessage()));
         }
     }
 
@@ -212,6 +226,10 @@ final class DiffCommand {
         out.println("  after:  " + joined(is.lines()));
         changes("-", was, is, out);
         changes("+", is, was, out);
+        if (was.assessment() != null && is.assessment() != null && !was.assessment().equals(is.assessment())) {
+            out.println("  assessment before: " + was.assessment());
+            out.println("  assessment after:  " + is.assessment());
+        }
     }
 
     /** The actions of {@code side} the {@code other} outcome lacks, each with the rules behind it. */

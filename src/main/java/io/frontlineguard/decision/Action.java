@@ -5,14 +5,13 @@ import io.frontlineguard.ruleset.RuleInfo;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /** A resolved action: what the company does, with every rule that led to it. */
 public record Action(ActionCode code, Map<String, Object> params, List<RuleInfo> rules) {
 
     public Action {
-        rules = rules.stream().distinct().sorted(Comparator.comparing(RuleInfo::name)).toList();
+        rules = RuleInfo.ordered(rules);
     }
 
     public List<String> ruleNames() {
@@ -20,9 +19,7 @@ public record Action(ActionCode code, Map<String, Object> params, List<RuleInfo>
     }
 
     public List<String> lessons() {
-        TreeSet<String> ids = new TreeSet<>();
-        rules.forEach(r -> ids.addAll(r.lessons()));
-        return List.copyOf(ids);
+        return RuleInfo.lessonsOf(rules);
     }
 
     public String reason(String language) {

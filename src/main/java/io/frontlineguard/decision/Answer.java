@@ -1,9 +1,7 @@
 package io.frontlineguard.decision;
 
 import io.frontlineguard.ruleset.RuleInfo;
-import java.util.Comparator;
 import java.util.List;
-import java.util.TreeSet;
 
 /**
  * One part of the assessment: its value and the rules that gave it. An answer no rule gave has no
@@ -12,7 +10,7 @@ import java.util.TreeSet;
 public record Answer(String value, List<RuleInfo> rules) {
 
     public Answer {
-        rules = rules.stream().distinct().sorted(Comparator.comparing(RuleInfo::name)).toList();
+        rules = RuleInfo.ordered(rules);
     }
 
     public List<String> ruleNames() {
@@ -20,8 +18,6 @@ public record Answer(String value, List<RuleInfo> rules) {
     }
 
     public List<String> lessons() {
-        TreeSet<String> ids = new TreeSet<>();
-        rules.forEach(r -> ids.addAll(r.lessons()));
-        return List.copyOf(ids);
+        return RuleInfo.lessonsOf(rules);
     }
 }

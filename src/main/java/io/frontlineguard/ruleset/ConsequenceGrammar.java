@@ -101,15 +101,7 @@ final class ConsequenceGrammar {
     }
 
     private String emit() {
-        Token start = tokens.peek();
-        if (!(start.is("actions") && tokens.peek(1).is(".") && tokens.peek(2).is("emit") && tokens.peek(3).is("("))) {
-            throw new Refusal(start, "a consequence may only call actions.emit(\"CODE\", …) or actions.assess(\"field\","
-                    + " \"VALUE\"); found '" + start.text() + "'");
-        }
-        tokens.take();
-        tokens.take();
-        tokens.take();
-        tokens.take();
+        call("emit");
         Token code = tokens.take();
         if (code.kind() != Kind.STRING) {
             throw new Refusal(code, "the first argument of emit is the action code as a string literal, e.g. \"REFUSE_VISIT\"");

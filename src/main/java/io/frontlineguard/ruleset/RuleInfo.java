@@ -22,6 +22,18 @@ public record RuleInfo(String name, String file, int line, List<String> lessons,
         this(name, file, line, lessons, reasons, List.of(), List.of());
     }
 
+    /** The rules in a stable order, each once: how every explanation lists them. */
+    public static List<RuleInfo> ordered(List<RuleInfo> rules) {
+        return rules.stream().distinct().sorted(java.util.Comparator.comparing(RuleInfo::name)).toList();
+    }
+
+    /** The lesson ids behind these rules, each once, sorted. */
+    public static List<String> lessonsOf(List<RuleInfo> rules) {
+        java.util.TreeSet<String> ids = new java.util.TreeSet<>();
+        rules.forEach(r -> ids.addAll(r.lessons()));
+        return List.copyOf(ids);
+    }
+
     public String reason(String language) {
         String r = reasons.get(language);
         return r != null ? r : reasons.getOrDefault("en", name);

@@ -86,6 +86,23 @@ class DiffCommandTest {
     }
 
     @Test
+    void shouldShowAChangeThatAltersOnlyTheAssessment() {
+        Path softer = Cli.copyOfBuiltInRules(tmp.resolve("softer"));
+        Path drl = softer.resolve("assessment.drl");
+        String text = Cli.read(drl);
+        String undetermined = "    actions.assess(\"harassment\", \"UNDETERMINED\");\n";
+        assertTrue(text.contains(undetermined), "the built-in rules leave pressure undetermined");
+        Cli.write(drl, text.replace(undetermined, ""));
+
+        Cli.Run run = Cli.run("diff", "rules", softer.toString());
+        assertEquals(AuthorCommands.PROBLEMS, run.exitCode(), run.toString());
+        assertTrue(run.lines().stream().anyMatch(l -> l.startsWith("  assessment before: harassment UNDETERMINED")), run.toString());
+        assertTrue(run.lines().stream().anyMatch(l -> l.startsWith("  assessment after:  harassment NO")), run.toString());
+        assertTrue(run.lines().stream().anyMatch(l -> l.contains("pulling rank for compensation before investigation")),
+                run.toString());
+    }
+
+    @Test
     void shouldReportNoChangeBetweenIdenticalFolders() {
         Path same = Cli.copyOfBuiltInRules(tmp.resolve("same"));
         Cli.Run run = Cli.run("diff", "rules", same.toString());

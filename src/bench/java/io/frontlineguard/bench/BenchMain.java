@@ -85,6 +85,11 @@ public final class BenchMain {
             System.out.printf("ratio hand-off alone / inline built-in rules (median): %.2f%n",
                     hop.getPercentile(50) / rules.getPercentile(50));
         }
+        Statistics java = byName.get("decideWithJavaConsequences");
+        if (java != null && rules != null) {
+            System.out.printf("ratio MVEL consequences (the service's) / Java consequences, built-in rules (median): %.2f%n",
+                    rules.getPercentile(50) / java.getPercentile(50));
+        }
         Statistics parse = byName.get("parseRequestOnly");
         if (parse != null && read != null) {
             System.out.printf("ratio reading the request / parsing it alone (median): %.2f%n",

@@ -9,6 +9,7 @@ import io.frontlineguard.incident.Incident;
 import io.frontlineguard.incident.IncidentReader;
 import io.frontlineguard.ruleset.FolderSnapshot;
 import io.frontlineguard.ruleset.RuleSet;
+import io.frontlineguard.ruleset.RuleSetCompiler;
 import io.frontlineguard.ruleset.RuleSources;
 import io.frontlineguard.scenario.Scenario;
 import io.frontlineguard.scenario.ScenarioLoader;
@@ -42,6 +43,7 @@ public class DecisionBenchmark {
     private final IncidentReader reader = new IncidentReader();
     private RuleSet rules;
     private RuleSet empty;
+    private RuleSet javaConsequences;
     private Incident heavy;
     private Incident[] incidents;
     private byte[][] requests;
@@ -56,6 +58,14 @@ public class DecisionBenchmark {
         Clock clock = Clock.systemUTC();
         rules = new VerifiedRules(clock).compile(dir);
         empty = new VerifiedRules(clock).compile(emptyFolder(dir));
+        // The same rules with their consequences compiled to Java, as before issue 11: the service
+        // compiles them as MVEL, a second faster at start-up; what does that cost per decision?
+        System.setProperty(RuleSetCompiler.DIALECT_PROPERTY, "java");
+        try {
+            javaConsequences = new VerifiedRules(clock).compile(dir);
+        } finally {
+            System.clearProperty(RuleSetCompiler.DIALECT_PROPERTY);
+        }
         List<Scenario> scenarios = ScenarioLoader.load(FolderSnapshot.read(dir));
         ObjectMapper json = new ObjectMapper();
         incidents = new Incident[scenarios.size()];
@@ -93,6 +103,11 @@ public class DecisionBenchmark {
     @Benchmark
     public Evaluation decideWithBuiltInRules() {
         return engine.evaluate(rules, incidents[index()]);
+    }
+
+    @Benchmark
+    public Evaluation decideWithJavaConsequences() {
+        return engine.evaluate(javaConsequences, incidents[index()]);
     }
 
     /** The HTTP benchmark's incident: 17 rules fire and 16 actions result, far above the scenario average. */

@@ -22,6 +22,9 @@ public record Assessment(Answer harassment, Answer demandJustified, Answer means
     }
 
     public static Assessment of(List<Finding> findings) {
+        if (findings.isEmpty() && NOTHING_FOUND != null) {
+            return NOTHING_FOUND;
+        }
         Map<AssessmentField, List<Finding>> byField = new EnumMap<>(AssessmentField.class);
         for (Finding f : findings) {
             byField.computeIfAbsent(f.field(), k -> new ArrayList<>()).add(f);
@@ -46,6 +49,9 @@ public record Assessment(Answer harassment, Answer demandJustified, Answer means
 
     /** Each type once, in the order of the type list, with all rules that found it. */
     private static List<Answer> types(List<Finding> found) {
+        if (found.isEmpty()) {
+            return List.of();
+        }
         Map<String, List<Finding>> byType = new LinkedHashMap<>();
         for (String t : AssessmentField.TYPES.answers()) {
             List<Finding> these = found.stream().filter(f -> f.value().equals(t)).toList();

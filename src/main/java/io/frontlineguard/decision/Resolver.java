@@ -83,7 +83,10 @@ public final class Resolver {
             (rank(c, ranking).compareTo(best) == 0 ? winners : losers).add(c);
         }
         Map<String, Object> params = new LinkedHashMap<>(winners.get(0).params());
-        List<RuleInfo> rules = new ArrayList<>(winners.stream().map(Candidate::rule).toList());
+        List<RuleInfo> rules = new ArrayList<>(winners.size());
+        for (Candidate c : winners) {
+            rules.add(c.rule());
+        }
         uniteLists(code, group, params, rules);
         Action merged = new Action(code, params, rules);
         actions.add(merged);
@@ -139,7 +142,12 @@ public final class Resolver {
     }
 
     private static Action find(List<Action> actions, ActionCode code) {
-        return actions.stream().filter(a -> a.code() == code).findFirst().orElse(null);
+        for (Action a : actions) {
+            if (a.code() == code) {
+                return a;
+            }
+        }
+        return null;
     }
 
     private static void replaceAll(List<Action> actions, List<Overridden> overridden, Action by,

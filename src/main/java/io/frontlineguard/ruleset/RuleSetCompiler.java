@@ -27,6 +27,11 @@ import org.kie.internal.builder.conf.PropertySpecificOption;
  */
 public final class RuleSetCompiler {
 
+    /** Drools' property naming the dialect of consequences that name none (the lint forbids naming one). */
+    static final String CONSEQUENCE_DIALECT = "drools.dialect.default";
+    /** {@code -Dguard.rules.consequence-dialect=java} compiles consequences to Java, as before; for comparison only. */
+    public static final String DIALECT_PROPERTY = "guard.rules.consequence-dialect";
+
     private final Clock clock;
 
     public RuleSetCompiler(Clock clock) {
@@ -63,10 +68,15 @@ public final class RuleSetCompiler {
     /**
      * Builds from the linted descriptors, file by file so that each error names its file. Rules
      * never modify facts, so property reactivity has nothing to track and is switched off.
+     * Consequences are MVEL, not Java: the lint admits nothing in them but {@code actions.emit} and
+     * {@code actions.assess} calls, which MVEL runs as well, and it spares generating and compiling a
+     * Java class per rule, about a second of every start-up and reload for a tenth more time per
+     * decision (docs/benchmarks.md, issue 11).
      */
     private static KieBase build(ParsedRules parsed, List<RuleProblem> problems) {
         KnowledgeBuilderConfiguration conf = KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration();
         conf.setOption(PropertySpecificOption.ALLOWED);
+        conf.setProperty(CONSEQUENCE_DIALECT, System.getProperty(DIALECT_PROPERTY, "mvel"));
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(conf);
         parsed.packages().forEach((file, descr) -> {
             int before = builder.getErrors().size();

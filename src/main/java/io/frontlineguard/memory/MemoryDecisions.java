@@ -67,7 +67,7 @@ public class MemoryDecisions {
 
     /** Only requests that carry an incident id are told apart from retries, so only they pay for the digest. */
     private String digest(Incident reported) {
-        return memory.digest(MemoryJson.write(reported));
+        return memory.digest(MemoryJson.digestForm(reported));
     }
 
     private static Set<ActionCode> codes(Decision decision) {

@@ -17,7 +17,28 @@ final class MemoryJson {
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
             .build();
 
+    /**
+     * The form a request's retry digest is taken over. Properties are sorted, and those at their
+     * zero value (0, false, null, empty) are left out, so a field added to the incident with such a
+     * default (contactMinutes was one) does not change the digest of requests stored before it.
+     * Without that, a retry across an upgrade would be refused as INCIDENT_ID_REUSED.
+     */
+    private static final ObjectMapper DIGEST_FORM = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(com.fasterxml.jackson.databind.MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .serializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_DEFAULT)
+            .build();
+
     private MemoryJson() {
+    }
+
+    static String digestForm(Object value) {
+        try {
+            return DIGEST_FORM.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static String write(Object value) {

@@ -11,7 +11,15 @@ import java.util.List;
  * and how reloading has gone.
  */
 public record RuleCatalogueView(String rulesetVersion, Instant activatedAt, int ruleCount, int coveredRuleCount,
-                                List<RuleView> rules, Reloads reloads) {
+                                List<RuleView> rules, List<LessonView> lessons, Reloads reloads) {
+
+    /**
+     * One lesson of the catalogue: its summary, its source (title and section) when it comes from
+     * published guidance, the rules citing it and the scenarios naming it.
+     */
+    public record LessonView(String id, String text, @JsonInclude(JsonInclude.Include.NON_NULL) String source,
+                             List<String> rules, List<String> scenarios) {
+    }
 
     /**
      * One rule: where it is, what it cites, what it can emit, which assessment answers it can give
@@ -28,7 +36,14 @@ public record RuleCatalogueView(String rulesetVersion, Instant activatedAt, int 
     static RuleCatalogueView of(Activation active, Reloads reloads) {
         List<RuleView> rules = active.rules().rules().values().stream().map(r -> view(r, active)).toList();
         int covered = (int) rules.stream().filter(RuleView::covered).count();
-        return new RuleCatalogueView(active.rules().version(), active.activatedAt(), rules.size(), covered, rules, reloads);
+        List<LessonView> lessons = active.lessons().lessons().entrySet().stream()
+                .map(e -> new LessonView(e.getKey(), e.getValue(), active.lessons().sources().get(e.getKey()),
+                        active.rules().rules().values().stream().filter(r -> r.lessons().contains(e.getKey()))
+                                .map(RuleInfo::name).toList(),
+                        active.scenariosNaming(e.getKey())))
+                .toList();
+        return new RuleCatalogueView(active.rules().version(), active.activatedAt(), rules.size(), covered, rules, lessons,
+                reloads);
     }
 
     private static RuleView view(RuleInfo r, Activation active) {

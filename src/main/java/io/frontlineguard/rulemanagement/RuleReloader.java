@@ -126,7 +126,8 @@ public class RuleReloader {
     /** The one step start-up and every reload share: verify the snapshot, and swap it in only if it passes. */
     private Verified putInForce(FolderSnapshot folder) {
         Verified verified = verifier.verifyWithin(folder, verifyTimeout);
-        active.activate(verified.rules(), verified.coverage().scenariosByRule());
+        active.activate(verified.rules(), verified.coverage().scenariosByRule(), verified.lessons(),
+                verified.coverage().scenariosByLesson());
         lastTriedFingerprint = folder.hash();
         return verified;
     }

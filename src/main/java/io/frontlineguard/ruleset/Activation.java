@@ -9,12 +9,22 @@ import java.util.Map;
  * (an empty list: no scenario protects that rule). Swapped as one value, so a reader never pairs
  * one rule set with another's coverage.
  */
-public record Activation(RuleSet rules, Instant activatedAt, Map<String, List<String>> scenariosByRule) {
+public record Activation(RuleSet rules, Instant activatedAt, Map<String, List<String>> scenariosByRule,
+                         LessonCatalogue lessons, Map<String, List<String>> scenariosByLesson) {
 
     public Activation {
+        scenariosByRule = copy(scenariosByRule);
+        scenariosByLesson = copy(scenariosByLesson);
+    }
+
+    private static Map<String, List<String>> copy(Map<String, List<String>> byKey) {
         Map<String, List<String>> copy = new java.util.TreeMap<>();
-        scenariosByRule.forEach((rule, scenarios) -> copy.put(rule, List.copyOf(scenarios)));
-        scenariosByRule = java.util.Collections.unmodifiableMap(copy);
+        byKey.forEach((key, scenarios) -> copy.put(key, List.copyOf(scenarios)));
+        return java.util.Collections.unmodifiableMap(copy);
+    }
+
+    public List<String> scenariosNaming(String lesson) {
+        return scenariosByLesson.getOrDefault(lesson, List.of());
     }
 
     public List<String> scenariosFiring(String rule) {

@@ -33,6 +33,12 @@ public class ActiveRules {
      * rule; only the reloader calls this, with what verification returned.
      */
     public void activate(RuleSet rules, Map<String, List<String>> scenariosByRule) {
-        current.set(new Activation(rules, clock.instant(), scenariosByRule));
+        activate(rules, scenariosByRule, new LessonCatalogue(new java.util.TreeMap<>()), Map.of());
+    }
+
+    /** As above, with the lesson catalogue the rules cite and the scenarios naming each lesson. */
+    public void activate(RuleSet rules, Map<String, List<String>> scenariosByRule, LessonCatalogue lessons,
+                         Map<String, List<String>> scenariosByLesson) {
+        current.set(new Activation(rules, clock.instant(), scenariosByRule, lessons, scenariosByLesson));
     }
 }

@@ -140,7 +140,7 @@ public final class VerifiedRules {
     }
 
     /** A folder's rules with the result of every scenario beside them, passed or not, and the coverage. */
-    public record Tested(RuleSet rules, List<ScenarioResult> results, Coverage coverage) {
+    public record Tested(RuleSet rules, List<ScenarioResult> results, Coverage coverage, LessonCatalogue lessons) {
 
         public List<ScenarioResult> failures() {
             return results.stream().filter(r -> !r.passed()).toList();
@@ -152,7 +152,7 @@ public final class VerifiedRules {
         LessonCatalogue catalogue = LessonCatalogue.read(folder);
         RuleSet rules = compile(folder, catalogue);
         List<ScenarioResult> results = runner.runAll(rules, scenarios(folder));
-        return new Tested(rules, results, Coverage.of(rules, results, catalogue));
+        return new Tested(rules, results, Coverage.of(rules, results, catalogue), catalogue);
     }
 
     public Tested test(Path dir) {
@@ -171,7 +171,7 @@ public final class VerifiedRules {
         if (!failures.isEmpty()) {
             throw new RuleSetException(failures);
         }
-        return new Verified(tested.rules(), tested.coverage());
+        return new Verified(tested.rules(), tested.coverage(), tested.lessons());
     }
 
 

@@ -109,6 +109,15 @@ class ReadmeExamplesTest {
         Map<String, Object> real = catalogue.getMap("rules.find { it.name == '" + rule.group(1) + "' }");
         assertEquals(rule.group(2), real.get("file"));
         assertEquals(Integer.parseInt(rule.group(3)), real.get("line"));
+        Matcher lesson = Pattern.compile("\\{\"id\": \"([^\"]+)\", \"text\": \"([^\"]+)\"").matcher(example);
+        assertTrue(lesson.find(), "the catalogue example shows a lesson");
+        assertEquals(lesson.group(2), catalogue.getString("lessons.find { it.id == '" + lesson.group(1) + "' }.text"));
+        assertTrue(catalogue.getList("lessons.find { it.id == '" + lesson.group(1) + "' }.rules")
+                .contains("Refuse a demand to kneel in apology"));
+        Matcher source = Pattern.compile("\"source\": \"([^\"]+?)(; …)?\"").matcher(example);
+        assertTrue(source.find(), "the catalogue example shows a lesson's source");
+        assertTrue(catalogue.getString("lessons.find { it.id == '" + lesson.group(1) + "' }.source").startsWith(source.group(1)),
+                "the example's source is the catalogue's, abridged");
         Matcher version = Pattern.compile("\"rulesetVersion\": \"(sha256:[^\"]*)\"").matcher(example);
         assertTrue(version.find());
         assertTrue(version.group(1).equals("sha256:…") || version.group(1).equals(catalogue.getString("rulesetVersion")),

@@ -41,6 +41,21 @@ public record RuleInfo(String name, String file, int line, List<String> lessons,
         return List.copyOf(ids);
     }
 
+    /**
+     * A rule is its name within a rule set, which the compiler keeps unique; file and line tell two
+     * rule sets' versions apart. Comparing those alone keeps resolution from hashing every reason
+     * and lesson list (it showed in the profile of issue 11).
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RuleInfo r && r.name.equals(name) && r.line == line && java.util.Objects.equals(r.file, file);
+    }
+
+    @Override
+    public int hashCode() {
+        return name.hashCode();
+    }
+
     public String reason(String language) {
         String r = reasons.get(language);
         return r != null ? r : reasons.getOrDefault("en", name);

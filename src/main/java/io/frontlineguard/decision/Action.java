@@ -15,7 +15,7 @@ public record Action(ActionCode code, Map<String, Object> params, List<RuleInfo>
     }
 
     public List<String> ruleNames() {
-        return rules.size() == 1 ? List.of(rules.get(0).name()) : rules.stream().map(RuleInfo::name).toList();
+        return RuleInfo.namesOf(rules);
     }
 
     public List<String> lessons() {

@@ -14,7 +14,7 @@ public record Answer(String value, List<RuleInfo> rules) {
     }
 
     public List<String> ruleNames() {
-        return rules.stream().map(RuleInfo::name).toList();
+        return RuleInfo.namesOf(rules);
     }
 
     public List<String> lessons() {

@@ -1,7 +1,6 @@
 package io.frontlineguard.decision;
 
 import io.frontlineguard.assessment.AssessmentField;
-
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -64,12 +63,13 @@ public record Assessment(Answer harassment, Answer demandJustified, Answer means
         return out;
     }
 
-    public String value(AssessmentField field) {
+    /** The answer to one of the three questions; types are a list, see {@link #types}. */
+    public Answer answer(AssessmentField field) {
         return switch (field) {
-            case HARASSMENT -> harassment.value();
-            case DEMAND_JUSTIFIED -> demandJustified.value();
-            case MEANS_ACCEPTABLE -> meansAcceptable.value();
-            case TYPES -> String.join(",", typeNames());
+            case HARASSMENT -> harassment;
+            case DEMAND_JUSTIFIED -> demandJustified;
+            case MEANS_ACCEPTABLE -> meansAcceptable;
+            case TYPES -> throw new IllegalArgumentException("types are a list of answers, not one");
         };
     }
 

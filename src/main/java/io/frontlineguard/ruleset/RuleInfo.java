@@ -31,6 +31,11 @@ public record RuleInfo(String name, String file, int line, List<String> lessons,
         return rules.stream().distinct().sorted(java.util.Comparator.comparing(RuleInfo::name)).toList();
     }
 
+    /** The names of these rules, in their order. */
+    public static List<String> namesOf(List<RuleInfo> rules) {
+        return rules.size() == 1 ? List.of(rules.get(0).name()) : rules.stream().map(RuleInfo::name).toList();
+    }
+
     /** The lesson ids behind these rules, each once, sorted. */
     public static List<String> lessonsOf(List<RuleInfo> rules) {
         if (rules.size() == 1 && rules.get(0).lessons().size() == 1) {

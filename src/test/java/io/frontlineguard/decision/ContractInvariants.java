@@ -20,6 +20,7 @@ import static io.frontlineguard.action.ActionCode.RESPOND_WITHIN;
 import static io.frontlineguard.action.ActionCode.SENIOR_APOLOGY;
 
 import io.frontlineguard.action.ActionCode;
+import io.frontlineguard.assessment.AssessmentField;
 import io.frontlineguard.incident.Demand;
 import io.frontlineguard.incident.DemandType;
 import io.frontlineguard.incident.Incident;
@@ -101,13 +102,12 @@ final class ContractInvariants {
     /** An answer nobody gave is the field's own; every other answer names the rules that gave it. */
     static Optional<InvariantViolation> assessmentAnswersNameTheirRules(Evaluation e) {
         var a = e.resolution().assessment();
-        for (var answer : List.of(a.harassment(), a.demandJustified(), a.meansAcceptable())) {
-            boolean unanswered = List.of("NO", "UNKNOWN", "YES").contains(answer.value()) && answer.rules().isEmpty();
-            boolean fallback = answer == a.harassment() ? answer.value().equals("NO")
-                    : answer == a.demandJustified() ? answer.value().equals("UNKNOWN") : answer.value().equals("YES");
-            if (unanswered && !fallback) {
+        for (var field : List.of(AssessmentField.HARASSMENT, AssessmentField.DEMAND_JUSTIFIED,
+                AssessmentField.MEANS_ACCEPTABLE)) {
+            var answer = a.answer(field);
+            if (answer.rules().isEmpty() && !answer.value().equals(field.unanswered())) {
                 return violation("an assessment answer names its rules", List.of("LG-1"),
-                        answer.value() + " with no rule behind it", List.of(), List.of(), e);
+                        field.wireName() + " " + answer.value() + " with no rule behind it", List.of(), List.of(), e);
             }
         }
         return Optional.empty();

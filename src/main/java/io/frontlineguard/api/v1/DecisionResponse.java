@@ -15,6 +15,7 @@ public record DecisionResponse(String decisionId, String incidentId, String rule
         return new DecisionResponse(d.decisionId(), d.incident().incidentId(), d.rulesetVersion(), language,
                 d.resolution().actions().stream().map(a -> ActionView.of(a, language)).toList(),
                 d.resolution().overridden().stream().map(o -> OverriddenView.of(o, language)).toList(),
-                AssessmentView.of(d.resolution().assessment()), d.memory().name(), d.remembered().stream().map(RememberedView::of).toList());
+                AssessmentView.of(d.resolution().assessment()), d.memory().name(),
+                d.remembered().stream().map(RememberedView::of).toList());
     }
 }

@@ -25,6 +25,10 @@ public class DecisionLogResource {
         if (!log.enabled()) {
             throw new ProblemException(ErrorCode.NOT_FOUND, "the decision log is off on this server");
         }
+        if (!log.searchable()) {
+            throw new ProblemException(ErrorCode.NOT_FOUND, "this server writes the decision log to standard output"
+                    + " (guard.decision-log.target=stdout): look the decision up where the log pipeline stores it");
+        }
         return log.find(decisionId).orElseThrow(() -> new ProblemException(ErrorCode.NOT_FOUND,
                 "no decision with this id in the current decision log file"));
     }

@@ -93,6 +93,18 @@ public interface GuardConfig {
          */
         Optional<Boolean> enabled();
 
+        /**
+         * {@code file}: the rotated files under {@code path}, searchable by {@code GET /v1/decisions/{id}}.
+         * {@code stdout}: one JSON line per entry on standard output, for a cluster's log pipeline;
+         * set {@code quarkus.log.console.stderr=true} with it so stdout carries entries only.
+         */
+        @WithDefault("file")
+        Target target();
+
+        enum Target {
+            FILE, STDOUT
+        }
+
         /** The current log file; rotated files get {@code .1}, {@code .2}, … appended. */
         @WithDefault("decisions.jsonl")
         String path();

@@ -14,6 +14,8 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -52,17 +54,10 @@ public class DecisionLog implements DecisionListener {
                 LaunchMode.current() == LaunchMode.NORMAL);
         if (enabled) {
             EntryFormatter formatter = new EntryFormatter(new PersonalIdMasker(config.hmacKey().get().strip()));
-            try {
-                RotatingFileSink sink = new RotatingFileSink(Path.of(config.path()), config.maxFileSize().asLongValue(),
-                        config.keepFiles());
-                file = sink.path();
-                writer = new DecisionLogWriter<>(config.queueCapacity(), config.enqueueTimeout(), sink,
-                        p -> formatter.format(p.decision(), p.epochMillis(), p.timedOut()), p -> p.decision().decisionId());
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot open the decision log " + config.path()
-                        + " (guard.decision-log.path)", e);
-            }
-            LOG.infof("decision log: writing to %s", file);
+            LineSink sink = openSink();
+            writer = new DecisionLogWriter<>(config.queueCapacity(), config.enqueueTimeout(), sink,
+                    p -> formatter.format(p.decision(), p.epochMillis(), p.timedOut()), p -> p.decision().decisionId());
+            LOG.infof("decision log: writing to %s", file == null ? "standard output" : file);
         } else if (config.enabled().isEmpty()) {
             LOG.warnf("decision log is OFF: no HMAC key configured. Set %s (env %s) to log every decision",
                     DecisionLogSettings.KEY_PROPERTY, DecisionLogSettings.KEY_ENV);
@@ -75,6 +70,27 @@ public class DecisionLog implements DecisionListener {
                 .description("Decisions the decision log could not queue, format or write").register(meters);
         Gauge.builder("guard.decision.log.enabled", this, l -> l.enabled() ? 1 : 0)
                 .description("1 when decisions are being logged").register(meters);
+    }
+
+    private LineSink openSink() {
+        if (config.target() == GuardConfig.DecisionLog.Target.STDOUT) {
+            // The raw descriptor, not System.out: entries must not pass through anything that re-encodes or filters lines.
+            return new StreamSink(new FileOutputStream(FileDescriptor.out));
+        }
+        try {
+            RotatingFileSink sink = new RotatingFileSink(Path.of(config.path()), config.maxFileSize().asLongValue(),
+                    config.keepFiles());
+            file = sink.path();
+            return sink;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the decision log " + config.path()
+                    + " (guard.decision-log.path)", e);
+        }
+    }
+
+    /** Whether entries can be looked up here: only a log written to files is. */
+    public boolean searchable() {
+        return file != null;
     }
 
     public boolean enabled() {
@@ -97,7 +113,7 @@ public class DecisionLog implements DecisionListener {
 
     /** The logged entry of a decision in the current file, including decisions still queued. */
     public Optional<JsonNode> find(String decisionId) {
-        if (writer == null) {
+        if (writer == null || file == null) {
             return Optional.empty();
         }
         try {

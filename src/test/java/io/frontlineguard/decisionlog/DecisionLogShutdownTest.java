@@ -94,6 +94,10 @@ class DecisionLogShutdownTest {
                 return Optional.of(true);
             }
 
+            public Target target() {
+                return Target.FILE;
+            }
+
             public String path() {
                 return file.toString();
             }

@@ -9,6 +9,8 @@ import io.frontlineguard.verification.Verified;
 import io.frontlineguard.verification.VerifiedRules;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,6 +43,8 @@ public class RuleReloader {
     private final ReentrantLock oneAtATime = new ReentrantLock();
     private final Counter successes;
     private final Counter failures;
+    /** One series, {@code guard_rules_in_force{version}} = 1, so replicas can be compared by version. */
+    private final MultiGauge inForce;
 
     private volatile ReloadAttempt last;
     /** The folder fingerprint of the last attempt, successful or not; the watcher skips content already tried. */
@@ -55,6 +59,8 @@ public class RuleReloader {
                 .description("Rule reloads, by outcome").register(registry);
         this.failures = Counter.builder("guard.rules.reloads").tag("outcome", "failure")
                 .description("Rule reloads, by outcome").register(registry);
+        this.inForce = MultiGauge.builder("guard.rules.in.force")
+                .description("1 for the rule set version this instance decides with; one series at a time").register(registry);
     }
 
     @PostConstruct
@@ -128,6 +134,7 @@ public class RuleReloader {
         Verified verified = verifier.verifyWithin(folder, verifyTimeout);
         active.activate(verified.rules(), verified.coverage().scenariosByRule(), verified.lessons(),
                 verified.coverage().scenariosByLesson());
+        inForce.register(List.of(MultiGauge.Row.of(Tags.of("version", verified.rules().version()), 1)), true);
         lastTriedFingerprint = folder.hash();
         return verified;
     }

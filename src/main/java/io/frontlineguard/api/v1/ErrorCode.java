@@ -31,7 +31,9 @@ public enum ErrorCode {
     RULES_UNAVAILABLE(503, "No rules are in force"),
     DECISION_TIMEOUT(503, "The decision did not finish within its deadline"),
     /** Case memory did not answer; an incident with a caller or case id is not decided without it. */
-    MEMORY_UNAVAILABLE(503, "Case memory is unavailable");
+    MEMORY_UNAVAILABLE(503, "Case memory is unavailable"),
+    /** The request arrived after this instance began its graceful drain; nothing was read or decided. */
+    SHUTTING_DOWN(503, "This instance is shutting down");
 
     private final int status;
     private final String title;

@@ -29,8 +29,9 @@ public record RuleCatalogueView(String rulesetVersion, Instant activatedAt, int 
                            List<String> assesses, boolean covered, List<String> scenarios) {
     }
 
-    /** Reload counters since start-up and the most recent attempt, if any. */
-    public record Reloads(long succeeded, long failed, @JsonInclude(JsonInclude.Include.NON_NULL) ReloadAttempt last) {
+    /** Reload counters since start-up, the most recent attempt, if any, and the latest attempts, newest first. */
+    public record Reloads(long succeeded, long failed, @JsonInclude(JsonInclude.Include.NON_NULL) ReloadAttempt last,
+                          List<ReloadAttempt> history) {
     }
 
     static RuleCatalogueView of(Activation active, Reloads reloads) {

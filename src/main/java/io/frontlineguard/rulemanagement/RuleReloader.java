@@ -47,6 +47,9 @@ public class RuleReloader {
     private final MultiGauge inForce;
 
     private volatile ReloadAttempt last;
+    /** The most recent attempts, newest first, for the console and GET /v1/rules. */
+    private final java.util.Deque<ReloadAttempt> history = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    static final int HISTORY = 20;
     /** The folder fingerprint of the last attempt, successful or not; the watcher skips content already tried. */
     private volatile String lastTriedFingerprint;
 
@@ -121,6 +124,11 @@ public class RuleReloader {
         return Optional.ofNullable(last);
     }
 
+    /** Up to {@value #HISTORY} attempts since start-up, newest first. */
+    public List<ReloadAttempt> history() {
+        return List.copyOf(history);
+    }
+
     public long successCount() {
         return (long) successes.count();
     }
@@ -133,7 +141,7 @@ public class RuleReloader {
     private Verified putInForce(FolderSnapshot folder) {
         Verified verified = verifier.verifyWithin(folder, verifyTimeout);
         active.activate(verified.rules(), verified.coverage().scenariosByRule(), verified.lessons(),
-                verified.coverage().scenariosByLesson());
+                verified.coverage().scenariosByLesson(), folder);
         inForce.register(List.of(MultiGauge.Row.of(Tags.of("version", verified.rules().version()), 1)), true);
         lastTriedFingerprint = folder.hash();
         return verified;
@@ -162,6 +170,10 @@ public class RuleReloader {
             result = failed(trigger, version, start, List.of(dir + ":0:0: " + e));
         }
         last = result;
+        history.addFirst(result);
+        while (history.size() > HISTORY) {
+            history.pollLast();
+        }
         lastTriedFingerprint = fingerprint != null ? fingerprint : fingerprint();
         return result;
     }

@@ -34,6 +34,6 @@ public class RulesResource {
 
     static RuleCatalogueView.Reloads reloads(RuleReloader reloader) {
         return new RuleCatalogueView.Reloads(reloader.successCount(), reloader.failureCount(),
-                reloader.lastAttempt().orElse(null));
+                reloader.lastAttempt().orElse(null), reloader.history());
     }
 }

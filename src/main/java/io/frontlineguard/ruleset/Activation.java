@@ -6,11 +6,13 @@ import java.util.Map;
 
 /**
  * The rule set in force, when it came into force, and which scenarios fired each of its rules
- * (an empty list: no scenario protects that rule). Swapped as one value, so a reader never pairs
- * one rule set with another's coverage.
+ * (an empty list: no scenario protects that rule), with the folder snapshot it was verified from
+ * (its scenarios are the console's examples and the suite it reruns; null for rules put in force
+ * without a folder, as some tests do). Swapped as one value, so a reader never pairs one rule set
+ * with another's coverage or scenarios.
  */
 public record Activation(RuleSet rules, Instant activatedAt, Map<String, List<String>> scenariosByRule,
-                         LessonCatalogue lessons, Map<String, List<String>> scenariosByLesson) {
+                         LessonCatalogue lessons, Map<String, List<String>> scenariosByLesson, FolderSnapshot folder) {
 
     public Activation {
         scenariosByRule = copy(scenariosByRule);

@@ -33,12 +33,12 @@ public class ActiveRules {
      * rule; only the reloader calls this, with what verification returned.
      */
     public void activate(RuleSet rules, Map<String, List<String>> scenariosByRule) {
-        activate(rules, scenariosByRule, new LessonCatalogue(new java.util.TreeMap<>()), Map.of());
+        activate(rules, scenariosByRule, new LessonCatalogue(new java.util.TreeMap<>()), Map.of(), null);
     }
 
-    /** As above, with the lesson catalogue the rules cite and the scenarios naming each lesson. */
+    /** As above, with the lesson catalogue the rules cite, the scenarios naming each lesson and the folder verified. */
     public void activate(RuleSet rules, Map<String, List<String>> scenariosByRule, LessonCatalogue lessons,
-                         Map<String, List<String>> scenariosByLesson) {
-        current.set(new Activation(rules, clock.instant(), scenariosByRule, lessons, scenariosByLesson));
+                         Map<String, List<String>> scenariosByLesson, FolderSnapshot folder) {
+        current.set(new Activation(rules, clock.instant(), scenariosByRule, lessons, scenariosByLesson, folder));
     }
 }

@@ -151,6 +151,9 @@ class RuleReloadTest {
         assertEquals(before, status.getString("rulesetVersion"));
         assertEquals("FAILURE", status.getString("reloads.last.outcome"));
         assertTrue(status.getLong("reloads.failed") > failedBefore);
+        assertEquals(status.getMap("reloads.last"), status.getMap("reloads.history[0]"), "the history starts with the latest attempt");
+        assertTrue(status.getList("reloads.history.outcome").contains("SUCCESS"), "and keeps the reloads before it");
+        assertTrue(status.getList("reloads.history").size() <= RuleReloader.HISTORY);
         given().contentType("application/json").body(VISIT_WITHOUT_REASON).post("/v1/decisions")
                 .then().statusCode(200)
                 .body("rulesetVersion", equalTo(before))

@@ -23,6 +23,8 @@ public enum ErrorCode {
     /** The incident id was recorded with a different request; a retry repeats the request unchanged. */
     INCIDENT_ID_REUSED(409, "The incident id belongs to another request"),
     BODY_TOO_LARGE(413, "Request body too large"),
+    /** A scenario run is under way on this instance; runs are not queued, so nobody holds a worker thread waiting. */
+    SCENARIO_RUN_BUSY(429, "A scenario run is already under way"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     RULES_REJECTED(422, "The rules were rejected"),
     /** The client closed the connection before its request was read; nobody reads this answer, but it is counted. */

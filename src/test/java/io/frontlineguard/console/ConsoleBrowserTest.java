@@ -1,0 +1,336 @@
+package io.frontlineguard.console;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The console in a real browser against the running service, on a copy of the built-in rules that
+ * a test may break. Screenshots go to target/console-screenshots for review.
+ */
+@QuarkusTest
+@TestProfile(ConsoleBrowserTest.CopiedRules.class)
+class ConsoleBrowserTest {
+
+    static final Path RULES = Path.of("target/console-test-rules").toAbsolutePath();
+
+    public static class CopiedRules implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            copyBuiltInRules();
+            return Map.of("guard.rules.dir", RULES.toString(), "guard.rules.watch", "true",
+                    "guard.rules.watch-interval", "100ms");
+        }
+    }
+
+    @TestHTTPResource("/console")
+    URL console;
+
+    static ChromeDriver driver;
+    static WebDriverWait wait;
+
+    @BeforeAll
+    static void startTheBrowser() {
+        driver = Browser.start();
+        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    }
+
+    @AfterAll
+    static void stopTheBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @BeforeEach
+    void openTheConsole() {
+        driver.manage().window().setSize(new Dimension(1280, 1000));
+        driver.get(console.toString());
+        driver.executeScript("localStorage.clear()");
+        driver.navigate().refresh();
+        wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+    }
+
+    @Test
+    void shouldSpeakJapaneseToABrowserThatPrefersIt() {
+        assertEquals("ja", driver.findElement(By.tagName("html")).getDomAttribute("lang"));
+        assertEquals("Frontline Guard コンソール", driver.findElement(By.tagName("h1")).getText());
+        new Select(driver.findElement(By.id("lang"))).selectByValue("en");
+        assertEquals("Frontline Guard console", driver.findElement(By.tagName("h1")).getText());
+        assertEquals("en", driver.findElement(By.tagName("html")).getDomAttribute("lang"));
+    }
+
+    @Test
+    void shouldRefuseAVisitDemandedRightNowWithoutAReason() {
+        fill("incident-occurredAt", "2026-11-23T21:10:00+09:00");
+        choose("incident-channel", "PHONE");
+        fill("incident-department", "call-center");
+        fill("incident-caller-callerId", "tel:0399990001");
+        driver.findElement(By.xpath("//fieldset[@data-path='demands']//button[text()='要求を追加']")).click();
+        choose("incident-demands-0-type", "VISIT");
+        choose("incident-demands-0-immediate", "true");
+        driver.findElement(By.id("decide")).click();
+
+        WebElement refusal = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".action[data-code='REFUSE_VISIT']")));
+        String reason = refusal.findElement(By.cssSelector(".reason")).getText();
+        String expected = given().header("Accept-Language", "ja").contentType("application/json")
+                .body("{\"occurredAt\":\"2026-11-23T21:10:00+09:00\",\"channel\":\"PHONE\",\"department\":\"call-center\","
+                        + "\"demands\":[{\"type\":\"VISIT\",\"immediate\":true}]}")
+                .post("/v1/decisions?record=false").then().statusCode(200)
+                .extract().path("actions.find { it.code == 'REFUSE_VISIT' }.reason");
+        assertEquals(expected, reason, "the reason in Japanese, as the API gives it");
+        assertTrue(reason.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HIRAGANA
+                || Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN), reason);
+        WebElement rule = refusal.findElement(By.cssSelector("a[href^='#rules/']"));
+        assertTrue(refusal.getText().contains("L004-1"), "the lesson with its text: " + refusal.getText());
+        driver.executeScript("arguments[0].scrollIntoView()", driver.findElement(By.id("answer")));
+        Browser.screenshot(driver, "try-refuse-visit");
+
+        given().auth().preemptive().basic("officer", "officer-dev-only").get("/v1/callers/tel:0399990001")
+                .then().statusCode(404).body("code", org.hamcrest.Matchers.equalTo("UNKNOWN_CALLER"));
+        String ruleName = rule.getText();
+        rule.click();
+        wait.until(d -> d.findElement(By.id("page-rules")).isDisplayed());
+        WebElement target = wait.until(d -> d.findElement(By.id("rule-" + encode(ruleName))));
+        assertEquals(ruleName, target.getText(), "the link leads to the rule in the catalogue");
+    }
+
+    @Test
+    void shouldShowTheApiFieldErrorNextToTheFieldItNames() {
+        fill("incident-occurredAt", "2026-11-23T21:10:00+09:00");
+        choose("incident-channel", "PHONE");
+        fill("incident-department", "call-center");
+        fill("incident-caller-relationshipYears", "-1");
+        driver.findElement(By.id("decide")).click();
+
+        WebElement error = wait.until(d -> {
+            WebElement e = d.findElement(By.id("incident-caller-relationshipYears-error"));
+            return e.getText().isEmpty() ? null : e;
+        });
+        assertTrue(error.getText().startsWith("caller.relationshipYears: "), error.getText());
+        assertTrue(driver.findElement(By.id("incident-caller-relationshipYears")).getDomAttribute("class").contains("invalid"));
+        assertTrue(driver.findElement(By.id("problems")).getText().contains("INVALID_INCIDENT"));
+        Browser.screenshot(driver, "try-field-error");
+
+        driver.findElement(By.id("tab-json")).click();
+        WebElement json = driver.findElement(By.id("incident-json"));
+        json.clear();
+        json.sendKeys("{\"occurredAt\": \"2026-11-23T21:10:00+09:00\", \"channel\": \"FAX\", \"department\": \"call-center\"}");
+        driver.findElement(By.id("decide")).click();
+        wait.until(d -> d.findElement(By.id("problems")).getText().contains("channel"));
+    }
+
+    @Test
+    void shouldListEveryRuleOfTheCatalogueWithItsFileAndLine() {
+        driver.findElement(By.cssSelector("nav a[data-page='rules']")).click();
+        wait.until(d -> !d.findElements(By.cssSelector("#rule-table tr.rule-row")).isEmpty());
+        List<String> names = given().get("/v1/rules").then().statusCode(200).extract().path("rules.name");
+        List<WebElement> rows = driver.findElements(By.cssSelector("#rule-table tr.rule-row"));
+        Set<String> shown = rows.stream().map(r -> r.getDomAttribute("data-rule")).collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(new TreeSet<>(names), shown, "every rule in force, once");
+        assertEquals(names.size(), rows.size());
+        for (WebElement row : rows) {
+            assertTrue(row.getText().matches("(?s).*[a-z]+\\.drl:\\d+.*"), "file:line in " + row.getText());
+        }
+        assertEquals(given().get("/v1/rules").then().extract().path("rulesetVersion"), driver.findElement(By.id("ruleset-version")).getText());
+        Browser.screenshot(driver, "rules-catalogue");
+
+        driver.findElement(By.id("rule-filter")).sendKeys("L004-1");
+        assertTrue(driver.findElements(By.cssSelector("#rule-table tr.rule-row")).size() < names.size(), "the filter narrows the list");
+    }
+
+    @Test
+    void shouldShowARefusedReloadWithEveryProblemAsFileLineAndColumn() throws Exception {
+        Path visits = RULES.resolve("visits.drl");
+        String original = Files.readString(visits);
+        long failedBefore = given().get("/v1/rules").then().extract().<Integer>path("reloads.failed");
+        try {
+            replace(visits, original + "\nrule \"Unfinished\"\nwhen\n    Demand(type ==\n");
+            wait.until(d -> given().get("/v1/rules").then().extract().<Integer>path("reloads.failed") > failedBefore);
+            driver.findElement(By.cssSelector("nav a[data-page='rules']")).click();
+            WebElement problem = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("#reload-table tr.failure code.problem")));
+            assertTrue(problem.getText().matches("visits\\.drl:\\d+:\\d+: .+"), problem.getText());
+            driver.executeScript("arguments[0].scrollIntoView()", driver.findElement(By.id("reloads")));
+            Browser.screenshot(driver, "rules-refused-reload");
+        } finally {
+            replace(visits, original);
+        }
+    }
+
+    @Test
+    void shouldRunTheScenarioSuiteAndReportPassesAndCoverage() {
+        driver.findElement(By.cssSelector("nav a[data-page='scenarios']")).click();
+        driver.findElement(By.id("run-scenarios")).click();
+        WebElement summary = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("scenario-summary")));
+        int scenarios = given().get("/v1/rules/scenarios").then().statusCode(200).extract().path("scenarios.size()");
+        assertEquals(scenarios + " 合格, 0 不合格", summary.getText());
+        int rules = given().get("/v1/rules").then().extract().path("ruleCount");
+        assertEquals(rules + " / " + rules, driver.findElement(By.id("rule-coverage")).getText());
+        assertEquals(scenarios, driver.findElements(By.cssSelector("tr.scenario-result")).size());
+        Browser.screenshot(driver, "scenarios-run");
+    }
+
+    @Test
+    void shouldStartATrialFromAScenarioIncidentInOneStep() {
+        new Select(driver.findElement(By.id("example"))).selectByIndex(1);
+        String first = given().get("/v1/rules/scenarios").then().extract().path("scenarios[0].incident.occurredAt");
+        assertEquals(first, driver.findElement(By.id("incident-occurredAt")).getDomProperty("value"));
+        driver.findElement(By.id("decide")).click();
+        wait.until(d -> !d.findElements(By.cssSelector("#answer .action")).isEmpty());
+    }
+
+    @Test
+    void shouldLetACaseOfficerLookUpAndFlagACaller() {
+        given().contentType("application/json").body("{\"occurredAt\":\"2026-11-23T10:00:00+09:00\",\"channel\":\"PHONE\","
+                + "\"department\":\"shop\",\"caller\":{\"callerId\":\"tel:0399990002\"}}").post("/v1/decisions").then().statusCode(200);
+        driver.findElement(By.cssSelector("nav a[data-page='callers']")).click();
+        fill("user", "officer");
+        fill("password", "officer-dev-only");
+        fill("caller-id", "tel:0399990002");
+        driver.findElement(By.cssSelector("#lookup button[type='submit']")).click();
+        wait.until(d -> d.findElement(By.id("caller")).getText().contains("hmac:"));
+        assertFalse(driver.findElement(By.id("caller")).getText().contains("0399990002"), "the page shows the pseudonym, not the id");
+
+        choose("flag-flag", "WARNED");
+        fill("flag-source", "legal");
+        driver.findElement(By.id("send-flag")).click();
+        wait.until(d -> !d.findElement(By.id("flag-reason-error")).getText().isEmpty());
+        fill("flag-reason", "warning letter 2026-7");
+        driver.findElement(By.id("send-flag")).click();
+        wait.until(d -> d.findElement(By.id("caller")).getText().contains("warning letter 2026-7"));
+        Browser.screenshot(driver, "caller-flagged");
+    }
+
+    @Test
+    void shouldFitA390PixelScreenWithoutSidewaysScrolling() {
+        driver.manage().window().setSize(new Dimension(390, 900));
+        for (String page : List.of("try", "rules", "scenarios", "callers")) {
+            driver.findElement(By.cssSelector("nav a[data-page='" + page + "']")).click();
+            wait.until(d -> d.findElement(By.id("page-" + page)).isDisplayed());
+            long overflow = (Long) driver.executeScript("return document.documentElement.scrollWidth - window.innerWidth");
+            assertTrue(overflow <= 0, page + " is " + overflow + " px wider than the screen");
+            Browser.screenshot(driver, "narrow-" + page);
+        }
+    }
+
+    @Test
+    void shouldNameEveryControlAndKeepTextReadableOnEveryPage() {
+        for (String page : List.of("try", "rules", "scenarios", "callers")) {
+            driver.findElement(By.cssSelector("nav a[data-page='" + page + "']")).click();
+            wait.until(d -> d.findElement(By.id("page-" + page)).isDisplayed());
+            @SuppressWarnings("unchecked")
+            List<String> unnamed = (List<String>) driver.executeScript(UNNAMED_CONTROLS);
+            assertEquals(List.of(), unnamed, page + ": controls without a label a screen reader can read");
+            @SuppressWarnings("unchecked")
+            List<String> faint = (List<String>) driver.executeScript(FAINT_TEXT);
+            assertEquals(List.of(), faint, page + ": text below the WCAG AA contrast of 4.5:1");
+        }
+    }
+
+    @Test
+    void shouldDecideWithTheKeyboardAlone() {
+        fill("incident-occurredAt", "2026-11-23T21:10:00+09:00");
+        fill("incident-department", "call-center");
+        driver.findElement(By.id("incident-channel")).sendKeys("PHONE");
+        driver.findElement(By.id("incident-occurredAt")).click();
+        for (int i = 0; i < 400 && !"decide".equals(driver.switchTo().activeElement().getDomAttribute("id")); i++) {
+            driver.switchTo().activeElement().sendKeys(Keys.TAB);
+        }
+        assertEquals("decide", driver.switchTo().activeElement().getDomAttribute("id"), "Tab reaches the decide button");
+        driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+        wait.until(d -> !d.findElements(By.cssSelector("#answer .action")).isEmpty()
+                || d.findElement(By.id("problems")).isDisplayed());
+        assertFalse(driver.findElement(By.id("problems")).isDisplayed(), () -> driver.findElement(By.id("problems")).getText());
+    }
+
+    // A control is named by a <label for>, an enclosing <label>, aria-label or aria-labelledby.
+    private static final String UNNAMED_CONTROLS = """
+            return [...document.querySelectorAll('input, select, textarea, button')]
+              .filter(e => e.offsetParent !== null && e.type !== 'hidden')
+              .filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label')
+                && !e.getAttribute('aria-labelledby') && !(e.tagName === 'BUTTON' && e.textContent.trim()))
+              .map(e => e.outerHTML.slice(0, 120));""";
+
+    // WCAG 2 relative luminance of each visible text element against the first opaque background up its tree.
+    private static final String FAINT_TEXT = """
+            const rgb = c => c.match(/[\\d.]+/g).map(Number);
+            const lum = c => { const v = rgb(c).slice(0, 3).map(x => { x /= 255; return x <= 0.03928 ? x / 12.92 : Math.pow((x + 0.055) / 1.055, 2.4); });
+              return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2]; };
+            const background = e => { for (; e; e = e.parentElement) { const b = getComputedStyle(e).backgroundColor; const p = rgb(b);
+              if (p.length < 4 || p[3] > 0) return b; } return 'rgb(255, 255, 255)'; };
+            return [...document.querySelectorAll('body *')]
+              .filter(e => e.offsetParent !== null && [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()))
+              .map(e => { const a = lum(getComputedStyle(e).color), b = lum(background(e));
+                return { e, ratio: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05) }; })
+              .filter(x => x.ratio < 4.5).map(x => x.ratio.toFixed(2) + ' ' + x.e.outerHTML.slice(0, 100));""";
+
+    private static void fill(String id, String text) {
+        WebElement input = driver.findElement(By.id(id));
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    private static void choose(String id, String value) {
+        new Select(driver.findElement(By.id(id))).selectByValue(value);
+    }
+
+    private static String encode(String name) {
+        return (String) driver.executeScript("return encodeURIComponent(arguments[0])", name);
+    }
+
+    private static void replace(Path file, String text) throws IOException {
+        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
+        Files.writeString(tmp, text);
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    static void copyBuiltInRules() {
+        try {
+            Files.createDirectories(RULES);
+            try (Stream<Path> old = Files.list(RULES)) {
+                for (Path p : (Iterable<Path>) old::iterator) {
+                    Files.delete(p);
+                }
+            }
+            try (Stream<Path> files = Files.list(Path.of("rules"))) {
+                for (Path f : (Iterable<Path>) files::iterator) {
+                    Files.copy(f, RULES.resolve(f.getFileName()));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

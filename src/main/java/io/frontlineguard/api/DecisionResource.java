@@ -1,8 +1,12 @@
 package io.frontlineguard.api;
 
 import io.frontlineguard.api.v1.DecisionResponse;
+import io.frontlineguard.decision.Decision;
+import io.frontlineguard.incident.Incident;
 import io.frontlineguard.incident.IncidentReader;
 import io.frontlineguard.memory.MemoryDecisions;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -28,11 +32,23 @@ public class DecisionResource {
         this.limit = limit;
     }
 
+    /**
+     * Non-blocking: the body is read on the event loop and the evaluation goes from there straight
+     * to an evaluation thread, which also writes the answer. Only a decision that reads or writes
+     * case memory waits for the store, so only it takes a worker thread.
+     */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public DecisionResponse decide(byte[] body, @Context HttpHeaders headers, @QueryParam("record") String record) {
+    public Uni<DecisionResponse> decide(byte[] body, @Context HttpHeaders headers, @QueryParam("record") String record) {
         limit.check(body, false);
-        return DecisionResponse.of(decisions.decide(reader.read(body), Recording.of(record)), Language.of(headers));
+        Incident incident = reader.read(body);
+        boolean recording = Recording.of(record);
+        String language = Language.of(headers);
+        Uni<Decision> decision = decisions.remembers(incident)
+                ? Uni.createFrom().item(() -> decisions.decide(incident, recording))
+                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                : Uni.createFrom().completionStage(decisions.decideFromRequest(incident));
+        return decision.map(d -> DecisionResponse.of(d, language));
     }
 }

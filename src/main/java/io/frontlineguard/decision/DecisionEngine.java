@@ -5,6 +5,7 @@ import io.frontlineguard.incident.Incident;
 import io.frontlineguard.ruleset.RuleSet;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.kie.api.runtime.KieSession;
 
 /**
@@ -38,11 +39,24 @@ public final class DecisionEngine {
 
     /** Evaluates on an evaluation thread, or throws {@link EvaluationThreads.DeadlineExceeded} once {@code deadline} has passed. */
     public Evaluation evaluateWithin(RuleSet rules, Incident incident, Duration deadline) {
+        Run run = new Run();
+        return threads.call(() -> evaluateNow(rules, incident, run), positive(deadline), run::halt);
+    }
+
+    /**
+     * The same as {@link #evaluateWithin} without a waiting thread: the future fails with
+     * {@link EvaluationThreads.DeadlineExceeded} once {@code deadline} has passed.
+     */
+    public CompletableFuture<Evaluation> evaluateAsync(RuleSet rules, Incident incident, Duration deadline) {
+        Run run = new Run();
+        return threads.submit(() -> evaluateNow(rules, incident, run), positive(deadline), run::halt);
+    }
+
+    private static Duration positive(Duration deadline) {
         if (deadline.isNegative() || deadline.isZero()) {
             throw new IllegalArgumentException("a decision deadline must be positive, not " + deadline);
         }
-        Run run = new Run();
-        return threads.call(() -> evaluateNow(rules, incident, run), deadline, run::halt);
+        return deadline;
     }
 
     private Evaluation evaluateNow(RuleSet rules, Incident incident, Run run) {

@@ -9,6 +9,7 @@ import io.quarkus.arc.All;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
@@ -36,20 +37,41 @@ public class DecisionService {
 
     /** Decides facts that case memory has already combined with the request; {@code decisionId} is the caller's. */
     public Decision decide(String decisionId, Incident incident, List<Remembered> remembered, MemoryUse memory) {
-        MDC.put("decisionId", decisionId);
+        // Read the reference once: a reload during this evaluation must not mix two rule sets.
+        RuleSet ruleSet = rules.get();
+        Evaluation evaluation;
         try {
-            // Read the reference once: a reload during this evaluation must not mix two rule sets.
-            RuleSet ruleSet = rules.get();
-            Evaluation evaluation;
-            try {
-                evaluation = engine.evaluateWithin(ruleSet, incident, deadline);
-            } catch (EvaluationThreads.DeadlineExceeded e) {
-                timedOut(new Decision(decisionId, incident, ruleSet.version(), Evaluation.none(e.deadline()), remembered,
-                        memory));
-                throw new DecisionTimeoutException(decisionId, e.deadline());
+            evaluation = engine.evaluateWithin(ruleSet, incident, deadline);
+        } catch (EvaluationThreads.DeadlineExceeded e) {
+            throw timedOut(decisionId, incident, ruleSet, remembered, memory, e);
+        }
+        return decided(new Decision(decisionId, incident, ruleSet.version(), evaluation, remembered, memory));
+    }
+
+    /**
+     * Decides an incident from its request alone without a thread waiting for it: the stage
+     * completes on the evaluation thread, or fails with {@link DecisionTimeoutException} at the deadline.
+     */
+    public CompletionStage<Decision> decideAsync(Incident incident) {
+        String decisionId = UUID.randomUUID().toString();
+        RuleSet ruleSet = rules.get();
+        List<Remembered> none = List.of();
+        return engine.evaluateAsync(ruleSet, incident, deadline).handle((evaluation, error) -> {
+            if (error == null) {
+                return decided(new Decision(decisionId, incident, ruleSet.version(), evaluation, none, MemoryUse.NOT_USED));
             }
-            LOG.debugf("decided %s with %s: %s", incident.incidentId(), ruleSet.version(), evaluation.firedRules());
-            Decision decision = new Decision(decisionId, incident, ruleSet.version(), evaluation, remembered, memory);
+            if (error instanceof EvaluationThreads.DeadlineExceeded e) {
+                throw timedOut(decisionId, incident, ruleSet, none, MemoryUse.NOT_USED, e);
+            }
+            throw EvaluationThreads.unchecked(error);
+        });
+    }
+
+    private Decision decided(Decision decision) {
+        MDC.put("decisionId", decision.decisionId());
+        try {
+            LOG.debugf("decided %s with %s: %s", decision.incident().incidentId(), decision.rulesetVersion(),
+                    decision.evaluation().firedRules());
             for (DecisionListener listener : listeners) {
                 listener.decided(decision);
             }
@@ -59,11 +81,20 @@ public class DecisionService {
         }
     }
 
-    private void timedOut(Decision unfinished) {
-        LOG.warnf("decision %s for incident %s missed its deadline of %d ms with %s", unfinished.decisionId(),
-                unfinished.incident().incidentId(), deadline.toMillis(), unfinished.rulesetVersion());
-        for (DecisionListener listener : listeners) {
-            listener.timedOut(unfinished);
+    private DecisionTimeoutException timedOut(String decisionId, Incident incident, RuleSet ruleSet,
+            List<Remembered> remembered, MemoryUse memory, EvaluationThreads.DeadlineExceeded e) {
+        Decision unfinished = new Decision(decisionId, incident, ruleSet.version(), Evaluation.none(e.deadline()),
+                remembered, memory);
+        MDC.put("decisionId", decisionId);
+        try {
+            LOG.warnf("decision %s for incident %s missed its deadline of %d ms with %s", decisionId,
+                    incident.incidentId(), deadline.toMillis(), unfinished.rulesetVersion());
+            for (DecisionListener listener : listeners) {
+                listener.timedOut(unfinished);
+            }
+        } finally {
+            MDC.remove("decisionId");
         }
+        return new DecisionTimeoutException(decisionId, e.deadline());
     }
 }

@@ -2,18 +2,19 @@ package io.frontlineguard.decision;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Runs rule work on threads of its own, so the thread that asked can always stop waiting at the
- * deadline and answer. Java cannot stop a thread stuck in a loop safely (Thread.stop is unsafe
+ * Runs rule work on threads of its own, so that whoever asked gets an answer at the deadline: a
+ * timer fails the evaluation's future then, whether or not the evaluation has ended. Java cannot stop a thread stuck in a loop safely (Thread.stop is unsafe
  * and gone in later JDKs), so an overrun is asked to stop ({@code stop}: the session's halt) and,
  * if it keeps running, counted as overdue. The work is CPU-bound, so the pool has one thread per
  * core, kept warm (a pool that made threads on demand measured five times slower: each new thread
@@ -27,6 +28,12 @@ public final class EvaluationThreads {
 
     private static final EvaluationThreads DECISIONS = new EvaluationThreads("guard-eval");
     private static final EvaluationThreads VERIFICATION = new EvaluationThreads("guard-verify");
+
+    /**
+     * One thread that only fails overdue evaluations. Cancelled timers leave its queue at once, so
+     * under load it holds just the evaluations in flight.
+     */
+    private static final ScheduledThreadPoolExecutor TIMER = timer();
 
     private final ThreadPoolExecutor pool;
     private final AtomicInteger overdue = new AtomicInteger();
@@ -60,6 +67,16 @@ public final class EvaluationThreads {
         }
     }
 
+    private static ScheduledThreadPoolExecutor timer() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "guard-deadline");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.setRemoveOnCancelPolicy(true);
+        return timer;
+    }
+
     /** The threads that evaluate incidents, for requests and scenarios alike. */
     public static EvaluationThreads decisions() {
         return DECISIONS;
@@ -82,32 +99,44 @@ public final class EvaluationThreads {
 
     /**
      * Runs {@code work} and returns its result, or throws {@link DeadlineExceeded} once
-     * {@code deadline} has passed, after calling {@code stop}.
+     * {@code deadline} has passed, after calling {@code stop}. The caller's thread waits.
      */
     public <T> T call(Callable<T> work, Duration deadline, Runnable stop) {
-        Task<T> task = new Task<>(work);
-        pool.execute(task);
+        CompletableFuture<T> result = submit(work, deadline, stop);
         try {
-            return task.get(deadline.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            timeouts.incrementAndGet();
-            task.markOverdue();
-            stop.run();
-            throw new DeadlineExceeded(deadline);
+            return result.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stop.run();
             throw new DeadlineExceeded(deadline);
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(cause);
+            throw unchecked(e.getCause());
         }
+    }
+
+    /**
+     * Runs {@code work} and completes the returned future with its result, or fails it with
+     * {@link DeadlineExceeded} once {@code deadline} has passed, after calling {@code stop}. Nobody
+     * waits: an HTTP request hands its evaluation here straight from the event loop, and answers
+     * from whichever thread completes the future (the evaluation's, or the deadline timer's).
+     */
+    public <T> CompletableFuture<T> submit(Callable<T> work, Duration deadline, Runnable stop) {
+        Task<T> task = new Task<>(work, deadline, stop);
+        // Armed before the task is queued: time spent waiting for a thread counts toward the deadline.
+        task.timer = TIMER.schedule(task::expire, deadline.toNanos(), TimeUnit.NANOSECONDS);
+        pool.execute(task);
+        return task.result;
+    }
+
+    /** The cause of a failed evaluation as it is thrown to the caller. */
+    public static RuntimeException unchecked(Throwable cause) {
+        if (cause instanceof RuntimeException r) {
+            return r;
+        }
+        if (cause instanceof Error err) {
+            throw err;
+        }
+        return new IllegalStateException(cause);
     }
 
     /** Thrown to the waiting caller when the work did not finish in time. */
@@ -124,28 +153,57 @@ public final class EvaluationThreads {
         }
     }
 
-    private final class Task<T> extends FutureTask<T> {
+    private final class Task<T> implements Runnable {
         private static final int RUNNING = 0;
         private static final int OVERDUE = 1;
         private static final int ENDED = 2;
         private final AtomicInteger state = new AtomicInteger(RUNNING);
+        private final CompletableFuture<T> result = new CompletableFuture<>();
+        private final Callable<T> work;
+        private final Duration deadline;
+        private final Runnable stop;
+        private volatile ScheduledFuture<?> timer;
 
-        Task(Callable<T> work) {
-            super(work);
-        }
-
-        void markOverdue() {
-            if (state.compareAndSet(RUNNING, OVERDUE)) {
-                overdue.incrementAndGet();
-                resize();
-            }
+        Task(Callable<T> work, Duration deadline, Runnable stop) {
+            this.work = work;
+            this.deadline = deadline;
+            this.stop = stop;
         }
 
         @Override
-        protected void done() {
+        public void run() {
+            T value = null;
+            Throwable failure = null;
+            try {
+                value = work.call();
+            } catch (Throwable e) {
+                failure = e;
+            }
             if (state.getAndSet(ENDED) == OVERDUE) {
+                // The timer has answered (or is answering) already; this only gives the thread back.
                 overdue.decrementAndGet();
                 resize();
+                return;
+            }
+            timer.cancel(false);
+            if (failure == null) {
+                result.complete(value);
+            } else {
+                result.completeExceptionally(failure);
+            }
+        }
+
+        /**
+         * The timer's side. The state decides who answers: the work if it ended first, otherwise
+         * this, after the overrun is counted and halted, so that whoever is woken sees the count.
+         */
+        void expire() {
+            if (state.compareAndSet(RUNNING, OVERDUE)) {
+                timeouts.incrementAndGet();
+                overdue.incrementAndGet();
+                resize();
+                stop.run();
+                result.completeExceptionally(new DeadlineExceeded(deadline));
             }
         }
     }

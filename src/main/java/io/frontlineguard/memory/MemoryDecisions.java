@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 
 /**
  * A decision with case memory: one read transaction for what memory holds on the incident's
@@ -34,9 +35,19 @@ public class MemoryDecisions {
                 .register(meters);
     }
 
+    /** Whether deciding {@code reported} reads or writes case memory, and so waits for the store. */
+    public boolean remembers(Incident reported) {
+        return memory.enabled() && (reported.caller().callerId() != null || reported.caseId() != null);
+    }
+
+    /** An incident memory has nothing on, decided without a thread waiting for it (see {@link #remembers}). */
+    public CompletionStage<Decision> decideFromRequest(Incident reported) {
+        return decisions.decideAsync(reported);
+    }
+
     /** {@code record=false} decides with memory but writes nothing: for what-if questions and tools. */
     public Decision decide(Incident reported, boolean record) {
-        if (!memory.enabled() || (reported.caller().callerId() == null && reported.caseId() == null)) {
+        if (!remembers(reported)) {
             return decisions.decide(reported);
         }
         String decisionId = UUID.randomUUID().toString();

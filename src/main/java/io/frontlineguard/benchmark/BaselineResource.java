@@ -6,6 +6,7 @@ import io.frontlineguard.config.GuardConfig;
 import io.frontlineguard.incident.Incident;
 import io.frontlineguard.incident.IncidentReader;
 import io.frontlineguard.ruleset.ActiveRules;
+import io.smallrye.common.annotation.NonBlocking;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.NotFoundException;
@@ -21,7 +22,8 @@ import java.util.UUID;
 
 /**
  * {@code POST /bench/baseline?bytes=N}: everything {@code POST /v1/decisions} does except evaluating
- * rules. It reads and validates the same request the same way and answers with a JSON document of
+ * rules. It reads and validates the same request the same way, on the event loop as that endpoint
+ * does (so neither pays a hop to a worker thread the other does not), and answers with a JSON document of
  * the decision's shape padded to {@code N} bytes, so an HTTP benchmark can compare the two and see
  * what the rules add. It answers only where {@code guard.bench.baseline=true} (the bench profile), else 404.
  */
@@ -41,6 +43,7 @@ public class BaselineResource {
     }
 
     @POST
+    @NonBlocking
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public BaselineResponse baseline(byte[] body, @Context HttpHeaders headers,

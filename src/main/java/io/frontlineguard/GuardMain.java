@@ -1,6 +1,7 @@
 package io.frontlineguard;
 
 import io.frontlineguard.authoring.AuthorCommands;
+import io.frontlineguard.ruleset.EngineWarmUp;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
@@ -19,6 +20,12 @@ public final class GuardMain {
         if (AuthorCommands.handles(args)) {
             AuthorCommands.quietenRuleEngineLogs();
             System.exit(new AuthorCommands().run(args, System.out, System.err));
+        }
+        // In parallel with Quarkus' boot, the cold first use of the rule compiler (issue 11);
+        // -Dfrontlineguard.warm-up=false leaves it out, for the start-up benchmark's comparison (a
+        // system property outside "guard.", which Quarkus would reject as an unknown mapping key).
+        if (!"false".equals(System.getProperty("frontlineguard.warm-up"))) {
+            EngineWarmUp.start();
         }
         Quarkus.run(args);
     }

@@ -74,10 +74,7 @@ public final class RuleSetCompiler {
      * decision (docs/benchmarks.md, issue 11).
      */
     private static KieBase build(ParsedRules parsed, List<RuleProblem> problems) {
-        KnowledgeBuilderConfiguration conf = KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration();
-        conf.setOption(PropertySpecificOption.ALLOWED);
-        conf.setProperty(CONSEQUENCE_DIALECT, System.getProperty(DIALECT_PROPERTY, "mvel"));
-        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(conf);
+        KnowledgeBuilder builder = newBuilder();
         parsed.packages().forEach((file, descr) -> {
             int before = builder.getErrors().size();
             DescrResource resource = new DescrResource(descr);
@@ -95,6 +92,14 @@ public final class RuleSetCompiler {
         InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
         kieBase.addPackages(builder.getKnowledgePackages());
         return kieBase;
+    }
+
+    /** The builder configuration of every rule base; {@link EngineWarmUp} uses it too, so it warms the same paths. */
+    static KnowledgeBuilder newBuilder() {
+        KnowledgeBuilderConfiguration conf = KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration();
+        conf.setOption(PropertySpecificOption.ALLOWED);
+        conf.setProperty(CONSEQUENCE_DIALECT, System.getProperty(DIALECT_PROPERTY, "mvel"));
+        return KnowledgeBuilderFactory.newKnowledgeBuilder(conf);
     }
 
     private static final java.util.regex.Pattern PARSER_POSITION = java.util.regex.Pattern.compile("Line (\\d+):(\\d+)");

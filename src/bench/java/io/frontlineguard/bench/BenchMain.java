@@ -90,6 +90,11 @@ public final class BenchMain {
             System.out.printf("ratio MVEL consequences (the service's) / Java consequences, built-in rules (median): %.2f%n",
                     rules.getPercentile(50) / java.getPercentile(50));
         }
+        Statistics model = byName.get("decideWithExecutableModel");
+        if (model != null && rules != null && none != null) {
+            System.out.printf("ratio executable model / the service's rule base, built-in rules (median): %.2f; executable model / no rules: %.2f%n",
+                    model.getPercentile(50) / rules.getPercentile(50), model.getPercentile(50) / none.getPercentile(50));
+        }
         Statistics parse = byName.get("parseRequestOnly");
         if (parse != null && read != null) {
             System.out.printf("ratio reading the request / parsing it alone (median): %.2f%n",

@@ -87,6 +87,11 @@ public final class EvaluationThreads {
         return VERIFICATION;
     }
 
+    /** The threads the pool keeps now: one per core plus one per overdue task (tests). */
+    int threads() {
+        return pool.getCorePoolSize();
+    }
+
     /** Work that passed its deadline and has not ended yet. */
     public int overdue() {
         return overdue.get();
@@ -154,10 +159,13 @@ public final class EvaluationThreads {
     }
 
     private final class Task<T> implements Runnable {
-        private static final int RUNNING = 0;
-        private static final int OVERDUE = 1;
-        private static final int ENDED = 2;
-        private final AtomicInteger state = new AtomicInteger(RUNNING);
+        private static final int QUEUED = 0;
+        private static final int RUNNING = 1;
+        private static final int OVERDUE = 2;
+        private static final int ENDED = 3;
+        /** Answered at the deadline while still queued: nobody waits for it, so it never runs. */
+        private static final int EXPIRED = 4;
+        private final AtomicInteger state = new AtomicInteger(QUEUED);
         private final CompletableFuture<T> result = new CompletableFuture<>();
         private final Callable<T> work;
         private final Duration deadline;
@@ -172,6 +180,9 @@ public final class EvaluationThreads {
 
         @Override
         public void run() {
+            if (!state.compareAndSet(QUEUED, RUNNING)) {
+                return; // expired in the queue: under overload, no thread is spent on an answered request
+            }
             T value = null;
             Throwable failure = null;
             try {
@@ -198,6 +209,12 @@ public final class EvaluationThreads {
          * this, after the overrun is counted and halted, so that whoever is woken sees the count.
          */
         void expire() {
+            if (state.compareAndSet(QUEUED, EXPIRED)) {
+                // Nothing runs, so nothing is overdue: no thread is added and nothing is halted.
+                timeouts.incrementAndGet();
+                result.completeExceptionally(new DeadlineExceeded(deadline));
+                return;
+            }
             if (state.compareAndSet(RUNNING, OVERDUE)) {
                 timeouts.incrementAndGet();
                 overdue.incrementAndGet();

@@ -79,6 +79,45 @@ class DeadlineTest {
         assertEquals(1, EvaluationThreads.decisions().overdue());
     }
 
+    /**
+     * Under overload a request can reach its deadline before any thread takes its evaluation. It is
+     * answered then, and the evaluation must not run later for nobody, nor count as overdue: that
+     * would add a thread per refused request exactly when the cores are saturated.
+     */
+    @Test
+    void shouldNeverRunAnEvaluationThatExpiredInTheQueue() throws Exception {
+        EvaluationThreads threads = EvaluationThreads.decisions();
+        int busy = threads.threads();
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(busy);
+        java.util.concurrent.CountDownLatch letGo = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.CompletableFuture<Boolean>> blockers = new java.util.ArrayList<>();
+        for (int i = 0; i < busy; i++) {
+            blockers.add(threads.submit(() -> {
+                started.countDown();
+                return letGo.await(20, java.util.concurrent.TimeUnit.SECONDS);
+            }, Duration.ofSeconds(25), () -> { }));
+        }
+        assertTrue(started.await(20, java.util.concurrent.TimeUnit.SECONDS), "every thread is busy");
+        long before = threads.timeouts();
+        java.util.concurrent.atomic.AtomicBoolean ran = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.CompletableFuture<Boolean> queued = threads.submit(() -> ran.getAndSet(true), SHORT, () -> { });
+        java.util.concurrent.ExecutionException refused = assertThrows(java.util.concurrent.ExecutionException.class,
+                () -> queued.get(20, java.util.concurrent.TimeUnit.SECONDS));
+        assertTrue(refused.getCause() instanceof EvaluationThreads.DeadlineExceeded);
+        assertEquals(before + 1, threads.timeouts());
+        assertEquals(0, threads.overdue(), "nothing was running, so nothing is overdue");
+        assertEquals(busy, threads.threads(), "no thread was added for it");
+        letGo.countDown();
+        for (java.util.concurrent.CompletableFuture<Boolean> b : blockers) {
+            assertTrue(b.get(20, java.util.concurrent.TimeUnit.SECONDS));
+        }
+        // Queued after the expired task: once these are done, the pool has taken that one too.
+        for (int i = 0; i < busy; i++) {
+            threads.call(() -> true, Duration.ofSeconds(5), () -> { });
+        }
+        assertFalse(ran.get(), "the expired evaluation never ran");
+    }
+
     /** Daemon threads never hold the JVM up, so SIGTERM stops the service however stuck a rule is. */
     @Test
     void shouldEvaluateOnDaemonThreads() {

@@ -1,5 +1,5 @@
 // The console: pages over the service's own API, with the same access control as every client.
-const state = { doc: null, catalogue: null, scenarios: [], form: null, tab: 'form', credentials: null, flagForm: null, liftForm: null };
+const state = { doc: null, catalogue: null, scenarios: [], form: null, tab: 'form', answered: null, flagForm: null, liftForm: null };
 
 function status(text) { document.getElementById('status').textContent = text || ''; }
 
@@ -9,6 +9,10 @@ async function api(path, options) {
   // Where an operator protected decisions or the catalogue too, the same sign-in serves them.
   const auth = credentials();
   if (auth && !opts.headers['Authorization']) opts.headers['Authorization'] = auth;
+  // The page sends its own Authorization header. With the browser's credentials left out, a 401
+  // (a wrong password) comes back to the page, instead of opening the browser's own login dialog
+  // or, in a headless browser, leaving the request waiting for an answer nobody gives.
+  opts.credentials = 'omit';
   const response = await fetch(path, opts);
   if (response.status === 401 && !path.startsWith('/v1/callers')) status(t('signInFirst'));
   const text = await response.text();
@@ -66,6 +70,10 @@ async function decide() {
   box.hidden = true;
   state.form.clearErrors();
   const body = state.tab === 'json' ? document.getElementById('incident-json').value : JSON.stringify(state.form.value());
+  await post(body);
+}
+
+async function post(body) {
   status(t('loading'));
   // record=false: a trial is decided with memory's facts but never recorded.
   const r = await api('/v1/decisions?record=false', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
@@ -76,8 +84,10 @@ async function decide() {
     const errors = (r.body && r.body.errors || []).map(e => typeof e === 'string' ? { path: '', message: e } : e);
     if (state.tab === 'form') state.form.showErrors(errors);
     showProblems(errors, `${r.status} ${r.body && r.body.code || ''}: ${r.body && r.body.detail || ''}`);
+    state.answered = null;
     return;
   }
+  state.answered = body;
   answer.replaceChildren(renderDecision(r.body));
 }
 
@@ -147,15 +157,18 @@ function renderRules() {
       el('code', { class: 'nowrap', text: `${r.file}:${r.line}` }),
       list(r.lessons, id => el('a', { href: '#rules', title: lessonText(id), onclick: e => { e.preventDefault(); showLesson(id); }, class: 'nowrap', text: id })),
       list(r.actions), list(r.assesses),
-      r.covered ? el('details', {}, el('summary', { class: 'good', text: `${t('yes')} (${r.scenarios.length})` }), list(r.scenarios))
-        : el('span', { class: 'bad', text: t('no') })];
+      scenarioList(r.scenarios)];
     row.attrs = { class: 'rule-row', 'data-rule': r.name };
     return row;
   });
   table('rule-table', [t('name'), t('location'), t('lessons'), t('emits'), t('assesses'), t('covered')], rows);
   table('lesson-table', ['id', t('text'), t('source'), t('rules'), t('scenarios')],
     c.lessons.filter(l => !filter || JSON.stringify(l).toLowerCase().includes(filter))
-      .map(l => [el('code', { id: 'lesson-' + l.id, class: 'nowrap', text: l.id }), l.text, l.source || '—', list(l.rules, ruleLink), String(l.scenarios.length)]));
+      .map(l => {
+        const row = [el('code', { id: 'lesson-' + l.id, class: 'nowrap', text: l.id }), l.text, l.source || '—', list(l.rules, ruleLink), scenarioList(l.scenarios)];
+        row.attrs = { class: 'lesson-row', 'data-lesson': l.id };
+        return row;
+      }));
   const history = (c.reloads.history || []);
   const reloads = document.getElementById('reloads');
   reloads.replaceChildren(el('p', { text: `${t('reloadsSucceeded')}: ${c.reloads.succeeded} · ${t('reloadsFailed')}: ${c.reloads.failed}` }),
@@ -167,6 +180,12 @@ function renderRules() {
         el('td', { 'data-label': t('version') }, el('code', { text: h.version || '—' })),
         el('td', { 'data-label': t('problems') }, list(h.problems, p => el('code', { class: 'problem', text: p })))))))) :
       el('p', { text: t('noReloads') }));
+}
+
+// Which scenarios cover a rule or cite a lesson: the count at a glance, the names one click away.
+function scenarioList(scenarios) {
+  if (!scenarios.length) return el('span', { class: 'bad', text: t('no') });
+  return el('details', { class: 'scenario-list' }, el('summary', { class: 'good', text: `${t('yes')} (${scenarios.length})` }), list(scenarios));
 }
 
 function showLesson(id) {
@@ -221,6 +240,13 @@ async function callerRequest(method, suffix, body) {
     body ? { 'Content-Type': 'application/json' } : {}), body: body ? JSON.stringify(body) : undefined });
 }
 
+// What a refusal of the caller endpoints asks of the person at the keyboard, before the API's own words.
+function accessAdvice(status) {
+  if (status === 401) return t('wrongCredentials') + ' ';
+  if (status === 403) return t('roleMissing') + ' ';
+  return '';
+}
+
 function source(s) { return s ? `${s.department} · ${s.at}` : t('none'); }
 
 function renderCaller(c) {
@@ -242,7 +268,7 @@ async function lookUp(event) {
   const out = document.getElementById('caller');
   document.getElementById('caller-actions').hidden = !r.ok && r.status !== 404;
   if (r.status === 404) { out.replaceChildren(el('p', { text: t('unknownCaller') })); return; }
-  if (!r.ok) { out.replaceChildren(el('p', { class: 'bad', text: `${r.status} ${r.body && r.body.code || ''}: ${r.body && r.body.detail || ''}` })); return; }
+  if (!r.ok) { out.replaceChildren(el('p', { id: 'caller-refused', class: 'bad' }, accessAdvice(r.status), `${r.status} ${r.body && r.body.code || ''}: ${r.body && r.body.detail || ''}`)); return; }
   out.replaceChildren(renderCaller(r.body));
 }
 
@@ -256,7 +282,7 @@ async function sendChange(form, suffix) {
     const errors = (r.body && r.body.errors) || [];
     form.showErrors(errors);
     box.hidden = false;
-    box.replaceChildren(el('p', { text: `${r.status} ${r.body && r.body.code || ''}: ${r.body && r.body.detail || ''}` }),
+    box.replaceChildren(el('p', {}, accessAdvice(r.status), `${r.status} ${r.body && r.body.code || ''}: ${r.body && r.body.detail || ''}`),
       list(errors, e => `${e.path}: ${e.message}`));
     box.focus();
     return;
@@ -285,6 +311,8 @@ function setLanguage(lang) {
   applyTexts();
   if (state.form) { state.form.render(); state.flagForm.render(); state.liftForm.render(); }
   renderRules();
+  // The service writes the reasons in the language asked for: ask again for the answer on screen.
+  if (state.answered) post(state.answered);
 }
 
 async function start() {
@@ -302,7 +330,7 @@ async function start() {
   document.getElementById('tab-form').addEventListener('click', () => showTab('form'));
   document.getElementById('tab-json').addEventListener('click', () => { syncJson(); showTab('json'); });
   document.getElementById('decide').addEventListener('click', decide);
-  document.getElementById('reset').addEventListener('click', () => { state.form.load({}); document.getElementById('answer').replaceChildren(); });
+  document.getElementById('reset').addEventListener('click', () => { state.form.load({}); state.answered = null; document.getElementById('answer').replaceChildren(); });
   document.getElementById('example').addEventListener('change', e => {
     const s = state.scenarios[Number(e.target.value)];
     state.form.load(s ? s.incident : {});

@@ -27,6 +27,7 @@ const TEXTS = {
     credentialsNote: 'このページの中だけに保持し、顧客の記録への要求ごとに送ります。',
     callerId: '顧客ID（現場が知っている番号など）', lookUp: '照会', recordFlag: 'フラグを記録', liftBlock: 'ブロックを解除', send: '送信',
     needCredentials: 'ユーザーとパスワードを入力してください。', signInFirst: 'このサービスは認証を求めています。「顧客の記録」でユーザーとパスワードを入力してから、もう一度お試しください。', unknownCaller: 'この顧客の記録はありません。',
+    wrongCredentials: 'ユーザー名またはパスワードが正しくありません。', roleMissing: 'このユーザーには case-officer または admin のロールがありません。',
     police: '警察の関与', blocked: 'ブロック', warned: '警告', departments: '対応した部署', cases: 'ケース', changes: '変更履歴',
     saved: '記録しました。', loading: '読み込み中…', failedToLoad: '読み込めませんでした'
   },
@@ -56,6 +57,7 @@ const TEXTS = {
     credentialsNote: 'Kept in this page only, sent with each request to the caller endpoints.',
     callerId: 'Caller id (as the front line knows it)', lookUp: 'Look up', recordFlag: 'Record a flag', liftBlock: 'Lift the block', send: 'Send',
     needCredentials: 'Enter a user and a password.', signInFirst: 'This service asks for credentials: enter a user and a password under Caller memory, then try again.', unknownCaller: 'Case memory holds nothing on this caller.',
+    wrongCredentials: 'The user or the password is wrong.', roleMissing: 'This user has neither role case-officer nor admin.',
     police: 'Police involvement', blocked: 'Blocked', warned: 'Warned', departments: 'Departments', cases: 'Cases', changes: 'Changes',
     saved: 'Recorded.', loading: 'Loading…', failedToLoad: 'Could not load'
   }

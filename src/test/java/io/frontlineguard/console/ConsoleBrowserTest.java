@@ -119,6 +119,18 @@ class ConsoleBrowserTest {
 
         given().auth().preemptive().basic("officer", "officer-dev-only").get("/v1/callers/tel:0399990001")
                 .then().statusCode(404).body("code", org.hamcrest.Matchers.equalTo("UNKNOWN_CALLER"));
+
+        new Select(driver.findElement(By.id("lang"))).selectByValue("en");
+        String english = given().header("Accept-Language", "en").contentType("application/json")
+                .body("{\"occurredAt\":\"2026-11-23T21:10:00+09:00\",\"channel\":\"PHONE\",\"department\":\"call-center\","
+                        + "\"demands\":[{\"type\":\"VISIT\",\"immediate\":true}]}")
+                .post("/v1/decisions?record=false").then().statusCode(200)
+                .extract().path("actions.find { it.code == 'REFUSE_VISIT' }.reason");
+        wait.until(d -> english.equals(d.findElement(By.cssSelector(".action[data-code='REFUSE_VISIT'] .reason")).getText()));
+        new Select(driver.findElement(By.id("lang"))).selectByValue("ja");
+        wait.until(d -> reason.equals(d.findElement(By.cssSelector(".action[data-code='REFUSE_VISIT'] .reason")).getText()));
+
+        rule = driver.findElement(By.cssSelector(".action[data-code='REFUSE_VISIT'] a[href^='#rules/']"));
         String ruleName = rule.getText();
         rule.click();
         wait.until(d -> d.findElement(By.id("page-rules")).isDisplayed());
@@ -165,6 +177,19 @@ class ConsoleBrowserTest {
         }
         assertEquals(given().get("/v1/rules").then().extract().path("rulesetVersion"), driver.findElement(By.id("ruleset-version")).getText());
         Browser.screenshot(driver, "rules-catalogue");
+
+        List<Map<String, Object>> lessons = given().get("/v1/rules").then().extract().path("lessons");
+        assertEquals(lessons.size(), driver.findElements(By.cssSelector("#lesson-table tr.lesson-row")).size(), "every lesson, once");
+        for (Map<String, Object> lesson : lessons) {
+            WebElement row = driver.findElement(By.cssSelector("#lesson-table tr[data-lesson='" + lesson.get("id") + "']"));
+            @SuppressWarnings("unchecked")
+            List<String> scenarios = (List<String>) lesson.get("scenarios");
+            assertFalse(scenarios.isEmpty(), lesson.get("id") + " has scenarios in the built-in rules");
+            WebElement list = row.findElement(By.cssSelector("details.scenario-list"));
+            list.findElement(By.tagName("summary")).click();
+            List<String> listed = list.findElements(By.tagName("li")).stream().map(WebElement::getText).toList();
+            assertEquals(scenarios, listed, "the scenarios that cite " + lesson.get("id"));
+        }
 
         driver.findElement(By.id("rule-filter")).sendKeys("L004-1");
         assertTrue(driver.findElements(By.cssSelector("#rule-table tr.rule-row")).size() < names.size(), "the filter narrows the list");
@@ -231,6 +256,49 @@ class ConsoleBrowserTest {
         driver.findElement(By.id("send-flag")).click();
         wait.until(d -> d.findElement(By.id("caller")).getText().contains("warning letter 2026-7"));
         Browser.screenshot(driver, "caller-flagged");
+    }
+
+    @Test
+    void shouldTellACaseOfficerWhoseCredentialsAreWrongInsteadOfWaiting() {
+        driver.findElement(By.cssSelector("nav a[data-page='callers']")).click();
+        fill("user", "officer");
+        fill("password", "not-the-password");
+        fill("caller-id", "tel:0399990003");
+        driver.findElement(By.cssSelector("#lookup button[type='submit']")).click();
+        WebElement refused = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("caller-refused")));
+        assertTrue(refused.getText().startsWith("ユーザー名またはパスワードが正しくありません。 401 UNAUTHORIZED"), refused.getText());
+
+        fill("user", "clerk");
+        fill("password", "clerk-dev-only");
+        driver.findElement(By.cssSelector("#lookup button[type='submit']")).click();
+        wait.until(d -> d.findElement(By.id("caller-refused")).getText().contains("403"));
+        assertTrue(driver.findElement(By.id("caller-refused")).getText().contains("case-officer"), "the role it takes is named");
+    }
+
+    @Test
+    void shouldLiftABlockOnlyWithTheExecutiveApprovalTheApiDemands() {
+        given().auth().preemptive().basic("officer", "officer-dev-only").contentType("application/json")
+                .body("{\"flag\":\"BLOCKED\",\"source\":\"legal\",\"reason\":\"threatening letters\"}")
+                .post("/v1/callers/tel:0399990004/flags").then().statusCode(200);
+        driver.findElement(By.cssSelector("nav a[data-page='callers']")).click();
+        fill("user", "officer");
+        fill("password", "officer-dev-only");
+        fill("caller-id", "tel:0399990004");
+        driver.findElement(By.cssSelector("#lookup button[type='submit']")).click();
+        wait.until(d -> d.findElement(By.id("caller-blocked")).getText().startsWith("legal"));
+
+        fill("lift-reason", "apology accepted in writing");
+        choose("lift-approval-role", "MANAGER");
+        fill("lift-approval-approvedBy", "K. Sato");
+        driver.findElement(By.id("send-lift")).click();
+        wait.until(d -> d.findElement(By.id("caller-problems")).getText().contains("EXECUTIVE_APPROVAL_REQUIRED"));
+        assertTrue(driver.findElement(By.id("caller-blocked")).getText().startsWith("legal"), "still blocked");
+
+        choose("lift-approval-role", "EXECUTIVE");
+        driver.findElement(By.id("send-lift")).click();
+        wait.until(d -> "なし".equals(d.findElement(By.id("caller-blocked")).getText()));
+        assertTrue(driver.findElement(By.id("caller")).getText().contains("apology accepted in writing"), "the change history names the reason");
+        Browser.screenshot(driver, "caller-block-lifted");
     }
 
     @Test

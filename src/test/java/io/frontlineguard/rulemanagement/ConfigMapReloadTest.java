@@ -7,9 +7,11 @@ import static io.frontlineguard.rulemanagement.RuleReloadTest.catalogue;
 import static io.frontlineguard.rulemanagement.RuleReloadTest.waitFor;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.frontlineguard.ruleset.FolderSnapshot;
 import io.quarkus.test.junit.QuarkusTest;
@@ -72,20 +74,35 @@ class ConfigMapReloadTest {
 
     @Test
     void shouldKeepTheVersionInForceWhenTheSwappedConfigMapDoesNotCompile() throws Exception {
+        assertRefusedOnThisReplica(drl -> drl + "\nrule \"Unfinished\"\nwhen\n    Demand(type ==\n", "visits.drl:");
+    }
+
+    @Test
+    void shouldKeepTheVersionInForceWhenTheSwappedConfigMapBreaksAScenario() throws Exception {
+        // Compiles and lints; only the replica's own scenario run can tell it would stop refusing the visit.
+        assertRefusedOnThisReplica(drl -> drl.replace("actions.emit(\"REFUSE_VISIT\");", "actions.emit(\"POSTPONE_VISIT\");"),
+                "visits.scenarios.yaml:");
+    }
+
+    private static void assertRefusedOnThisReplica(UnaryOperator<String> visitsDrl, String problemAt) throws Exception {
         mount(UnaryOperator.identity(), UnaryOperator.identity());
         waitFor(() -> FolderSnapshot.read(MOUNT).version().equals(activeVersion()), Duration.ofSeconds(10), "the fixture in force");
         String running = activeVersion();
         long failedBefore = catalogue().getLong("reloads.failed");
 
-        mount(UnaryOperator.identity(), drl -> drl + "\nrule \"Unfinished\"\nwhen\n    Demand(type ==\n");
+        mount(UnaryOperator.identity(), visitsDrl);
         waitFor(() -> catalogue().getLong("reloads.failed") > failedBefore, Duration.ofSeconds(10), "the watcher to try the swap");
 
         assertEquals(running, activeVersion());
         assertEquals("FAILURE", catalogue().getString("reloads.last.outcome"));
+        assertTrue(catalogue().getList("reloads.last.problems", String.class).stream().anyMatch(p -> p.startsWith(problemAt)),
+                "the refusal names " + problemAt + ": " + catalogue().getList("reloads.last.problems"));
         given().get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'rules' }.data.rulesetVersion", equalTo(running));
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("guard_rules_in_force{version=\"" + running + "\"} 1.0"));
         given().contentType("application/json").body(VISIT_WITHOUT_REASON).post("/v1/decisions")
-                .then().statusCode(200).body("rulesetVersion", equalTo(running));
+                .then().statusCode(200).body("rulesetVersion", equalTo(running)).body("actions.code", hasItem("REFUSE_VISIT"));
     }
 
     /**

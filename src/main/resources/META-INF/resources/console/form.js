@@ -111,7 +111,9 @@ class SchemaForm {
   field(prop, raw, path, name, required) {
     const id = fieldId(this.prefix, path);
     const current = getAt(this.model, path);
-    const hintText = [raw.description || prop.description, prop.default !== undefined ? `${t('defaultIs')}: ${prop.default}` : null]
+    const key = path.filter(k => typeof k !== 'number').join('.');
+    const description = fieldHint(this.prefix, key) || raw.description || prop.description;
+    const hintText = [description, prop.default !== undefined ? `${t('defaultIs')}: ${prop.default}` : null]
       .filter(Boolean).join(' · ');
     const hint = el('span', { class: 'hint', id: id + '-hint', text: hintText });
     const error = el('span', { class: 'field-error', id: id + '-error', role: 'alert' });
@@ -146,8 +148,9 @@ class SchemaForm {
   array(prop, path, name) {
     const items = resolve(this.doc, prop.items);
     const list = getAt(this.model, path) || [];
+    const description = fieldHint(this.prefix, path.filter(k => typeof k !== 'number').join('.')) || prop.description;
     const set = el('fieldset', { 'data-path': pathText(path) }, el('legend', { text: name }),
-      el('p', { class: 'field-error', role: 'alert' }));
+      description ? el('p', { class: 'hint', text: description }) : null, el('p', { class: 'field-error', role: 'alert' }));
     const itemLabel = items.enum ? t('conductItem') : t('demand');
     list.forEach((value, i) => {
       const p = path.concat(i);

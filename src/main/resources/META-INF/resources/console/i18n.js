@@ -86,3 +86,62 @@ function applyTexts(root) {
   (root || document).querySelectorAll('[data-t-aria]').forEach(el => el.setAttribute('aria-label', t(el.dataset.tAria)));
   document.title = t('title');
 }
+
+// Japanese help for the contract's fields, by form and field path (array indices left out). In
+// English the form shows the contract's own descriptions; a field missing here falls back to them,
+// and the browser test fails, so a new contract field gets its Japanese help too.
+const FIELD_HINTS_JA = {
+  incident: {
+    incidentId: '呼び出し元システムの事案ID。そのまま返します。ケースメモリ使用時、同じIDの再送は再試行として一度だけ数え、同じ答えを返します。',
+    caseId: '部署をまたいでこの対応が属するケースのID。ケースメモリはケースの経緯をこのIDで記録します。',
+    occurredAt: 'この対応が起きた日時（時差付き）。ルールが参照する唯一の時刻です。',
+    channel: 'この対応の経路。',
+    department: 'この対応を受けた部署。空欄は不可。',
+    contactMinutes: 'この対応のここまでの長さ（分）。caseHistory.longestContactMinutes にも数えます（上限：現実的な範囲）。',
+    'caller.callerId': '相手を識別する不透明なID（電話番号、顧客番号など）。',
+    'caller.kind': '個人か法人か。',
+    'caller.keyAccount': '会社が重要顧客としている取引先か。',
+    'caller.relationshipYears': '取引年数（上限：現実的な範囲）。',
+    'caller.reachable': '確認済みの番号へ会社から折り返しできるか。',
+    'caller.identified': '会社が相手の身元を把握しているか。',
+    'caller.policeInvolvement': 'この人物の当社への言動について警察が行ったこと。',
+    'caller.blocked': 'いずれかの部署がすでにブロックまたは要注意登録しているか。',
+    'caller.flaggedByDepartment': '要注意登録またはブロックをした部署。',
+    'caller.warnedBefore': '会社がすでに言動について警告したか。',
+    conduct: 'この対応で見られた言動。同じ値は一度だけ数えます。',
+    demands: '相手が求めていること。',
+    'demands.immediate': '今すぐの訪問を求められたか。',
+    'demands.reasonGiven': '訪問が必要な理由を相手が述べたか。',
+    'demands.requestedFor': '訪問の希望日時。即時または未指定なら occurredAt。',
+    'demands.place': '訪問先の種類。',
+    'demands.distanceKm': '訪問先までの距離（上限：現実的な範囲）。',
+    'demands.employeeId': '謝罪・対応・処分を求められている従業員。',
+    'demands.amountJpy': '要求された金額（円、上限：現実的な範囲）。',
+    'demands.intervalDays': '折り返し連絡を求める間隔（日、上限：現実的な範囲）。',
+    'caseHistory.openedAt': 'このケースの最初の対応日時。既定は occurredAt で、それより後にはなりません。',
+    'caseHistory.contactCount': 'このケースの対応回数（今回を含む、上限：現実的な範囲）。',
+    'caseHistory.longestContactMinutes': 'これまでで最も長い一回の対応（分、上限：現実的な範囲）。',
+    'caseHistory.companyFault': '当社の落ち度について調査で分かっていること。',
+    'caseHistory.investigationComplete': '現場・現物・現象の調査を終えたか。',
+    'caseHistory.managementAnswer': '要求に対するこれまでの経営層の回答。',
+    'caseHistory.severity': '申し出の元になった問題の重さ。',
+    'handler.employeeId': '現在対応している従業員。',
+    'handler.role': '対応者の役職。',
+    'handler.targetOfAnger': '対応者が怒りの矛先になっているか。'
+  },
+  flag: {
+    flag: 'BLOCKED はブロック、WARNED は警告の記録、POLICE は警察の関与の記録。',
+    policeInvolvement: 'POLICE のときは必須：警察が行ったこと。',
+    source: '事実の出どころ（警察、法務、部署など）。部署として表示します。',
+    reason: '理由。空欄は不可。'
+  },
+  lift: {
+    reason: '理由。空欄は不可。',
+    'approval.role': '承認者の役職。EXECUTIVE でなければ解除できません。',
+    'approval.approvedBy': '承認者の氏名（社内での呼び方）。'
+  }
+};
+
+function fieldHint(form, path) {
+  return LANG === 'ja' ? (FIELD_HINTS_JA[form] || {})[path] : undefined;
+}

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -256,6 +257,35 @@ class ConsoleBrowserTest {
         driver.findElement(By.id("send-flag")).click();
         wait.until(d -> d.findElement(By.id("caller")).getText().contains("warning letter 2026-7"));
         Browser.screenshot(driver, "caller-flagged");
+    }
+
+    @Test
+    void shouldExplainEveryFieldOfEveryFormInJapanese() {
+        driver.findElement(By.xpath("//fieldset[@data-path='demands']//button[text()='要求を追加']")).click();
+        List<String> types = new Select(driver.findElement(By.id("incident-demands-0-type"))).getOptions().stream()
+                .map(o -> o.getDomAttribute("value")).toList();
+        for (String type : types) {
+            choose("incident-demands-0-type", type);
+            assertEquals(List.of(), notInJapanese(), "field help in English only, with a demand of type " + type);
+        }
+        new Select(driver.findElement(By.id("lang"))).selectByValue("en");
+        assertEquals(0, hints().stream().filter(h -> JAPANESE.matcher(h).find()).count(), "English shows the contract's descriptions");
+    }
+
+    private static final Pattern JAPANESE = Pattern.compile("[\\u3040-\\u30ff\\u4e00-\\u9fff]");
+
+    /** The description part of every help text of the three forms (the default that may follow is the console's own word). */
+    private static List<String> hints() {
+        @SuppressWarnings("unchecked")
+        List<String> texts = (List<String>) driver.executeScript(
+                "return [...document.querySelectorAll('#incident-form .hint, #flag-form .hint, #lift-form .hint')].map(e => e.textContent)");
+        return texts.stream().map(text -> text.split(" · ")[0]).toList();
+    }
+
+    private static List<String> notInJapanese() {
+        List<String> hints = hints();
+        assertTrue(hints.size() > 30, "the forms have their fields: " + hints.size());
+        return hints.stream().filter(h -> !JAPANESE.matcher(h).find()).toList();
     }
 
     @Test

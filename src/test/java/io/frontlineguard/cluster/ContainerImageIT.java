@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.frontlineguard.ruleset.FolderSnapshot;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -69,7 +68,7 @@ class ContainerImageIT {
         assertEquals("185", user, "the image names its non-root user by number");
         Path root = export();
 
-        int port = freePort();
+        int port = ServiceProcess.freePort();
         List<String> command = new ArrayList<>(List.of("unshare", "--mount", "--pid", "--fork", "--propagation", "private",
                 "sh", "-c", RUNTIME, "runtime", root.toString(), user + ":" + user, config.get("WorkingDir").asText()));
         config.get("Env").forEach(e -> command.add(e.asText()));
@@ -81,7 +80,7 @@ class ContainerImageIT {
         Path stderr = WORK.resolve("stderr.log");
         Process container = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
         try {
-            awaitReady(port, container, stderr);
+            ServiceProcess.awaitReady(port, container, stderr, Duration.ofSeconds(90));
             ProcessHandle java = container.toHandle().children().findFirst().orElseThrow();
             assertTrue(java.info().command().orElse("").endsWith("java"), "the entry point execs java: " + java.info());
             assertEquals(List.of("185", "185", "185", "185"), ids(java, "Uid:"), "the service runs as the image's user");
@@ -169,27 +168,6 @@ class ContainerImageIT {
         return (Integer) Files.getAttribute(p, "unix:uid", LinkOption.NOFOLLOW_LINKS);
     }
 
-    private static void awaitReady(int port, Process container, Path stderr) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!container.isAlive()) {
-                throw new AssertionError("the image's service stopped during start-up:\n" + Files.readString(stderr));
-            }
-            try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // Not listening yet.
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("not ready within 90 s:\n" + Files.readString(stderr));
-    }
-
     /** A command's exit, its standard output, and its error output kept apart (podman writes progress there). */
     record Result(int exit, String output, String errors) {
     }
@@ -215,11 +193,5 @@ class ContainerImageIT {
         Result r = run(limit, command);
         assertEquals(0, r.exit(), () -> String.join(" ", command) + " failed:\n" + r.output() + r.errors());
         return r.output();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }

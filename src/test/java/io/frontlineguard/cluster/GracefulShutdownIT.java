@@ -9,7 +9,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -47,13 +46,13 @@ class GracefulShutdownIT {
     @Test
     void shouldAnswerAndLogEveryAcceptedRequestWhenTerminatedWithRequestsInFlight() throws Exception {
         Path work = Files.createDirectories(Path.of("target/shutdown-it"));
-        int port = freePort();
+        int port = ServiceProcess.freePort();
         Path stdout = work.resolve("stdout.jsonl");
         Path stderr = work.resolve("stderr.log");
         Process service = start(port, stdout, stderr);
         ExecutorService clients = Executors.newCachedThreadPool();
         try {
-            awaitReady(port, service, stderr);
+            ServiceProcess.awaitReady(port, service, stderr, Duration.ofSeconds(60));
             String firstDecisionId = assertStdoutLogIsNotSearchedHere(port);
             List<String> answered = new ArrayList<>(List.of(firstDecisionId));
             List<Socket> slow = new ArrayList<>();
@@ -121,27 +120,6 @@ class GracefulShutdownIT {
         pb.environment().put("GUARD_DECISION_LOG_HMAC_KEY", "shutdown-test-key-" + System.nanoTime() + "-0123456789abcdef");
         pb.redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
         return pb.start();
-    }
-
-    private static void awaitReady(int port, Process service, Path stderr) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!service.isAlive()) {
-                throw new AssertionError("the service stopped during start-up:\n" + Files.readString(stderr));
-            }
-            try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // Not listening yet.
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("not ready within 60 s:\n" + Files.readString(stderr));
     }
 
     private static String assertStdoutLogIsNotSearchedHere(int port) throws Exception {
@@ -214,12 +192,6 @@ class GracefulShutdownIT {
                 Thread.currentThread().interrupt();
                 return;
             }
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
         }
     }
 }

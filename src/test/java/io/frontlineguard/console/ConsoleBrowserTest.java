@@ -241,11 +241,7 @@ class ConsoleBrowserTest {
     void shouldLetACaseOfficerLookUpAndFlagACaller() {
         given().contentType("application/json").body("{\"occurredAt\":\"2026-11-23T10:00:00+09:00\",\"channel\":\"PHONE\","
                 + "\"department\":\"shop\",\"caller\":{\"callerId\":\"tel:0399990002\"}}").post("/v1/decisions").then().statusCode(200);
-        driver.findElement(By.cssSelector("nav a[data-page='callers']")).click();
-        fill("user", "officer");
-        fill("password", "officer-dev-only");
-        fill("caller-id", "tel:0399990002");
-        driver.findElement(By.cssSelector("#lookup button[type='submit']")).click();
+        lookUp("officer", "officer-dev-only", "tel:0399990002");
         wait.until(d -> d.findElement(By.id("caller")).getText().contains("hmac:"));
         assertFalse(driver.findElement(By.id("caller")).getText().contains("0399990002"), "the page shows the pseudonym, not the id");
 
@@ -290,17 +286,11 @@ class ConsoleBrowserTest {
 
     @Test
     void shouldTellACaseOfficerWhoseCredentialsAreWrongInsteadOfWaiting() {
-        driver.findElement(By.cssSelector("nav a[data-page='callers']")).click();
-        fill("user", "officer");
-        fill("password", "not-the-password");
-        fill("caller-id", "tel:0399990003");
-        driver.findElement(By.cssSelector("#lookup button[type='submit']")).click();
+        lookUp("officer", "not-the-password", "tel:0399990003");
         WebElement refused = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("caller-refused")));
         assertTrue(refused.getText().startsWith("ユーザー名またはパスワードが正しくありません。 401 UNAUTHORIZED"), refused.getText());
 
-        fill("user", "clerk");
-        fill("password", "clerk-dev-only");
-        driver.findElement(By.cssSelector("#lookup button[type='submit']")).click();
+        lookUp("clerk", "clerk-dev-only", "tel:0399990003");
         wait.until(d -> d.findElement(By.id("caller-refused")).getText().contains("403"));
         assertTrue(driver.findElement(By.id("caller-refused")).getText().contains("case-officer"), "the role it takes is named");
     }
@@ -310,11 +300,7 @@ class ConsoleBrowserTest {
         given().auth().preemptive().basic("officer", "officer-dev-only").contentType("application/json")
                 .body("{\"flag\":\"BLOCKED\",\"source\":\"legal\",\"reason\":\"threatening letters\"}")
                 .post("/v1/callers/tel:0399990004/flags").then().statusCode(200);
-        driver.findElement(By.cssSelector("nav a[data-page='callers']")).click();
-        fill("user", "officer");
-        fill("password", "officer-dev-only");
-        fill("caller-id", "tel:0399990004");
-        driver.findElement(By.cssSelector("#lookup button[type='submit']")).click();
+        lookUp("officer", "officer-dev-only", "tel:0399990004");
         wait.until(d -> d.findElement(By.id("caller-blocked")).getText().startsWith("legal"));
 
         fill("lift-reason", "apology accepted in writing");
@@ -393,6 +379,15 @@ class ConsoleBrowserTest {
               .map(e => { const a = lum(getComputedStyle(e).color), b = lum(background(e));
                 return { e, ratio: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05) }; })
               .filter(x => x.ratio < 4.5).map(x => x.ratio.toFixed(2) + ' ' + x.e.outerHTML.slice(0, 100));""";
+
+    /** Signs in on the caller page and looks the caller up, as a case officer does. */
+    private static void lookUp(String user, String password, String callerId) {
+        driver.findElement(By.cssSelector("nav a[data-page='callers']")).click();
+        fill("user", user);
+        fill("password", password);
+        fill("caller-id", callerId);
+        driver.findElement(By.cssSelector("#lookup button[type='submit']")).click();
+    }
 
     private static void fill(String id, String text) {
         WebElement input = driver.findElement(By.id(id));

@@ -238,6 +238,26 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void shouldShowAnOverriddenActionWithTheActionThatReplacedIt() {
+        List<String> ids = given().get("/v1/rules/scenarios").then().statusCode(200).extract().path("scenarios.id");
+        int index = ids.indexOf("answers.scenarios.yaml › a key client the police have acted against gets no apology,"
+                + " the supervisor's apology is overridden");
+        assertTrue(index >= 0, "the scenario is among the examples");
+        Map<String, Object> incident = given().get("/v1/rules/scenarios").then().extract().path("scenarios[" + index + "].incident");
+        Map<String, Object> expected = given().header("Accept-Language", "ja").contentType("application/json").body(incident)
+                .post("/v1/decisions?record=false").then().statusCode(200).extract().path("overridden[0]");
+
+        new Select(driver.findElement(By.id("example"))).selectByIndex(index + 1);
+        driver.findElement(By.id("decide")).click();
+        WebElement overridden = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#answer .action.overridden")));
+        assertEquals(expected.get("code"), overridden.getDomAttribute("data-code"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> replacedBy = (Map<String, Object>) expected.get("replacedBy");
+        assertTrue(overridden.getText().contains("置き換えた対応\n" + replacedBy.get("code")), overridden.getText());
+        assertTrue(overridden.getText().contains((String) expected.get("reason")), "the overridden action's own reason");
+    }
+
+    @Test
     void shouldLetACaseOfficerLookUpAndFlagACaller() {
         given().contentType("application/json").body("{\"occurredAt\":\"2026-11-23T10:00:00+09:00\",\"channel\":\"PHONE\","
                 + "\"department\":\"shop\",\"caller\":{\"callerId\":\"tel:0399990002\"}}").post("/v1/decisions").then().statusCode(200);

@@ -63,6 +63,8 @@ class ContainerImageIT {
         }
         runOrFail(Duration.ofMinutes(5), "podman", "build", "--isolation", "chroot", "--from", BASE,
                 "-f", "src/main/docker/Dockerfile.jvm", "-t", IMAGE, ".");
+        // Each build retags IMAGE; the image it replaced would otherwise stay on the machine's disk.
+        run(Duration.ofMinutes(1), "podman", "image", "prune", "-f");
         JsonNode config = JSON.readTree(runOrFail(Duration.ofSeconds(30), "podman", "image", "inspect", IMAGE)).get(0).get("Config");
         String user = config.get("User").asText();
         assertEquals("185", user, "the image names its non-root user by number");

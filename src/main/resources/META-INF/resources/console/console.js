@@ -301,7 +301,11 @@ function route() {
   document.querySelectorAll('nav a').forEach(a => {
     if (a.dataset.page === current) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
   });
-  if (current === 'rules') { loadCatalogue().then(() => rest.length && showRule(rest.join('/'))); }
+  if (current === 'rules') {
+    // A link to one rule must find it, whatever the filter left in the table before.
+    if (rest.length) document.getElementById('rule-filter').value = '';
+    loadCatalogue().then(() => rest.length && showRule(rest.join('/')));
+  }
 }
 
 function setLanguage(lang) {

@@ -133,6 +133,11 @@ class ConsoleBrowserTest {
 
         rule = driver.findElement(By.cssSelector(".action[data-code='REFUSE_VISIT'] a[href^='#rules/']"));
         String ruleName = rule.getText();
+        driver.findElement(By.cssSelector("nav a[data-page='rules']")).click();
+        driver.findElement(By.id("rule-filter")).sendKeys("a filter that no rule matches");
+        driver.navigate().back();
+        wait.until(d -> d.findElement(By.id("page-try")).isDisplayed());
+        rule = driver.findElement(By.cssSelector(".action[data-code='REFUSE_VISIT'] a[href^='#rules/']"));
         rule.click();
         wait.until(d -> d.findElement(By.id("page-rules")).isDisplayed());
         WebElement target = wait.until(d -> d.findElement(By.id("rule-" + encode(ruleName))));

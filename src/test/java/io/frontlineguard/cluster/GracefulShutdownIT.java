@@ -42,6 +42,7 @@ class GracefulShutdownIT {
             {"occurredAt": "2026-11-23T10:00:00+09:00", "channel": "PHONE", "department": "call-center",
              "caller": {"callerId": "tel:0312345678"}, "demands": [{"type": "VISIT"}]}""";
     private static final int SLOW_REQUESTS = 6;
+    private static final Duration SHUTDOWN_DELAY = Duration.ofSeconds(2);
 
     @Test
     void shouldAnswerAndLogEveryAcceptedRequestWhenTerminatedWithRequestsInFlight() throws Exception {
@@ -68,6 +69,22 @@ class GracefulShutdownIT {
             Thread.sleep(300);
 
             service.destroy(); // SIGTERM
+            // The shutdown delay: readiness DOWN so the cluster stops routing here, decisions still made.
+            HttpClient http = HttpClient.newHttpClient();
+            HttpRequest readiness = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build();
+            long signalled = System.nanoTime();
+            HttpResponse<String> ready = http.send(readiness, HttpResponse.BodyHandlers.ofString());
+            while (ready.statusCode() == 200 && System.nanoTime() - signalled < SHUTDOWN_DELAY.toNanos() / 2) {
+                Thread.sleep(20); // the JVM takes a moment to act on the signal
+                ready = http.send(readiness, HttpResponse.BodyHandlers.ofString());
+            }
+            assertEquals(503, ready.statusCode(), "readiness is DOWN from SIGTERM on: " + ready.body());
+            assertTrue(ready.body().contains("\"Graceful Shutdown\""), ready.body());
+            HttpResponse<String> during = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/decisions"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(INCIDENT)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, during.statusCode(), "a request arriving during the delay is still decided: " + during.body());
+            answered.add(JSON.readTree(during.body()).get("decisionId").asText());
             Thread.sleep(500);
             List<Future<String>> slowAnswers = new ArrayList<>();
             for (Socket s : slow) {
@@ -117,6 +134,8 @@ class GracefulShutdownIT {
         pb.environment().put("GUARD_RULES_WATCH", "false");
         pb.environment().put("GUARD_DECISION_LOG_TARGET", "stdout");
         pb.environment().put("QUARKUS_LOG_CONSOLE_STDERR", "true");
+        // Shorter than the Deployment's 5 s, the same mechanism.
+        pb.environment().put("QUARKUS_SHUTDOWN_DELAY", SHUTDOWN_DELAY.toSeconds() + "s");
         pb.environment().put("GUARD_DECISION_LOG_HMAC_KEY", "shutdown-test-key-" + System.nanoTime() + "-0123456789abcdef");
         pb.redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
         return pb.start();

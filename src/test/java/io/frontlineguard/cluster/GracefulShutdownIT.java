@@ -42,7 +42,7 @@ class GracefulShutdownIT {
             {"occurredAt": "2026-11-23T10:00:00+09:00", "channel": "PHONE", "department": "call-center",
              "caller": {"callerId": "tel:0312345678"}, "demands": [{"type": "VISIT"}]}""";
     private static final int SLOW_REQUESTS = 6;
-    private static final Duration SHUTDOWN_DELAY = Duration.ofSeconds(2);
+    private static final Duration SHUTDOWN_DELAY = Duration.ofSeconds(3);
 
     @Test
     void shouldAnswerAndLogEveryAcceptedRequestWhenTerminatedWithRequestsInFlight() throws Exception {

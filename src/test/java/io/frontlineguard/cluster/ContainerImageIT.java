@@ -58,29 +58,14 @@ class ContainerImageIT {
     @Test
     void shouldBuildTheImageAndServeFromItAsItsNonRootUser() throws Exception {
         requireTools();
-        if (run(Duration.ofSeconds(30), "podman", "image", "exists", BASE).exit() != 0) {
-            runOrFail(Duration.ofMinutes(10), "src/main/docker/debian-base.sh", BASE);
-        }
-        runOrFail(Duration.ofMinutes(5), "podman", "build", "--isolation", "chroot", "--from", BASE,
-                "-f", "src/main/docker/Dockerfile.jvm", "-t", IMAGE, ".");
-        // Each build retags IMAGE; the image it replaced would otherwise stay on the machine's disk.
-        run(Duration.ofMinutes(1), "podman", "image", "prune", "-f");
-        JsonNode config = JSON.readTree(runOrFail(Duration.ofSeconds(30), "podman", "image", "inspect", IMAGE)).get(0).get("Config");
-        String user = config.get("User").asText();
-        assertEquals("185", user, "the image names its non-root user by number");
+        JsonNode config = build();
+        assertEquals("185", config.get("User").asText(), "the image names its non-root user by number");
         Path root = export();
 
         int port = ServiceProcess.freePort();
-        List<String> command = new ArrayList<>(List.of("unshare", "--mount", "--pid", "--fork", "--propagation", "private",
-                "sh", "-c", RUNTIME, "runtime", root.toString(), user + ":" + user, config.get("WorkingDir").asText()));
-        config.get("Env").forEach(e -> command.add(e.asText()));
-        // What the Deployment adds: the decision log to stdout, the service's own log to stderr.
-        command.addAll(List.of("QUARKUS_HTTP_PORT=" + port, "GUARD_DECISION_LOG_TARGET=stdout", "QUARKUS_LOG_CONSOLE_STDERR=true",
-                "GUARD_DECISION_LOG_HMAC_KEY=image-test-key-" + System.nanoTime() + "-0123456789abcdef"));
-        config.get("Entrypoint").forEach(e -> command.add(e.asText()));
         Path stdout = WORK.resolve("stdout.jsonl");
         Path stderr = WORK.resolve("stderr.log");
-        Process container = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+        Process container = start(root, config, port, stdout, stderr);
         try {
             ServiceProcess.awaitReady(port, container, stderr, Duration.ofSeconds(90));
             ProcessHandle java = container.toHandle().children().findFirst().orElseThrow();
@@ -123,6 +108,31 @@ class ContainerImageIT {
             container.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
             container.destroyForcibly();
         }
+    }
+
+    /** Builds IMAGE from the Dockerfile on the Debian-made base (made first if missing); returns the image's Config. */
+    private static JsonNode build() throws Exception {
+        if (run(Duration.ofSeconds(30), "podman", "image", "exists", BASE).exit() != 0) {
+            runOrFail(Duration.ofMinutes(10), "src/main/docker/debian-base.sh", BASE);
+        }
+        runOrFail(Duration.ofMinutes(5), "podman", "build", "--isolation", "chroot", "--from", BASE,
+                "-f", "src/main/docker/Dockerfile.jvm", "-t", IMAGE, ".");
+        // Each build retags IMAGE; the image it replaced would otherwise stay on the machine's disk.
+        run(Duration.ofMinutes(1), "podman", "image", "prune", "-f");
+        return JSON.readTree(runOrFail(Duration.ofSeconds(30), "podman", "image", "inspect", IMAGE)).get(0).get("Config");
+    }
+
+    /** Starts the exported files as a runtime would: the image's user, folder, environment and entry point. */
+    private static Process start(Path root, JsonNode config, int port, Path stdout, Path stderr) throws IOException {
+        String user = config.get("User").asText();
+        List<String> command = new ArrayList<>(List.of("unshare", "--mount", "--pid", "--fork", "--propagation", "private",
+                "sh", "-c", RUNTIME, "runtime", root.toString(), user + ":" + user, config.get("WorkingDir").asText()));
+        config.get("Env").forEach(e -> command.add(e.asText()));
+        // What the Deployment adds: the decision log to stdout, the service's own log to stderr.
+        command.addAll(List.of("QUARKUS_HTTP_PORT=" + port, "GUARD_DECISION_LOG_TARGET=stdout", "QUARKUS_LOG_CONSOLE_STDERR=true",
+                "GUARD_DECISION_LOG_HMAC_KEY=image-test-key-" + System.nanoTime() + "-0123456789abcdef"));
+        config.get("Entrypoint").forEach(e -> command.add(e.asText()));
+        return new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
     }
 
     /** The image's files as a folder, owners and modes kept. */

@@ -122,6 +122,11 @@ function renderDecision(d) {
     el('h4', { text: t('memory') }), memory);
 }
 
+async function loadExamples() {
+  const scenarios = await api('/v1/rules/scenarios');
+  if (scenarios.ok) { state.scenarios = scenarios.body.scenarios; fillExamples(); }
+}
+
 function fillExamples() {
   const select = document.getElementById('example');
   const first = select.options[0];
@@ -347,10 +352,11 @@ async function start() {
   document.getElementById('send-flag').addEventListener('click', () => sendChange(state.flagForm, '/flags'));
   document.getElementById('send-lift').addEventListener('click', () => sendChange(state.liftForm, '/block/lift'));
   window.addEventListener('hashchange', route);
+  // Where the catalogue is protected, the examples come once the person has signed in.
+  document.getElementById('password').addEventListener('change', () => { if (!state.scenarios.length) loadExamples(); });
   route();
   await loadCatalogue();
-  const scenarios = await api('/v1/rules/scenarios');
-  if (scenarios.ok) { state.scenarios = scenarios.body.scenarios; fillExamples(); }
+  await loadExamples();
   document.body.dataset.ready = 'true';
 }
 

@@ -89,6 +89,11 @@ class SchemaForm {
 
   changed() { this.onChange(); }
 
+  // A field's help in the chosen language: the same text for every item of an array.
+  help(path, contractDescription) {
+    return fieldHint(this.prefix, path.filter(k => typeof k !== 'number').join('.')) || contractDescription;
+  }
+
   object(schema, path, legend) {
     const props = schema.properties || {};
     const simple = el('div', { class: 'fields' });
@@ -111,8 +116,7 @@ class SchemaForm {
   field(prop, raw, path, name, required) {
     const id = fieldId(this.prefix, path);
     const current = getAt(this.model, path);
-    const key = path.filter(k => typeof k !== 'number').join('.');
-    const description = fieldHint(this.prefix, key) || raw.description || prop.description;
+    const description = this.help(path, raw.description || prop.description);
     const hintText = [description, prop.default !== undefined ? `${t('defaultIs')}: ${prop.default}` : null]
       .filter(Boolean).join(' · ');
     const hint = el('span', { class: 'hint', id: id + '-hint', text: hintText });
@@ -148,7 +152,7 @@ class SchemaForm {
   array(prop, path, name) {
     const items = resolve(this.doc, prop.items);
     const list = getAt(this.model, path) || [];
-    const description = fieldHint(this.prefix, path.filter(k => typeof k !== 'number').join('.')) || prop.description;
+    const description = this.help(path, prop.description);
     const set = el('fieldset', { 'data-path': pathText(path) }, el('legend', { text: name }),
       description ? el('p', { class: 'hint', text: description }) : null, el('p', { class: 'field-error', role: 'alert' }));
     const itemLabel = items.enum ? t('conductItem') : t('demand');

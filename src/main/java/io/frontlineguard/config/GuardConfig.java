@@ -171,6 +171,14 @@ public interface GuardConfig {
         @WithDefault("16")
         int poolSize();
 
+        /**
+         * Where a phone number written without a country code is (ISO 3166 code): caller and
+         * employee ids that are phone numbers are pseudonymised in their E.164 form, so every
+         * spelling of one number is one person (incident.PersonIds). Also used by the decision log.
+         */
+        @WithDefault("JP")
+        String phoneRegion();
+
         /** The secret keying the HMAC pseudonyms of caller and employee ids; at least 32 characters. */
         Optional<String> hmacKey();
     }

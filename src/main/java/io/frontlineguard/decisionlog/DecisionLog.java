@@ -2,6 +2,7 @@ package io.frontlineguard.decisionlog;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.frontlineguard.config.GuardConfig;
+import io.frontlineguard.incident.PersonIds;
 import io.frontlineguard.decision.Decision;
 import io.frontlineguard.decision.DecisionListener;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -38,6 +39,7 @@ public class DecisionLog implements DecisionListener {
     }
 
     private final GuardConfig.DecisionLog config;
+    private final String phoneRegion;
     private final MeterRegistry meters;
     private DecisionLogWriter<Pending> writer;
     private Path file;
@@ -45,6 +47,7 @@ public class DecisionLog implements DecisionListener {
 
     DecisionLog(GuardConfig config, MeterRegistry meters) {
         this.config = config.decisionLog();
+        this.phoneRegion = config.memory().phoneRegion();
         this.meters = meters;
     }
 
@@ -53,7 +56,8 @@ public class DecisionLog implements DecisionListener {
         boolean enabled = DecisionLogSettings.enabled(config.enabled(), config.hmacKey(),
                 LaunchMode.current() == LaunchMode.NORMAL);
         if (enabled) {
-            EntryFormatter formatter = new EntryFormatter(new PersonalIdMasker(config.hmacKey().get().strip()));
+            EntryFormatter formatter = new EntryFormatter(new PersonalIdMasker(config.hmacKey().get().strip(),
+                    new PersonIds(phoneRegion)));
             LineSink sink = openSink();
             writer = new DecisionLogWriter<>(config.queueCapacity(), config.enqueueTimeout(), sink,
                     p -> formatter.format(p.decision(), p.epochMillis(), p.timedOut()), p -> p.decision().decisionId());

@@ -1,54 +1,48 @@
 package io.frontlineguard.decisionlog;
 
+import io.frontlineguard.incident.PersonIds;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Replaces a personal identifier by {@code hmac:<hex>}, HMAC-SHA256 under the configured key: the
- * same person always gets the same value, so log entries about them still correlate, while nobody
- * without the key can recover or test for the identifier.
+ * Replaces a personal identifier by {@code hmac:<hex>}, HMAC-SHA256 under the configured key of
+ * its normalised form ({@link PersonIds}): the same person always gets the same value, however the
+ * id was spelt, so log entries and memory records about them correlate, while nobody without the
+ * key can recover or test for the identifier.
+ *
+ * <p>Nothing is cached: a cache of digests would be a map keyed by clear ids, kept in the heap for
+ * as long as the service runs. One HMAC of a short id costs about a microsecond.
  */
 public final class PersonalIdMasker {
 
     static final String PREFIX = "hmac:";
     private static final String ALGORITHM = "HmacSHA256";
 
-    /** The same few people recur across entries; their digests are remembered, up to this many. */
-    static final int REMEMBERED = 4096;
-
     private final SecretKeySpec key;
+    private final PersonIds ids;
     private final ThreadLocal<Mac> macs;
-    // Only in memory, where the clear identifiers already are while an entry is formatted.
-    private final Map<String, String> remembered = new ConcurrentHashMap<>();
 
-    public PersonalIdMasker(String secret) {
+    public PersonalIdMasker(String secret, PersonIds ids) {
         this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM);
+        this.ids = ids;
         this.macs = ThreadLocal.withInitial(this::newMac);
         newMac(); // fail at start-up, not on the first entry, if the platform lacks the algorithm
     }
 
-    /** The masked form of an identifier; {@code null} stays {@code null} (no identifier, nothing to hide). */
-    public String mask(String id) {
-        if (id == null) {
-            return null;
-        }
-        String masked = remembered.get(id);
-        if (masked == null) {
-            masked = PREFIX + HexFormat.of().formatHex(macs.get().doFinal(id.getBytes(StandardCharsets.UTF_8)));
-            if (remembered.size() >= REMEMBERED) {
-                remembered.clear(); // crude but bounded; a full cache only costs recomputation
-            }
-            remembered.put(id, masked);
-        }
-        return masked;
+    /** Phone numbers read as in {@link PersonIds#DEFAULT_REGION}; for tools and tests. */
+    public PersonalIdMasker(String secret) {
+        this(secret, new PersonIds(PersonIds.DEFAULT_REGION));
     }
 
-    /** The same HMAC, not remembered: for one-off values such as a whole request's digest. */
+    /** The masked form of an identifier; {@code null} stays {@code null} (no identifier, nothing to hide). */
+    public String mask(String id) {
+        return id == null ? null : digest(ids.normalise(id));
+    }
+
+    /** The same HMAC of a value taken as it is: for one-off values such as a whole request's digest. */
     public String digest(String value) {
         return PREFIX + HexFormat.of().formatHex(macs.get().doFinal(value.getBytes(StandardCharsets.UTF_8)));
     }

@@ -3,6 +3,7 @@ package io.frontlineguard.memory;
 import io.agroal.api.AgroalDataSource;
 import io.frontlineguard.config.GuardConfig;
 import io.frontlineguard.decisionlog.PersonalIdMasker;
+import io.frontlineguard.incident.PersonIds;
 import io.quarkus.arc.Arc;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.Startup;
@@ -48,8 +49,8 @@ public class Memory {
                 ? MemoryDatabase.shared(Arc.container().instance(AgroalDataSource.class).get(), url.get())
                 : MemoryDatabase.embedded(dir.get(), settings.poolSize(), settings.timeout());
         store = new MemoryStore(database.data(), Clock.systemUTC(), settings.timeout());
-        pseudonyms = new PersonalIdMasker(key);
-        recall = new Recall(pseudonyms::mask);
+        pseudonyms = new PersonalIdMasker(key, new PersonIds(settings.phoneRegion()));
+        recall = new Recall(this::pseudonym);
     }
 
     public boolean enabled() {
@@ -64,7 +65,10 @@ public class Memory {
         return recall;
     }
 
-    /** The key an id is stored under: {@code hmac:} and the HMAC-SHA256 under the memory key. */
+    /**
+     * The key a caller or employee id is stored under: {@code hmac:} and the HMAC-SHA256 under the
+     * memory key of the id's normalised form, so every spelling of one phone number is one caller.
+     */
     public String pseudonym(String id) {
         return id == null ? null : pseudonyms.mask(id);
     }

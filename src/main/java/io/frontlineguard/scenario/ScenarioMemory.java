@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.frontlineguard.incident.CompanyFault;
 import io.frontlineguard.incident.DateTimes;
 import io.frontlineguard.incident.ManagementAnswer;
+import io.frontlineguard.incident.PersonIds;
 import io.frontlineguard.incident.PoliceInvolvement;
 import io.frontlineguard.incident.Severity;
 import io.frontlineguard.incident.Spelling;
@@ -23,7 +24,8 @@ import java.util.TreeSet;
 /**
  * A scenario's {@code memory:} block: what case memory holds before the scenario's incident, so
  * that rules depending on memory are tested without a database. Employee ids are written in clear
- * here; the scenario runner matches them in clear, as the service matches their pseudonyms.
+ * here; the scenario runner matches them in clear, normalised as the service normalises them before
+ * it matches their pseudonyms.
  *
  * <pre>
  * memory:
@@ -41,6 +43,8 @@ final class ScenarioMemory {
     static final Set<String> CASE_KEYS = Set.of("openedAt", "contacts", "longestContactMinutes", "companyFault",
             "investigationComplete", "managementAnswer", "severity", "callbacksDemanded", "departments",
             "demandedStaff", "targetedStaff");
+    /** Scenarios run without the service's configuration, so phone numbers are read as in the default region. */
+    static final PersonIds IDS = new PersonIds(PersonIds.DEFAULT_REGION);
     private static final OffsetDateTime NO_TIME = OffsetDateTime.parse("1970-01-01T00:00:00Z");
 
     /** Reports a problem at one key of a mapping of the block. */
@@ -163,7 +167,7 @@ final class ScenarioMemory {
 
     private Map<String, Source> staff(JsonNode n, String key, Source source) {
         Map<String, Source> out = new HashMap<>();
-        strings(n, key).forEach(id -> out.put(id, source));
+        strings(n, key).forEach(id -> out.put(IDS.normalise(id), source));
         return out;
     }
 }

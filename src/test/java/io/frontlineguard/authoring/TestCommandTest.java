@@ -159,6 +159,22 @@ class TestCommandTest {
     }
 
     @Test
+    void shouldMatchAnEmployeeInScenarioMemoryUnderAnySpellingAsTheServiceDoes() {
+        Path dir = Cli.copyOfBuiltInRules(tmp);
+        Cli.write(dir.resolve("spelling.scenarios.yaml"), SCENARIO_HEAD + """
+                  - name: the operator asked for again is recognised though memory spells her id in full width
+                    incident:
+                      caseId: CASE-001
+                      demands: [{type: SPECIFIC_STAFF, employeeId: " op-7 "}]
+                    memory:
+                      case: {contacts: 5, demandedStaff: ["\uFF4F\uFF50\uFF0D\uFF17"]}
+                    expect: [EMPLOYEE_CARE, DENY_STAFF_SELECTION]
+                """);
+        Cli.Run run = Cli.run("test", dir.toString());
+        assertTrue(run.out().contains("0 failed"), run.toString());
+    }
+
+    @Test
     void shouldNameTheLineAndColumnOfAMisspeltScenarioKey() {
         Cli.Run run = Cli.run("test", smallRules(NO_REASON.replace("expect:", "expct:")).toString());
         assertEquals(AuthorCommands.PROBLEMS, run.exitCode(), run.toString());

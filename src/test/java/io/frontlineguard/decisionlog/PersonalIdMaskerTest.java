@@ -1,10 +1,16 @@
 package io.frontlineguard.decisionlog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.frontlineguard.incident.PersonIds;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.Map;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -21,11 +27,41 @@ class PersonalIdMaskerTest {
     }
 
     @Test
-    void shouldGiveTheKeyedHashOfEveryIdEvenPastTheRememberedLimit() throws Exception {
+    void shouldGiveTheKeyedHashOfEveryId() throws Exception {
         PersonalIdMasker masker = new PersonalIdMasker(KEY);
         for (int round = 0; round < 2; round++) {
-            for (int i = 0; i < PersonalIdMasker.REMEMBERED + 100; i += 97) {
+            for (int i = 0; i < 5000; i += 97) {
                 assertEquals(hmac("tel:03" + i), masker.mask("tel:03" + i));
+            }
+        }
+    }
+
+    @Test
+    void shouldMaskEverySpellingOfOnePhoneNumberAlike() throws Exception {
+        PersonalIdMasker masker = new PersonalIdMasker(KEY, new PersonIds("JP"));
+        assertEquals(hmac("+819012345678"), masker.mask("090-1234-5678"));
+        assertEquals(hmac("+819012345678"), masker.mask("\uFF0B\uFF18\uFF11 90 1234 5678"));
+        assertEquals(hmac("C-000123"), masker.mask(" C-000123 "));
+        assertEquals(hmac(" untouched "), masker.digest(" untouched "), "a digest is of a whole request, not of an id");
+    }
+
+    @Test
+    void shouldKeepNoClearIdOnceItIsMasked() throws Exception {
+        PersonalIdMasker masker = new PersonalIdMasker(KEY);
+        String id = "heap-probe-4711";
+        masker.mask(id);
+        for (Field f : PersonalIdMasker.class.getDeclaredFields()) {
+            if (Modifier.isStatic(f.getModifiers())) {
+                continue;
+            }
+            f.setAccessible(true);
+            Object value = f.get(masker);
+            if (value instanceof Map<?, ?> map) {
+                assertFalse(map.containsKey(id) || map.containsValue(id), f.getName() + " keeps the clear id");
+            } else if (value instanceof Collection<?> items) {
+                assertFalse(items.contains(id), f.getName() + " keeps the clear id");
+            } else {
+                assertNotEquals(id, value, f.getName() + " keeps the clear id");
             }
         }
     }

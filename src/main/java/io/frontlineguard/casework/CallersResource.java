@@ -6,8 +6,10 @@ import io.frontlineguard.api.v1.ErrorCode;
 import io.frontlineguard.api.v1.FieldError;
 import io.frontlineguard.incident.ContractBodies;
 import io.frontlineguard.incident.InvalidIncidentException;
+import io.frontlineguard.incident.PersonIds;
 import io.frontlineguard.incident.PoliceInvolvement;
 import io.frontlineguard.incident.Role;
+import io.frontlineguard.incident.ViolationCode;
 import io.frontlineguard.memory.CallerMemory;
 import io.frontlineguard.memory.Memory;
 import io.frontlineguard.memory.MemoryStore.Change;
@@ -122,9 +124,13 @@ public class CallersResource {
         if (!memory.enabled()) {
             throw new ProblemException(ErrorCode.NOT_FOUND, "case memory is off (guard.memory.enabled=false)");
         }
-        if (callerId.length() > 128) {
+        if (callerId.codePointCount(0, callerId.length()) > 128) {
             throw new ProblemException(ErrorCode.INVALID_REQUEST, "a caller id has at most 128 characters");
         }
+        PersonIds.unusable(callerId).ifPresent(reason -> {
+            throw new ProblemException(ErrorCode.INVALID_REQUEST, "the caller id in the path " + reason,
+                    List.of(new FieldError("callerId", ViolationCode.INVALID_ID.name(), reason, List.of())));
+        });
         return memory.pseudonym(callerId);
     }
 

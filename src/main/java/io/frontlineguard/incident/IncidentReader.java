@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * Turns a request body into an {@link Incident}, or refuses it with every violation at once. The
  * body is checked against the published contract's Incident schema; only what JSON Schema cannot
- * say (null as absent, control characters, a case that opens after its contact) is checked here.
+ * say (null as absent, control characters, a case that opens after its contact, a person's id that
+ * could never be looked up again) is checked here.
  * Stateless and thread-safe; it never reads the wall clock, so the same body always reads the same.
  */
 public final class IncidentReader {
@@ -41,10 +42,28 @@ public final class IncidentReader {
         Hygiene.clean(root, "", found);
         VIOLATIONS.translate(INCIDENT.validate(root), root, found);
         caseOpensBeforeItsContact(root, found);
+        unusableIds(root, found);
         if (!found.isEmpty()) {
             throw new InvalidIncidentException(new ArrayList<>(found.values()));
         }
         return BINDER.incident(root);
+    }
+
+    /** An id memory could hold but no URL could name (blank, "." or "..") would be a record nobody can read or erase. */
+    private static void unusableIds(ObjectNode root, Map<String, Violation> found) {
+        unusableId(root.path("caller").path("callerId"), "caller.callerId", found);
+        unusableId(root.path("handler").path("employeeId"), "handler.employeeId", found);
+        JsonNode demands = root.path("demands");
+        for (int i = 0; demands.isArray() && i < demands.size(); i++) {
+            unusableId(demands.get(i).path("employeeId"), Violations.field(Violations.item("demands", i), "employeeId"), found);
+        }
+    }
+
+    private static void unusableId(JsonNode id, String path, Map<String, Violation> found) {
+        if (id.isTextual() && !found.containsKey(path)) {
+            PersonIds.unusable(id.textValue())
+                    .ifPresent(reason -> found.put(path, new Violation(path, ViolationCode.INVALID_ID, reason)));
+        }
     }
 
     private static void caseOpensBeforeItsContact(ObjectNode root, Map<String, Violation> found) {

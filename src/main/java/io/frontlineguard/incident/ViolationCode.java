@@ -28,5 +28,10 @@ public enum ViolationCode {
      * or an unpaired surrogate: no
      * identifier contains one, and neither survives every log, database or terminal downstream.
      */
-    INVALID_CHARACTER
+    INVALID_CHARACTER,
+    /**
+     * A caller or employee id that could not be looked up or erased later: blank after NFKC
+     * normalisation and trimming, {@code .} or {@code ..}. The message never repeats the id.
+     */
+    INVALID_ID
 }

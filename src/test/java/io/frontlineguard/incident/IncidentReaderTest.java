@@ -598,6 +598,36 @@ class IncidentReaderTest {
             assertTrue(v.message().contains("at most " + (length - 1)), v.message());
         }
 
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', value = {
+                "caller.callerId       | \"caller\": {\"callerId\": \"%s\"}",
+                "handler.employeeId    | \"handler\": {\"employeeId\": \"%s\"}",
+                "demands[0].employeeId | \"demands\": [{\"type\": \"SPECIFIC_STAFF\", \"employeeId\": \"%s\"}]",
+                "demands[0].employeeId | \"demands\": [{\"type\": \"EMPLOYEE_DISMISSAL\", \"employeeId\": \"%s\"}]",
+        })
+        void shouldRefuseAnIdThatCouldNeverBeLookedUpOrErased(String path, String template) {
+            for (String id : List.of(".", "..", "", " ", "\\t ", "\u3000", "\uFF0E\uFF0E", " . ")) {
+                Violation v = onlyViolation(body(template.formatted(id)));
+
+                assertViolation(v, path, ViolationCode.INVALID_ID);
+            }
+        }
+
+        @Test
+        void shouldRefuseTheSecondUnusableEmployeeIdAtItsOwnIndex() {
+            List<Violation> found = violations(body("\"demands\": [{\"type\": \"SPECIFIC_STAFF\", \"employeeId\": \"op-7\"},"
+                    + " {\"type\": \"APOLOGY_FROM_EMPLOYEE\", \"employeeId\": \"..\"}]"));
+
+            assertEquals(1, found.size(), found::toString);
+            assertViolation(found.get(0), "demands[1].employeeId", ViolationCode.INVALID_ID);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"...", ".a", "C-000123", "090-1234-5678", "\uFF10\uFF19\uFF10"})
+        void shouldAcceptIdsThatCanBeLookedUp(String id) {
+            assertEquals(id, read(body("\"caller\": {\"callerId\": \"" + id + "\"}")).caller().callerId());
+        }
+
         @Test
         void shouldRejectATooLongDepartment() {
             Violation v = onlyViolation("{\"occurredAt\": \"" + OCCURRED_AT + "\", \"channel\": \"PHONE\", \"department\": \""

@@ -26,12 +26,39 @@ public class AdminCredentialCheck {
             "quarkus.oidc.auth-server-url");
     static final String SIGNING_KEY = "smallrye.jwt.sign.key";
 
+    /** The passwords of the dev and test profiles' users (application.properties): published, so no secret. */
+    static final List<String> PUBLISHED_PASSWORDS = List.of("crm-dev-only", "admin-dev-only", "clerk-dev-only", "officer-dev-only");
+
     void onStart(@Observes StartupEvent e, GuardConfig config, Config raw) {
-        List<String> problems = problems(config.admin().enabled(), config.security().users(),
-                identityProviderKeys(k -> raw.getOptionalValue(k, String.class).filter(v -> !v.isBlank())));
-        if (!problems.isEmpty() && LaunchMode.current() == LaunchMode.NORMAL) {
+        if (LaunchMode.current() != LaunchMode.NORMAL) {
+            return;
+        }
+        List<String> problems = new ArrayList<>(problems(config.admin().enabled(), config.security().users(),
+                identityProviderKeys(k -> raw.getOptionalValue(k, String.class).filter(v -> !v.isBlank()))));
+        problems.addAll(publishedPasswords(config.security().users()));
+        if (config.security().anonymousDepartments().filter(d -> !d.isEmpty()).isPresent()) {
+            problems.add("guard.security.anonymous-departments lets requests without credentials decide; it is for the"
+                    + " test profile only: give each calling system a user or a token instead");
+        }
+        if (!problems.isEmpty()) {
             throw new IllegalStateException(String.join("\n", problems));
         }
+    }
+
+    /**
+     * Users whose password is one of the published dev passwords, whatever salt it was hashed
+     * with. Costs one password hash per user and published password, once, at start-up.
+     */
+    static List<String> publishedPasswords(Map<String, GuardConfig.User> users) {
+        List<String> problems = new ArrayList<>();
+        users.forEach((name, user) -> {
+            if (PasswordHash.wellFormed(user.passwordHash())
+                    && PUBLISHED_PASSWORDS.stream().anyMatch(p -> PasswordHash.matches(p.toCharArray(), user.passwordHash()))) {
+                problems.add("guard.security.users." + name + ".password-hash is the hash of a published dev password,"
+                        + " which is no secret; hash a password of your own for production");
+            }
+        });
+        return problems;
     }
 
     /**

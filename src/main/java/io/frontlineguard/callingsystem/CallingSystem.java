@@ -1,6 +1,7 @@
 package io.frontlineguard.callingsystem;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -21,7 +22,7 @@ public record CallingSystem(String name, Set<String> departments, String binding
     public static final String ALL = "*";
 
     public CallingSystem {
-        departments = Set.copyOf(departments);
+        departments = Collections.unmodifiableSet(new TreeSet<>(departments));
     }
 
     /** The departments from configuration or a claim: trimmed, blanks dropped. */

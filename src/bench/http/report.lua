@@ -5,6 +5,11 @@ wrk.body = f:read("*a")
 f:close()
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Accept-Language"] = "ja"
+-- The calling system's credential (run.sh sets it for decisions, not for the baseline).
+local authorization = os.getenv("BENCH_AUTHORIZATION")
+if authorization and authorization ~= "" then
+  wrk.headers["Authorization"] = authorization
+end
 
 -- With BENCH_VARY=1 (the case-memory runs) every request is a new contact: its own incidentId,
 -- one of 200 callers and 500 cases per wrk thread, so memory reads and writes as in production

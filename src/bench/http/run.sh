@@ -9,6 +9,13 @@
 #   JAVA_OPTS="-Dquarkus.thread-pool.max-threads=8" src/bench/http/run.sh   # extra JVM options for the service
 #   MEMORY=embedded src/bench/http/run.sh   # case memory on: the embedded store (default: MEMORY=off)
 #   MEMORY=postgres src/bench/http/run.sh   # case memory on a PostgreSQL server started for the run
+#   AUTH_COMPARE=true src/bench/http/run.sh   # also decisions without a credential, to see authentication's share
+#
+# Decisions carry the calling system's credential (Basic, the bench profile's user bench /
+# bench-profile-only), as production requires; the baseline carries none. With AUTH_COMPARE=true
+# the service also lets anonymous requests decide, and every connection count runs decisions
+# without a credential too: "auth cost" is the throughput authentication takes, at saturation the
+# share of a decision's CPU it costs.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 
@@ -19,6 +26,9 @@ PORT="${PORT:-18080}"
 HEAP="${HEAP:-256m}"
 DECISION_LOG="${DECISION_LOG:-true}"
 MEMORY="${MEMORY:-off}"
+AUTH_COMPARE="${AUTH_COMPARE:-false}"
+BENCH_CREDENTIAL="bench:bench-profile-only"
+AUTHORIZATION="Basic $(printf %s "$BENCH_CREDENTIAL" | base64)"
 HERE=src/bench/http
 OUT=target/bench
 BASE="http://127.0.0.1:${PORT}"
@@ -52,12 +62,15 @@ case "$MEMORY" in
   *) echo "MEMORY must be off, embedded or postgres, not $MEMORY" >&2; exit 2 ;;
 esac
 
+auth_opts=()
+[ "$AUTH_COMPARE" = true ] && auth_opts=(-Dquarkus.http.auth.permission.decisions.policy=permit "-Dguard.security.anonymous-departments=*")
+
 start_service() { # extra JVM options...; sets pid and ready_ms
   local start_ns
   start_ns=$(date +%s%N)
   # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
   java "-Xmx${HEAP}" "-Xms${HEAP}" ${JAVA_OPTS:-} "$@" -Dquarkus.profile=bench "-Dquarkus.http.port=${PORT}" \
-    -Dquarkus.http.host=127.0.0.1 "-Dguard.decision-log.enabled=${DECISION_LOG}" "${memory_opts[@]}" \
+    -Dquarkus.http.host=127.0.0.1 "-Dguard.decision-log.enabled=${DECISION_LOG}" "${memory_opts[@]}" ${auth_opts[@]+"${auth_opts[@]}"} \
     -jar target/quarkus-app/quarkus-run.jar >"$OUT/service.log" 2>&1 &
   pid=$!
   until [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/q/health/ready" || true)" = 200 ]; do
@@ -89,16 +102,16 @@ rm -f "$OUT"/decisions.jsonl*
 
 start_service
 
-decision_bytes=$(curl -s -o "$OUT/decision.json" -w '%{size_download}' -H 'Content-Type: application/json' \
+decision_bytes=$(curl -s -u "$BENCH_CREDENTIAL" -o "$OUT/decision.json" -w '%{size_download}' -H 'Content-Type: application/json' \
   --data-binary "@$BENCH_BODY" "$BASE/v1/decisions")
 baseline_bytes=$(curl -s -o "$OUT/baseline.json" -w '%{size_download}' -H 'Content-Type: application/json' \
   --data-binary "@$BENCH_BODY" "$BASE/bench/baseline?bytes=${decision_bytes}")
 # The probe above was a decision too; the log check below counts it like every other 200.
 [ "$decision_bytes" = "$baseline_bytes" ] || { echo "baseline answers $baseline_bytes bytes, decisions $decision_bytes" >&2; exit 1; }
 
-run() { # label url connections seconds
+run() { # label url connections seconds [Authorization header]
   local line
-  line=$(BENCH_RUN="$1-c$3" wrk -t2 -c"$3" -d"$4s" --timeout 5s -s "$HERE/report.lua" "$2" | grep '^RESULT') || {
+  line=$(BENCH_AUTHORIZATION="${5:-}" BENCH_RUN="$1-c$3" wrk -t2 -c"$3" -d"$4s" --timeout 5s -s "$HERE/report.lua" "$2" | grep '^RESULT') || {
     echo "wrk failed against $2" >&2; exit 1; }
   echo "$1 c=$3 ${line#RESULT }" | tee -a "$OUT/runs.txt" >&2
 }
@@ -107,12 +120,20 @@ field() { # line key
 }
 
 run warmup-baseline "$BASE/bench/baseline?bytes=${decision_bytes}" 16 "$WARMUP"
-run warmup-decisions "$BASE/v1/decisions" 16 "$WARMUP"
+run warmup-decisions "$BASE/v1/decisions" 16 "$WARMUP" "$AUTHORIZATION"
+[ "$AUTH_COMPARE" != true ] || run warmup-anonymous "$BASE/v1/decisions" 16 "$WARMUP"
 
 rows=""
+auth_rows=""
 for c in $CONNECTIONS; do
   run baseline "$BASE/bench/baseline?bytes=${decision_bytes}" "$c" "$DURATION"
-  run decisions "$BASE/v1/decisions" "$c" "$DURATION"
+  run decisions "$BASE/v1/decisions" "$c" "$DURATION" "$AUTHORIZATION"
+  if [ "$AUTH_COMPARE" = true ]; then
+    run anonymous "$BASE/v1/decisions" "$c" "$DURATION"
+    a=$(grep "^anonymous c=$c " "$OUT/runs.txt" | tail -1)
+    d=$(grep "^decisions c=$c " "$OUT/runs.txt" | tail -1)
+    auth_rows+="| $c | $(field "$a" rps) | $(field "$d" rps) | **$(awk -v d="$(field "$d" rps)" -v a="$(field "$a" rps)" 'BEGIN { printf "%.1f %%", 100 * (1 - d / a) }')** | $(field "$a" p50_ms) / $(field "$a" p99_ms) | $(field "$d" p50_ms) / $(field "$d" p99_ms) |"$'\n'
+  fi
   b=$(grep "^baseline c=$c " "$OUT/runs.txt" | tail -1)
   d=$(grep "^decisions c=$c " "$OUT/runs.txt" | tail -1)
   errors() { echo $(( $(field "$1" connect) + $(field "$1" read) + $(field "$1" write) + $(field "$1" status) + $(field "$1" timeout) )); }
@@ -138,12 +159,20 @@ clear_ids=$(log_lines | grep -c -e 'tel:0312345678' -e 'E-1042' || true)
 twice=$(log_lines | cut -c1-52 | sort | uniq -d | wc -l)
 
 {
-  echo "HTTP benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, heap $HEAP, ${DURATION}s per run, wrk -t2, decision log ${DECISION_LOG}, case memory ${MEMORY}"
+  echo "HTTP benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, heap $HEAP, ${DURATION}s per run, wrk -t2, decision log ${DECISION_LOG}, case memory ${MEMORY}, decisions with a Basic credential"
   echo
   echo "| connections | baseline req/s | decisions req/s | ratio | baseline p50 / p99 ms | decisions p50 / p99 ms | errors b / d |"
   echo "|---|---|---|---|---|---|---|"
   printf "%s" "$rows"
   echo
+  if [ "$AUTH_COMPARE" = true ]; then
+    echo "Authentication (Basic, verified-credential cache) against the same decisions without a credential:"
+    echo
+    echo "| connections | anonymous req/s | authenticated req/s | auth cost | anonymous p50 / p99 ms | authenticated p50 / p99 ms |"
+    echo "|---|---|---|---|---|---|"
+    printf "%s" "$auth_rows"
+    echo
+  fi
   echo "- response size: $decision_bytes bytes (both endpoints)"
   echo "- start-up to ready (launching java to the first 200 on /q/health/ready, median of 3): $(median3 "${plain[@]}") ms, verifying the rules (lint, compile, scenarios) $(median3 "${verified_plain[@]}") ms of it; without the engine warm-up $(median3 "${cold[@]}") ms, verifying $(median3 "${verified_cold[@]}") ms; ratio $(awk -v a="$(median3 "${plain[@]}")" -v b="$(median3 "${cold[@]}")" 'BEGIN { printf "%.2f", a / b }'); with AppCDS (and the warm-up) $(median3 "${cds[@]}") ms"
   echo "- peak resident memory: $(( rss_kb / 1024 )) MiB"

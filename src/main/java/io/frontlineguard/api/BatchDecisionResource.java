@@ -7,6 +7,8 @@ import io.frontlineguard.api.v1.DecisionResponse;
 import io.frontlineguard.api.v1.ErrorCode;
 import io.frontlineguard.api.v1.FieldError;
 import io.frontlineguard.api.v1.Problem;
+import io.frontlineguard.callingsystem.CallingSystem;
+import io.frontlineguard.callingsystem.CallingSystems;
 import io.frontlineguard.decision.DecisionTimeoutException;
 import io.frontlineguard.incident.BatchEnvelope;
 import io.frontlineguard.incident.IncidentReader;
@@ -41,10 +43,12 @@ public class BatchDecisionResource {
     private final MemoryDecisions decisions;
     private final IncidentReader reader = new IncidentReader();
     private final BodyLimit limit;
+    private final CallingSystems callingSystems;
 
-    BatchDecisionResource(MemoryDecisions decisions, BodyLimit limit) {
+    BatchDecisionResource(MemoryDecisions decisions, BodyLimit limit, CallingSystems callingSystems) {
         this.decisions = decisions;
         this.limit = limit;
+        this.callingSystems = callingSystems;
     }
 
     @POST
@@ -55,12 +59,29 @@ public class BatchDecisionResource {
         limit.check(body, true);
         boolean recording = Recording.of(record);
         List<JsonNode> items = items(body);
+        refuseForeignDepartments(items);
         String language = Language.of(headers);
         List<BatchResult> results = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
             results.add(decideOne(i, items.get(i), language, recording));
         }
         return new BatchResponse(results);
+    }
+
+    /**
+     * The whole batch is refused before anything is decided when one incident names a department
+     * the calling system may not speak for: a partial answer would already have recorded the rest.
+     * An incident without a department is left to validation, which refuses it on its own.
+     */
+    private void refuseForeignDepartments(List<JsonNode> items) {
+        CallingSystem system = callingSystems.current();
+        for (int i = 0; i < items.size(); i++) {
+            JsonNode department = items.get(i).path("department");
+            if (department.isTextual() && !system.mayDecideFor(department.asText())) {
+                throw new ProblemException(ErrorCode.DEPARTMENT_NOT_ALLOWED,
+                        "incidents[" + i + "]: " + system.refusal(department.asText()) + " in this batch");
+            }
+        }
     }
 
     private BatchResult decideOne(int index, JsonNode item, String language, boolean record) {

@@ -1,6 +1,9 @@
 package io.frontlineguard.api;
 
 import io.frontlineguard.api.v1.DecisionResponse;
+import io.frontlineguard.api.v1.ErrorCode;
+import io.frontlineguard.callingsystem.CallingSystem;
+import io.frontlineguard.callingsystem.CallingSystems;
 import io.frontlineguard.decision.Decision;
 import io.frontlineguard.incident.Incident;
 import io.frontlineguard.incident.IncidentReader;
@@ -26,10 +29,12 @@ public class DecisionResource {
     private final MemoryDecisions decisions;
     private final IncidentReader reader = new IncidentReader();
     private final BodyLimit limit;
+    private final CallingSystems callingSystems;
 
-    DecisionResource(MemoryDecisions decisions, BodyLimit limit) {
+    DecisionResource(MemoryDecisions decisions, BodyLimit limit, CallingSystems callingSystems) {
         this.decisions = decisions;
         this.limit = limit;
+        this.callingSystems = callingSystems;
     }
 
     /**
@@ -43,6 +48,10 @@ public class DecisionResource {
     public Uni<DecisionResponse> decide(byte[] body, @Context HttpHeaders headers, @QueryParam("record") String record) {
         limit.check(body, false);
         Incident incident = reader.read(body);
+        CallingSystem system = callingSystems.current();
+        if (!system.mayDecideFor(incident.department())) {
+            throw new ProblemException(ErrorCode.DEPARTMENT_NOT_ALLOWED, system.refusal(incident.department()));
+        }
         boolean recording = Recording.of(record);
         String language = Language.of(headers);
         Uni<Decision> decision = decisions.remembers(incident)

@@ -75,6 +75,57 @@ public interface GuardConfig {
     interface Security {
         /** Users known to the built-in identity provider, by user name. */
         Map<String, User> users();
+
+        /**
+         * The departments a request without credentials may speak for, where the decisions
+         * permission lets such requests through at all (the test profile). Unset: none.
+         * Production refuses to start with it set.
+         */
+        Optional<List<String>> anonymousDepartments();
+
+        Jwt jwt();
+
+        CredentialCache credentialCache();
+
+        PasswordChecks passwordChecks();
+
+        Throttle throttle();
+    }
+
+    interface Jwt {
+        /** The token claim naming the departments a calling system may speak for: an array, or one comma-separated string. */
+        @WithDefault("departments")
+        String departmentsClaim();
+    }
+
+    interface CredentialCache {
+        /** How long a verified Basic credential is accepted without hashing its password again. */
+        @WithDefault("10m")
+        Duration ttl();
+    }
+
+    interface PasswordChecks {
+        /** Threads that hash passwords of credentials not in the cache; decisions never wait for them. */
+        @WithDefault("1")
+        int threads();
+
+        /** Password checks waiting for a thread; past it a request gets 503 CREDENTIAL_CHECK_BUSY. */
+        @WithDefault("16")
+        int queue();
+    }
+
+    interface Throttle {
+        /** Failed sign-ins (wrong password, bad token) per user name or client address within the window before 429. */
+        @WithDefault("10")
+        int maxFailures();
+
+        /** The window failures are counted in; a throttled user or address waits until it ends. */
+        @WithDefault("1m")
+        Duration window();
+
+        /** User names and client addresses remembered at most, each; the least recently failed is forgotten first. */
+        @WithDefault("10000")
+        int maxTracked();
     }
 
     interface User {
@@ -83,6 +134,9 @@ public interface GuardConfig {
 
         /** Roles granted to the user, e.g. {@code admin} or {@code decider}. */
         Optional<List<String>> roles();
+
+        /** The departments this calling system may speak for; {@code *} for all. Unset: none. */
+        Optional<List<String>> departments();
     }
 
     /** The JSON-lines audit log of every decision; see {@code io.frontlineguard.decisionlog}. */

@@ -29,9 +29,11 @@ public class AccessProblems {
     static final String FALLBACK_CHALLENGE = "Basic realm=\"frontline-guard\"";
 
     private final Problems problems;
+    private final LoginThrottle throttle;
 
-    AccessProblems(Problems problems) {
+    AccessProblems(Problems problems, LoginThrottle throttle) {
         this.problems = problems;
+        this.throttle = throttle;
     }
 
     void install(@Observes Router router) {
@@ -41,16 +43,34 @@ public class AccessProblems {
     private void handle(RoutingContext ctx) {
         Throwable failure = ctx.failure();
         int status = ctx.statusCode();
+        TooManyFailedLoginsException throttled = cause(failure, TooManyFailedLoginsException.class);
         if (ctx.response().headWritten()) {
             ctx.next();
+        } else if (throttled != null) {
+            throttle.refuse(ctx, throttled.retryAfterSeconds());
+        } else if (cause(failure, CredentialCheckBusyException.class) != null) {
+            problems.send(ctx, ErrorCode.CREDENTIAL_CHECK_BUSY, "every password check is busy; a credential verified"
+                    + " before is not affected, try again shortly", Map.of("Retry-After", "1"));
+        } else if (failure instanceof AuthenticationFailedException) {
+            throttle.failed(ctx);
+            challenge(ctx);
         } else if (failure instanceof ForbiddenException || (failure == null && status == 403)) {
             problems.send(ctx, ErrorCode.FORBIDDEN, Problems.FORBIDDEN, Map.of());
-        } else if (failure instanceof UnauthorizedException || failure instanceof AuthenticationFailedException
+        } else if (failure instanceof UnauthorizedException
                 || failure instanceof AuthenticationCompletionException || (failure == null && status == 401)) {
             challenge(ctx);
         } else {
             ctx.next();
         }
+    }
+
+    private static <T extends Throwable> T cause(Throwable failure, Class<T> type) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 
     private void challenge(RoutingContext ctx) {

@@ -3,6 +3,7 @@ package io.frontlineguard.security;
 import io.frontlineguard.config.GuardConfig;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.ConfigUtils;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
@@ -26,12 +27,41 @@ public class AdminCredentialCheck {
             "quarkus.oidc.auth-server-url");
     static final String SIGNING_KEY = "smallrye.jwt.sign.key";
 
+    /** The passwords of the dev and test profiles' users (application.properties): published, so no secret. */
+    static final List<String> PUBLISHED_PASSWORDS = List.of("crm-dev-only", "admin-dev-only", "clerk-dev-only", "officer-dev-only");
+
     void onStart(@Observes StartupEvent e, GuardConfig config, Config raw) {
-        List<String> problems = problems(config.admin().enabled(), config.security().users(),
-                identityProviderKeys(k -> raw.getOptionalValue(k, String.class).filter(v -> !v.isBlank())));
-        if (!problems.isEmpty() && LaunchMode.current() == LaunchMode.NORMAL) {
+        if (LaunchMode.current() != LaunchMode.NORMAL) {
+            return;
+        }
+        List<String> problems = new ArrayList<>(problems(config.admin().enabled(), config.security().users(),
+                identityProviderKeys(k -> raw.getOptionalValue(k, String.class).filter(v -> !v.isBlank()))));
+        problems.addAll(publishedPasswords(config.security().users()));
+        // The bench profile may measure decisions without a credential beside ones with (AUTH_COMPARE).
+        if (config.security().anonymousDepartments().filter(d -> !d.isEmpty()).isPresent()
+                && !ConfigUtils.isProfileActive("bench")) {
+            problems.add("guard.security.anonymous-departments lets requests without credentials decide; it is for the"
+                    + " test profile only: give each calling system a user or a token instead");
+        }
+        if (!problems.isEmpty()) {
             throw new IllegalStateException(String.join("\n", problems));
         }
+    }
+
+    /**
+     * Users whose password is one of the published dev passwords, whatever salt it was hashed
+     * with. Costs one password hash per user and published password, once, at start-up.
+     */
+    static List<String> publishedPasswords(Map<String, GuardConfig.User> users) {
+        List<String> problems = new ArrayList<>();
+        users.forEach((name, user) -> {
+            if (PasswordHash.wellFormed(user.passwordHash())
+                    && PUBLISHED_PASSWORDS.stream().anyMatch(p -> PasswordHash.matches(p.toCharArray(), user.passwordHash()))) {
+                problems.add("guard.security.users." + name + ".password-hash is the hash of a published dev password,"
+                        + " which is no secret; hash a password of your own for production");
+            }
+        });
+        return problems;
     }
 
     /**

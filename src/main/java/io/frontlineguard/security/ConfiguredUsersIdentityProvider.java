@@ -9,22 +9,39 @@ import io.quarkus.security.identity.request.UsernamePasswordAuthenticationReques
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The embedded identity store: users, password hashes and roles from
  * {@code guard.security.users.<name>.*}. It serves HTTP Basic authentication and needs no external
  * server; an operator with an identity provider configures JWT or OIDC instead and leaves this empty.
- * Hash checks are deliberately slow (PBKDF2), so they run off the event loop.
+ * A credential seen before is recognised by its keyed hash ({@link VerifiedCredentials}); only a new
+ * one pays for the deliberately slow PBKDF2, on {@link PasswordChecks}' own threads, and only while
+ * its user name is not throttled ({@link FailedLogins}).
  */
 @ApplicationScoped
 public class ConfiguredUsersIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
 
-    private final GuardConfig config;
+    private final Map<String, GuardConfig.User> users;
+    private final Map<String, Set<String>> roles = new HashMap<>();
+    private final VerifiedCredentials verified;
+    private final PasswordChecks checks;
+    private final FailedLogins failures;
 
-    ConfiguredUsersIdentityProvider(GuardConfig config) {
-        this.config = config;
+    ConfiguredUsersIdentityProvider(GuardConfig config, VerifiedCredentials verified, PasswordChecks checks,
+                                    FailedLogins failures) {
+        this.users = config.security().users();
+        users.forEach((name, user) -> roles.put(name, Set.copyOf(user.roles().orElse(List.of()))));
+        this.verified = verified;
+        this.checks = checks;
+        this.failures = failures;
     }
 
     @Override
@@ -35,21 +52,44 @@ public class ConfiguredUsersIdentityProvider implements IdentityProvider<Usernam
     @Override
     public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
                                               AuthenticationRequestContext context) {
-        return context.runBlocking(() -> {
-            GuardConfig.User user = config.security().users().get(request.getUsername());
-            char[] password = request.getPassword().getPassword();
+        String name = request.getUsername();
+        char[] password = request.getPassword().getPassword();
+        byte[] fingerprint = verified.fingerprint(name, password);
+        if (verified.isVerified(name, fingerprint)) {
+            return Uni.createFrom().item(identity(name));
+        }
+        long retryAfter = failures.userRetryAfter(name);
+        if (retryAfter > 0) {
+            return Uni.createFrom().failure(new TooManyFailedLoginsException(retryAfter));
+        }
+        char[] copy = password.clone();
+        Uni<SecurityIdentity> checked = Uni.createFrom().completionStage(() -> checks.submit(() -> check(name, copy, fingerprint)));
+        // Resume on the request's own event loop, not on the password-check thread.
+        Context vertx = Vertx.currentContext();
+        return vertx == null ? checked : checked.emitOn(task -> vertx.runOnContext(ignored -> task.run()));
+    }
+
+    private SecurityIdentity check(String name, char[] password, byte[] fingerprint) {
+        try {
+            GuardConfig.User user = users.get(name);
             // Hash even for an unknown user, so response time does not reveal which names exist.
             String stored = user == null ? DUMMY_HASH : user.passwordHash();
             boolean ok = PasswordHash.matches(password, stored) && user != null;
             if (!ok) {
                 throw new AuthenticationFailedException("wrong user name or password");
             }
-            return QuarkusSecurityIdentity.builder()
-                    .setPrincipal(new QuarkusPrincipal(request.getUsername()))
-                    .addRoles(new java.util.HashSet<>(user.roles().orElse(List.of())))
-                    .addCredential(request.getPassword())
-                    .build();
-        });
+            verified.remember(name, fingerprint);
+            return identity(name);
+        } finally {
+            java.util.Arrays.fill(password, '\0');
+        }
+    }
+
+    private SecurityIdentity identity(String name) {
+        return QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal(name))
+                .addRoles(new HashSet<>(roles.get(name)))
+                .build();
     }
 
     private static final String DUMMY_HASH = PasswordHash.hash("not a password of anyone".toCharArray());

@@ -58,7 +58,7 @@ class BatchDecisionResourceTest {
                 .extract().jsonPath();
         // Every decided item is logged like a single decision.
         String id = r.getString("results[2].decision.decisionId");
-        given().when().get("/v1/decisions/" + id).then().statusCode(200).body("incidentId", equalTo("B-2"));
+        given().auth().preemptive().basic("officer", "officer-dev-only").when().get("/v1/decisions/" + id).then().statusCode(200).body("incidentId", equalTo("B-2"));
     }
 
     @Test

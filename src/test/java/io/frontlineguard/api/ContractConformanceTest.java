@@ -92,7 +92,7 @@ class ContractConformanceTest {
     void shouldServeALoggedDecisionThatConforms() {
         String id = given().contentType(ContentType.JSON).body(INCIDENT).post("/v1/decisions").path("decisionId");
 
-        assertConforms("DecisionLogEntry", given().get("/v1/decisions/" + id).then().statusCode(200).extract().response());
+        assertConforms("DecisionLogEntry", given().auth().preemptive().basic("officer", "officer-dev-only").get("/v1/decisions/" + id).then().statusCode(200).extract().response());
     }
 
     @Test
@@ -100,7 +100,7 @@ class ContractConformanceTest {
         for (Scenario s : ScenarioLoader.load(FolderSnapshot.read(Path.of("rules")))) {
             String id = given().contentType(ContentType.JSON).body(s.incident().toString()).post("/v1/decisions")
                     .then().statusCode(200).extract().path("decisionId");
-            assertConforms("DecisionLogEntry", given().get("/v1/decisions/" + id).then().statusCode(200).extract().response());
+            assertConforms("DecisionLogEntry", given().auth().preemptive().basic("officer", "officer-dev-only").get("/v1/decisions/" + id).then().statusCode(200).extract().response());
         }
     }
 
@@ -133,7 +133,7 @@ class ContractConformanceTest {
         problem(401, "UNAUTHORIZED", given().post("/v1/admin/rules/reload"));
         problem(401, "UNAUTHORIZED", given().auth().preemptive().basic("admin", "wrong").post("/v1/admin/rules/reload"));
         problem(403, "FORBIDDEN", given().auth().preemptive().basic("clerk", "clerk-dev-only").post("/v1/admin/rules/reload"));
-        problem(404, "NOT_FOUND", given().get("/v1/decisions/no-such-decision"));
+        problem(404, "NOT_FOUND", given().auth().preemptive().basic("officer", "officer-dev-only").get("/v1/decisions/no-such-decision"));
         problem(404, "NOT_FOUND", given().get("/v1/no-such-path"));
         problem(405, "METHOD_NOT_ALLOWED", given().delete("/v1/rules"));
         problem(406, "NOT_ACCEPTABLE", given().contentType(ContentType.JSON).accept("text/csv").body(INCIDENT)

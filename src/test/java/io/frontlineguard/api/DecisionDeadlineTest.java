@@ -81,7 +81,7 @@ class DecisionDeadlineTest {
 
         Matcher id = Pattern.compile("decision (\\S+) did not finish").matcher(detail);
         assertTrue(id.find(), detail);
-        given().when().get("/v1/decisions/" + id.group(1))
+        given().auth().preemptive().basic("officer", "officer-dev-only").when().get("/v1/decisions/" + id.group(1))
                 .then().statusCode(200).body("outcome", equalTo("TIMED_OUT")).body("incidentId", equalTo("T-DEADLINE"))
                 .body("actions.size()", equalTo(0));
         String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();

@@ -5,11 +5,24 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.frontlineguard.security.PackagedCallingSystem;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The same API tests, run against the packaged application, with its production defaults. */
 @QuarkusIntegrationTest
 class DecisionResourceIT extends DecisionResourceTest {
+
+    @BeforeAll
+    static void signIn() {
+        PackagedCallingSystem.signIn();
+    }
+
+    @AfterAll
+    static void signOut() {
+        PackagedCallingSystem.signOut();
+    }
 
     @Test
     void shouldAnswerNotFoundToEveryoneWhileTheAdminEndpointsAreOff() {

@@ -2,6 +2,7 @@ package io.frontlineguard.api;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.Test;
 class ReadmeExamplesTest {
 
     private static final Pattern CURL = Pattern.compile(
-            "```bash\\ncurl -s localhost:8080/v1/decisions (?<headers>[^\\n]*?) -d '(?<body>\\{(?:(?!```).)*?})'\\n```\\n"
+            "```bash\\ncurl -s -u (?<user>[^:\\s]+):(?<password>\\S+) localhost:8080/v1/decisions (?<headers>[^\\n]*?) -d '(?<body>\\{(?:(?!```).)*?})'\\n```\\n"
                     + "(?<after>.*?)(?=\\n```bash|\\n### |\\n## )",
             Pattern.DOTALL);
     private static final Pattern HEADER = Pattern.compile("-H '([^:]+): ([^']+)'");
@@ -46,7 +47,9 @@ class ReadmeExamplesTest {
         int examples = 0;
         while (m.find()) {
             examples++;
-            RequestSpecification request = given().contentType(ContentType.JSON);
+            // The credential is checked even where the test profile would let anonymous requests decide.
+            RequestSpecification request = given().auth().preemptive().basic(m.group("user"), m.group("password"))
+                    .contentType(ContentType.JSON);
             Matcher h = HEADER.matcher(m.group("headers"));
             while (h.find()) {
                 if (!h.group(1).equalsIgnoreCase("Content-Type")) {
@@ -69,6 +72,8 @@ class ReadmeExamplesTest {
             }
         }
         assertTrue(examples >= 5, "the README's three real cases and the two of case memory are found: " + examples);
+        assertFalse(readme().matches("(?s).*curl -s (-X POST )?(localhost:8080)?/v1/decisions.*"),
+                "every decision example sends a calling system's credential, as outside the tests it must");
     }
 
     /** The abridged JSON lists some actions; they must be there, in that order, with the params shown. */

@@ -82,7 +82,8 @@ class ContainerImageIT {
             }
             assertEquals(FolderSnapshot.read(Path.of("rules")).version(), served, "the rules baked into the image are the repository's: " + ready);
             HttpResponse<String> decided = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/decisions"))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(VISIT_NOW)).build(),
+                    .header("Content-Type", "application/json").header("Authorization", ServiceProcess.AUTHORIZATION)
+                    .POST(HttpRequest.BodyPublishers.ofString(VISIT_NOW)).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, decided.statusCode(), decided.body());
             assertTrue(decided.body().contains("\"REFUSE_VISIT\""), decided.body());
@@ -131,6 +132,7 @@ class ContainerImageIT {
         // What the Deployment adds: the decision log to stdout, the service's own log to stderr.
         command.addAll(List.of("QUARKUS_HTTP_PORT=" + port, "GUARD_DECISION_LOG_TARGET=stdout", "QUARKUS_LOG_CONSOLE_STDERR=true",
                 "GUARD_DECISION_LOG_HMAC_KEY=image-test-key-" + System.nanoTime() + "-0123456789abcdef"));
+        ServiceProcess.CALLING_SYSTEM_ENV.forEach((name, value) -> command.add(name + "=" + value));
         config.get("Entrypoint").forEach(e -> command.add(e.asText()));
         return new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
     }

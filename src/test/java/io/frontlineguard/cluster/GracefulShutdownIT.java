@@ -81,7 +81,7 @@ class GracefulShutdownIT {
             assertEquals(503, ready.statusCode(), "readiness is DOWN from SIGTERM on: " + ready.body());
             assertTrue(ready.body().contains("\"Graceful Shutdown\""), ready.body());
             HttpResponse<String> during = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/decisions"))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(INCIDENT)).build(),
+                    .header("Content-Type", "application/json").header("Authorization", ServiceProcess.AUTHORIZATION).POST(HttpRequest.BodyPublishers.ofString(INCIDENT)).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, during.statusCode(), "a request arriving during the delay is still decided: " + during.body());
             answered.add(JSON.readTree(during.body()).get("decisionId").asText());
@@ -131,6 +131,7 @@ class GracefulShutdownIT {
                 "-jar", Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath().toString());
         pb.environment().put("GUARD_RULES_DIR", Path.of("rules").toAbsolutePath().toString());
         pb.environment().put("GUARD_MEMORY_ENABLED", "false");
+        pb.environment().putAll(ServiceProcess.CALLING_SYSTEM_ENV);
         pb.environment().put("GUARD_RULES_WATCH", "false");
         pb.environment().put("GUARD_DECISION_LOG_TARGET", "stdout");
         pb.environment().put("QUARKUS_LOG_CONSOLE_STDERR", "true");
@@ -144,11 +145,12 @@ class GracefulShutdownIT {
     private static String assertStdoutLogIsNotSearchedHere(int port) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         HttpResponse<String> decided = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/decisions"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(INCIDENT)).build(),
+                .header("Content-Type", "application/json").header("Authorization", ServiceProcess.AUTHORIZATION).POST(HttpRequest.BodyPublishers.ofString(INCIDENT)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, decided.statusCode(), decided.body());
         String id = JSON.readTree(decided.body()).get("decisionId").asText();
-        HttpResponse<String> lookup = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/decisions/" + id)).build(),
+        HttpResponse<String> lookup = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/decisions/" + id))
+                .header("Authorization", ServiceProcess.AUTHORIZATION).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(404, lookup.statusCode());
         assertTrue(lookup.body().contains("standard output"), "the refusal says where the entry went: " + lookup.body());
@@ -161,6 +163,7 @@ class GracefulShutdownIT {
         s.setSoTimeout(30_000);
         OutputStream out = s.getOutputStream();
         out.write(("POST /v1/decisions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                + "Authorization: " + ServiceProcess.AUTHORIZATION + "\r\n"
                 + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         out.write(body, 0, body.length / 2);
         out.flush();
@@ -200,7 +203,7 @@ class GracefulShutdownIT {
     private static void decideUntilRefused(int port, ConcurrentLinkedQueue<HttpResponse<String>> answers) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/decisions"))
-                .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/json").header("Authorization", ServiceProcess.AUTHORIZATION)
                 .POST(HttpRequest.BodyPublishers.ofString(INCIDENT)).build();
         while (true) {
             try {

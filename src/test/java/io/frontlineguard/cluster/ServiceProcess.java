@@ -6,15 +6,30 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
 
 /** The service started as a process of its own, the way the cluster tests start it: a free port, and readiness awaited. */
 final class ServiceProcess {
 
     private ServiceProcess() {
     }
+
+    /**
+     * A calling system (that may also look decisions up), configured the way an operator does
+     * (README "Access control"): production decides for nobody without one.
+     */
+    static final Map<String, String> CALLING_SYSTEM_ENV = Map.of(
+            "GUARD_SECURITY_USERS_IT_PASSWORD_HASH", "pbkdf2-sha256:210000:qv6k7qglWDSzVC1K9tUYkQ:3NrXSZ/0sGvMnTMwMJn8T4LDHvly7g4fHCrzsdgYqBM",
+            "GUARD_SECURITY_USERS_IT_ROLES", "decider,case-officer",
+            "GUARD_SECURITY_USERS_IT_DEPARTMENTS", "*");
+
+    /** The Authorization header of that calling system. */
+    static final String AUTHORIZATION = "Basic " + Base64.getEncoder().encodeToString("it:it-packaged-jar-only".getBytes(StandardCharsets.UTF_8));
 
     static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {

@@ -63,8 +63,8 @@ class ConsoleSignInBrowserTest {
         assertEquals(1, driver.findElements(By.cssSelector("#example option")).size(), "no examples before signing in");
 
         driver.findElement(By.cssSelector("nav a[data-page='callers']")).click();
-        driver.findElement(By.id("user")).sendKeys("clerk");
-        driver.findElement(By.id("password")).sendKeys("clerk-dev-only", Keys.TAB);
+        driver.findElement(By.id("user")).sendKeys("crm");
+        driver.findElement(By.id("password")).sendKeys("crm-dev-only", Keys.TAB);
         wait.until(d -> d.findElements(By.cssSelector("#example option")).size() > 1);
 
         driver.findElement(By.cssSelector("nav a[data-page='try']")).click();
@@ -73,7 +73,7 @@ class ConsoleSignInBrowserTest {
         wait.until(d -> !d.findElements(By.cssSelector("#answer .action")).isEmpty());
 
         driver.findElement(By.cssSelector("nav a[data-page='rules']")).click();
-        int rules = given().auth().preemptive().basic("clerk", "clerk-dev-only").get("/v1/rules").then().statusCode(200)
+        int rules = given().auth().preemptive().basic("crm", "crm-dev-only").get("/v1/rules").then().statusCode(200)
                 .extract().path("ruleCount");
         wait.until(d -> d.findElements(By.cssSelector("#rule-table tr.rule-row")).size() == rules);
         Browser.screenshot(driver, "signed-in-rules");

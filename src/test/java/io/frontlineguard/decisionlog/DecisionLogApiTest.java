@@ -144,7 +144,7 @@ class DecisionLogApiTest {
     void shouldReturnALoggedDecisionById() {
         String id = decide(incident("GET-1"));
         // Asked at once: the entry may still be queued, and must be found anyway.
-        given().when().get("/v1/decisions/" + id)
+        given().auth().preemptive().basic("officer", "officer-dev-only").when().get("/v1/decisions/" + id)
                 .then().statusCode(200).contentType(ContentType.JSON)
                 .body("decisionId", equalTo(id))
                 .body("incidentId", equalTo("GET-1"))
@@ -153,11 +153,24 @@ class DecisionLogApiTest {
 
     @Test
     void shouldAnswerAnUnknownDecisionIdWithNotFound() {
-        given().when().get("/v1/decisions/00000000-0000-0000-0000-000000000000")
+        given().auth().preemptive().basic("officer", "officer-dev-only").when().get("/v1/decisions/00000000-0000-0000-0000-000000000000")
                 .then().statusCode(404).contentType("application/problem+json")
                 .body("code", equalTo("NOT_FOUND"));
-        given().when().get("/v1/decisions/not-a-decision-id")
+        given().auth().preemptive().basic("admin", "admin-dev-only").when().get("/v1/decisions/not-a-decision-id")
                 .then().statusCode(404).body("code", equalTo("NOT_FOUND"));
+    }
+
+    @Test
+    void shouldLetOnlyCaseOfficersAndAdminsLookADecisionUp() {
+        String id = decide(incident("GET-2"));
+        given().when().get("/v1/decisions/" + id)
+                .then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", org.hamcrest.Matchers.notNullValue())
+                .body("code", equalTo("UNAUTHORIZED"));
+        given().auth().preemptive().basic("crm", "crm-dev-only").when().get("/v1/decisions/" + id)
+                .then().statusCode(403).body("code", equalTo("FORBIDDEN"));
+        given().auth().preemptive().basic("admin", "admin-dev-only").when().get("/v1/decisions/" + id)
+                .then().statusCode(200).body("decisionId", equalTo(id));
     }
 
     private JsonNode entry(String decisionId) throws Exception {

@@ -9,6 +9,9 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.frontlineguard.security.PackagedCallingSystem;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,6 +20,16 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusIntegrationTest
 class CaseMemoryIT {
+
+    @BeforeAll
+    static void signIn() {
+        PackagedCallingSystem.signIn();
+    }
+
+    @AfterAll
+    static void signOut() {
+        PackagedCallingSystem.signOut();
+    }
 
     @Test
     void shouldGiveHeadOfficeTheCallCentresBlockFromThePackagedService() {

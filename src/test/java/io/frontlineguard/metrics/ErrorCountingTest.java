@@ -28,7 +28,7 @@ class ErrorCountingTest {
                 refusal("UNAUTHORIZED", 401, g -> g.post("/v1/admin/rules/reload").statusCode()),
                 refusal("UNAUTHORIZED", 401, g -> g.auth().preemptive().basic("admin", "wrong").post("/v1/admin/rules/reload").statusCode()),
                 refusal("FORBIDDEN", 403, g -> g.auth().preemptive().basic("clerk", "clerk-dev-only").post("/v1/admin/rules/reload").statusCode()),
-                refusal("NOT_FOUND", 404, g -> g.get("/v1/decisions/nothing-here").statusCode()),
+                refusal("NOT_FOUND", 404, g -> g.auth().preemptive().basic("officer", "officer-dev-only").get("/v1/decisions/nothing-here").statusCode()),
                 refusal("METHOD_NOT_ALLOWED", 405, g -> g.delete("/v1/rules").statusCode()),
                 refusal("NOT_ACCEPTABLE", 406, g -> g.contentType(ContentType.JSON).accept("text/csv").body(INCIDENT).post("/v1/decisions").statusCode()),
                 refusal("BODY_TOO_LARGE", 413, g -> g.contentType(ContentType.JSON).body("{\"x\": \"" + "y".repeat(300_000) + "\"}").post("/v1/decisions").statusCode()),

@@ -24,6 +24,11 @@ class AdminCredentialCheckTest {
             public Optional<List<String>> roles() {
                 return Optional.of(List.of(roles));
             }
+
+            @Override
+            public Optional<List<String>> departments() {
+                return Optional.empty();
+            }
         };
     }
 
@@ -75,5 +80,15 @@ class AdminCredentialCheckTest {
         assertFalse(PasswordHash.matches("s3cret".toCharArray(), "pbkdf2-sha256:x:y:z"));
         assertTrue(PasswordHash.wellFormed(HASH));
         assertFalse(HASH.equals(PasswordHash.hash("s3cret".toCharArray())), "every hash has its own salt");
+    }
+
+    @Test
+    void shouldRefuseThePublishedDevPasswordsInProductionWhateverTheSalt() {
+        GuardConfig.User rehashed = user(PasswordHash.hash("crm-dev-only".toCharArray()), "decider");
+        GuardConfig.User published = user("pbkdf2-sha256:210000:I3CehDcFJxaxnkJ3QKoCng:9GOPuQqlvdDw5w5rjAsXc4gHVkIAzM6Tdpwypl7kZlQ", "admin");
+        List<String> problems = AdminCredentialCheck.publishedPasswords(Map.of("crm", rehashed, "ops", published, "own", user(HASH, "admin")));
+        assertEquals(2, problems.size(), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("guard.security.users.crm.password-hash is the hash of a published")), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("guard.security.users.ops.password-hash")), problems.toString());
     }
 }

@@ -80,6 +80,12 @@ public final class ReplicaRun {
         }
     }
 
+    /** The bench profile's calling system, bench / bench-profile-only (application.properties). */
+    private static final String BENCH_PASSWORD_HASH =
+            "pbkdf2-sha256:210000:pqxgtDG5VM7qEeRRnr638w:x03D1K6xQT3x9IyZwswphANRq2UnvkoLTKK/yE6VtKE";
+    private static final String AUTHORIZATION = "Basic " + java.util.Base64.getEncoder()
+            .encodeToString("bench:bench-profile-only".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
     private void start(int i, String url, String key) throws IOException {
         ProcessBuilder pb = new ProcessBuilder("java", "-Xmx" + heap, "-jar", "target/quarkus-app/quarkus-run.jar")
                 .redirectErrorStream(true).redirectOutput(OUT.resolve("instance-" + i + ".log").toFile());
@@ -91,6 +97,10 @@ public final class ReplicaRun {
         env.put("QUARKUS_DATASOURCE_PASSWORD", "trust-auth-ignores-it");
         env.put("GUARD_MEMORY_HMAC_KEY", key);
         env.put("GUARD_RULES_WATCH", "false");
+        // Production decides only for calling systems: the bench profile's published one.
+        env.put("GUARD_SECURITY_USERS_BENCH_PASSWORD_HASH", BENCH_PASSWORD_HASH);
+        env.put("GUARD_SECURITY_USERS_BENCH_ROLES", "decider");
+        env.put("GUARD_SECURITY_USERS_BENCH_DEPARTMENTS", "*");
         // Three services, PostgreSQL and the load share the machine's cores; the 50 ms rule deadline
         // would measure CPU starvation here, not the store, so the run gives the rules more room.
         env.put("GUARD_DECISION_DEADLINE", System.getProperty("replicas.deadline", "2s"));
@@ -228,6 +238,7 @@ public final class ReplicaRun {
 
     private HttpResponse<String> post(int instance, String path, String body) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(base(instance).resolve(path)).header("Content-Type", "application/json")
+                .header("Authorization", AUTHORIZATION)
                 .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }

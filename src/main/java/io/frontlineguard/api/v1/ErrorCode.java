@@ -13,6 +13,8 @@ public enum ErrorCode {
     INVALID_REQUEST(400, "The request is not valid"),
     UNAUTHORIZED(401, "Authentication required"),
     FORBIDDEN(403, "Not allowed for this caller"),
+    /** The calling system asked for a department it may not speak for; nothing was decided or recorded. */
+    DEPARTMENT_NOT_ALLOWED(403, "The calling system may not speak for this department"),
     /** Lifting a block needs a recorded approval by the executive in charge (lesson L000-3). */
     EXECUTIVE_APPROVAL_REQUIRED(403, "An executive's approval is required"),
     NOT_FOUND(404, "No such resource"),
@@ -25,6 +27,8 @@ public enum ErrorCode {
     BODY_TOO_LARGE(413, "Request body too large"),
     /** A scenario run is under way on this instance; runs are not queued, so nobody holds a worker thread waiting. */
     SCENARIO_RUN_BUSY(429, "A scenario run is already under way"),
+    /** Too many wrong passwords or bad tokens from this user name or client address; Retry-After says when to try again. */
+    TOO_MANY_FAILED_LOGINS(429, "Too many failed sign-ins"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     RULES_REJECTED(422, "The rules were rejected"),
     /** The client closed the connection before its request was read; nobody reads this answer, but it is counted. */
@@ -34,6 +38,8 @@ public enum ErrorCode {
     DECISION_TIMEOUT(503, "The decision did not finish within its deadline"),
     /** Case memory did not answer; an incident with a caller or case id is not decided without it. */
     MEMORY_UNAVAILABLE(503, "Case memory is unavailable"),
+    /** Every password check is busy; Retry-After says when to try again. A credential already verified is not affected. */
+    CREDENTIAL_CHECK_BUSY(503, "Credentials cannot be checked right now"),
     /** The request arrived after this instance began its graceful drain; nothing was read or decided. */
     SHUTTING_DOWN(503, "This instance is shutting down");
 

@@ -1,6 +1,7 @@
 package io.frontlineguard.memory;
 
 import io.agroal.api.AgroalDataSource;
+import io.agroal.api.configuration.AgroalConnectionPoolConfiguration;
 import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
 import io.agroal.api.exceptionsorter.PostgreSQLExceptionSorter;
 import io.agroal.api.security.NamePrincipal;
@@ -31,11 +32,11 @@ final class MemoryDatabase implements AutoCloseable {
     private final StoreProbe probe;
 
     private MemoryDatabase(DataSource data, EmbeddedServer server, AgroalDataSource ownPool, String description) {
-        this.data = data;
         this.server = server;
         this.ownPool = ownPool;
         this.description = description;
         this.probe = new StoreProbe(data);
+        this.data = probe.guard(data);
     }
 
     static MemoryDatabase shared(DataSource pool, String url) {
@@ -57,6 +58,10 @@ final class MemoryDatabase implements AutoCloseable {
                             // so the first decisions after a restart do not inherit dead connections.
                             .exceptionSorter(new PostgreSQLExceptionSorter())
                             .validationTimeout(Duration.ofSeconds(30))
+                            // A connection idle for a second is checked before a decision gets it: after an
+                            // outage none of the dead ones reaches a decision. Busy connections pay nothing.
+                            .idleValidationTimeout(Duration.ofSeconds(1))
+                            .connectionValidator(AgroalConnectionPoolConfiguration.ConnectionValidator.defaultValidatorWithTimeout(1))
                             .connectionFactoryConfiguration(f -> StoreTimeouts.apply(f, timeout)
                                     .jdbcUrl(server.jdbcUrl())
                                     .principal(new NamePrincipal(server.user()))

@@ -1,8 +1,10 @@
 package io.frontlineguard.memory;
 
-import io.agroal.api.AgroalDataSource;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
@@ -10,7 +12,8 @@ import org.jboss.logging.Logger;
 /**
  * Asks the store every {@link #EVERY} whether it answers, on a thread of its own, so that
  * readiness reports the last answer at once and never waits on a hung store: a probe that has
- * not come back within {@link #STUCK} counts as DOWN while it is still waiting.
+ * not come back within {@link #STUCK} counts as DOWN while it is still waiting. While it is DOWN,
+ * decisions are refused at once ({@link #guard}).
  */
 final class StoreProbe implements AutoCloseable {
 
@@ -35,6 +38,24 @@ final class StoreProbe implements AutoCloseable {
         thread.start();
     }
 
+    /**
+     * The pool as decisions use it: while the probe finds the store hung or gone, a connection is
+     * refused at once instead of each decision waiting out its timeouts on a server known not to answer.
+     */
+    DataSource guard(DataSource pool) {
+        return (DataSource) Proxy.newProxyInstance(StoreProbe.class.getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("getConnection") && !up()) {
+                        throw new SQLException("case memory does not answer its probe", "08001");
+                    }
+                    try {
+                        return method.invoke(pool, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
     boolean up() {
         long since = inFlightSince;
         if (since != 0 && System.nanoTime() - since > STUCK.toNanos()) {
@@ -54,10 +75,6 @@ final class StoreProbe implements AutoCloseable {
                 } else {
                     LOG.error("case memory: the store does not answer; decisions that need memory are refused"
                             + " (503 MEMORY_UNAVAILABLE) and readiness is DOWN until it does");
-                    // Connections to a server that went away are dead; let them go rather than fail decisions one by one.
-                    if (data instanceof AgroalDataSource pool) {
-                        pool.flush(AgroalDataSource.FlushMode.GRACEFUL);
-                    }
                 }
             }
             lastOk = ok;
@@ -69,9 +86,16 @@ final class StoreProbe implements AutoCloseable {
         }
     }
 
+    /** Twice at most: a dead connection left in the pool (it leaves on its error) is not a dead store. */
     private boolean probe() {
-        try (Connection c = data.getConnection()) {
-            return c.isValid(1);
+        return probeOnce() || probeOnce();
+    }
+
+    private boolean probeOnce() {
+        try (Connection c = data.getConnection(); Statement s = c.createStatement()) {
+            s.setQueryTimeout(1);
+            s.execute("select 1");
+            return true;
         } catch (SQLException | RuntimeException e) {
             return false;
         }

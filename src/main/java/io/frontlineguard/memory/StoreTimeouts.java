@@ -28,8 +28,7 @@ final class StoreTimeouts {
                 .jdbcProperty("socketTimeout", seconds)
                 .jdbcProperty("options", "-c statement_timeout=" + timeout.toMillis())
                 // A little longer than the statement timeout, so a live server's own cancel wins and keeps the connection.
-                .networkTimeout(timeout.plusMillis(250))
-                .loginTimeout(timeout);
+                .networkTimeout(timeout.plusMillis(250));
     }
 
     /**

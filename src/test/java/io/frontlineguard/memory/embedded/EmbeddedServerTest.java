@@ -166,6 +166,29 @@ class EmbeddedServerTest {
     }
 
     @Test
+    void shouldMakeAFolderOfTheEarlierTrustingVersionPrivateAndKeepItsMemory() throws Exception {
+        Path dir = ROOT.resolve("earlier-version");
+        // What the previous release left: zonky's server, every local login trusted, memory in the superuser's database.
+        try (var earlier = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder().setDataDirectory(dir.resolve("postgres"))
+                .setCleanDataDirectory(false).setOverrideWorkingDirectory(dir.resolve("server").toFile()).start();
+             Connection c = earlier.getPostgresDatabase().getConnection()) {
+            c.createStatement().execute("create table memory_caller (caller_key text primary key)");
+            c.createStatement().execute("insert into memory_caller values ('hmac:remembered')");
+        }
+        EmbeddedServer converted = EmbeddedServer.start(dir, 10, () -> { });
+        try (Connection c = connect(converted, converted.user(), converted.password())) {
+            try (ResultSet r = c.createStatement().executeQuery("select caller_key from memory_caller")) {
+                assertTrue(r.next());
+                assertEquals("hmac:remembered", r.getString(1));
+            }
+            c.createStatement().execute("insert into memory_caller values ('hmac:new')"); // the service's role owns it now
+            assertThrows(SQLException.class, () -> connect(converted, "postgres", null).close());
+        } finally {
+            converted.close();
+        }
+    }
+
+    @Test
     void shouldStartDespiteAStalePidFileNamingSomeOtherLiveProcess() throws Exception {
         Path dir = ROOT.resolve("stale-pid");
         EmbeddedServer first = EmbeddedServer.start(dir, 10, () -> { });

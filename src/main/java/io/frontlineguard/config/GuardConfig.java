@@ -235,6 +235,19 @@ public interface GuardConfig {
 
         /** The secret keying the HMAC pseudonyms of caller and employee ids; at least 32 characters. */
         Optional<String> hmacKey();
+
+        /**
+         * Keys memory was written under before the current one (comma-separated), while rotating:
+         * read, never written with. Start-up accepts a store whose recorded key fingerprint matches one.
+         */
+        Optional<List<String>> previousHmacKeys();
+
+        /**
+         * How long the embedded PostgreSQL may stay down (its watchdog restarting it) before liveness
+         * goes DOWN, so that an orchestrator restarts the service.
+         */
+        @WithDefault("15s")
+        Duration serverDownLimit();
     }
 
     /** Benchmark support; see docs/benchmarks.md. */

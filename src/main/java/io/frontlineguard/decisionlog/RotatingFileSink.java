@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
 /**
@@ -15,6 +16,9 @@ import java.util.List;
  * deleted. A single line larger than the limit still goes into a file of its own.
  */
 public final class RotatingFileSink implements LineSink {
+
+    private static final java.util.Set<java.nio.file.attribute.PosixFilePermission> OWNER_ONLY =
+            PosixFilePermissions.fromString("rw-------");
 
     private final Path path;
     private final long maxBytes;
@@ -28,8 +32,8 @@ public final class RotatingFileSink implements LineSink {
         this.maxBytes = maxBytes;
         this.keep = Math.max(0, keep);
         Path parent = this.path.getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
+        if (parent != null && !Files.isDirectory(parent)) {
+            Files.createDirectories(parent, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         }
         open();
     }
@@ -59,6 +63,12 @@ public final class RotatingFileSink implements LineSink {
     }
 
     private void open() throws IOException {
+        // Pseudonyms, departments and case ids: for the service's user only, like its keys.
+        if (!Files.exists(path)) {
+            Files.createFile(path, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+        } else {
+            Files.setPosixFilePermissions(path, OWNER_ONLY);
+        }
         file = new FileOutputStream(path.toFile(), true);
         out = new BufferedOutputStream(file, 64 * 1024);
         size = Files.size(path);

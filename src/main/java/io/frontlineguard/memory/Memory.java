@@ -48,6 +48,13 @@ public class Memory {
         database = url.isPresent()
                 ? MemoryDatabase.shared(Arc.container().instance(AgroalDataSource.class).get(), url.get())
                 : MemoryDatabase.embedded(dir.get(), settings.poolSize(), settings.timeout());
+        try {
+            KeyFingerprint.verify(database.data(), key, settings.previousHmacKeys().orElse(java.util.List.of()),
+                    database.description());
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
         store = new MemoryStore(database.data(), Clock.systemUTC(), settings.timeout());
         pseudonyms = new PersonalIdMasker(key, new PersonIds(settings.phoneRegion()));
         recall = new Recall(this::pseudonym);
@@ -78,16 +85,14 @@ public class Memory {
         return pseudonyms.digest(request);
     }
 
-    /** Whether the store answers now; for readiness. */
+    /** Whether the store answered its last probe in time; for readiness, which must never wait on the store. */
     public boolean reachable() {
-        if (database == null) {
-            return true;
-        }
-        try (var c = database.data().getConnection()) {
-            return c.isValid(1);
-        } catch (java.sql.SQLException e) {
-            return false;
-        }
+        return database == null || database.reachable();
+    }
+
+    /** The server of the embedded store, empty for a shared database or with memory off. */
+    Optional<io.frontlineguard.memory.embedded.EmbeddedServer> embeddedServer() {
+        return database == null ? Optional.empty() : Optional.ofNullable(database.server());
     }
 
     /** The store's connections, for tests that inspect what it holds. */

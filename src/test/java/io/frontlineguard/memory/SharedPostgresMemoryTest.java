@@ -9,6 +9,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -68,13 +69,52 @@ class SharedPostgresMemoryTest extends CaseMemoryContract {
         assertTrue(unavailableCount() >= unavailableBefore + refused);
 
         PostgresServer.restartServer();
-        given().get("/q/health/ready").then().statusCode(200);
+        long restarted = System.nanoTime();
+        while (StoreFailures.ready() != 200) { // readiness reports the probe's last answer, taken every 0.2 s
+            assertTrue(System.nanoTime() - restarted < Duration.ofSeconds(5).toNanos(), "not ready 5 s after the restart");
+            Thread.sleep(50);
+        }
         for (Map.Entry<String, Integer> e : status.entrySet()) {
             if (e.getValue() == 503) {
                 decideUntilAnswered(e.getKey());
             }
         }
         officer().get("/v1/callers/" + caller).then().statusCode(200).body("cases[0].contacts.size()", equalTo(total));
+    }
+
+    /** A hung shared server (SIGSTOP) costs a decision the timeout, not minutes; SIGCONT heals it. */
+    @Test
+    void shouldRefuseWithinTheTimeoutAndGoUnreadyWithinASecondWhileTheServerIsHungThenRecover() throws Exception {
+        StoreFailures.shouldRefuseQuicklyWhileHungAndRecoverByItself(PostgresServer::pid, Duration.ofMillis(500));
+    }
+
+    /** The database restarted (a failover, a maintenance window): once ready again, no decision pays for the old connections. */
+    @Test
+    void shouldRecoverThePoolByItselfWhenTheServerRestarts() throws Exception {
+        for (int i = 0; i < 8; i++) {
+            decide(StoreFailures.memoryIncident()).statusCode(200);
+        }
+        PostgresServer.stopServer();
+        long stopped = System.nanoTime();
+        while (StoreFailures.ready() == 200) {
+            assertTrue(System.nanoTime() - stopped < Duration.ofSeconds(2).toNanos(), "readiness UP 2 s after the server stopped");
+            Thread.sleep(50);
+        }
+        PostgresServer.restartServer();
+        long restarted = System.nanoTime();
+        while (StoreFailures.ready() != 200) {
+            assertTrue(System.nanoTime() - restarted < Duration.ofSeconds(5).toNanos(), "not ready 5 s after the restart");
+            Thread.sleep(50);
+        }
+        ExecutorService load = Executors.newFixedThreadPool(4);
+        List<Future<Integer>> answers = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            answers.add(load.submit(() -> decide(StoreFailures.memoryIncident()).extract().statusCode()));
+        }
+        for (Future<Integer> f : answers) {
+            assertEquals(200, f.get(30, TimeUnit.SECONDS));
+        }
+        load.shutdown();
     }
 
     private static String body(String caller, String caseId, int i) {

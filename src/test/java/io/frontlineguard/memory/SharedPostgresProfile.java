@@ -10,7 +10,11 @@ public class SharedPostgresProfile implements QuarkusTestProfile {
     /** A short wait for the database, so that the outage test's refusals come quickly. */
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("guard.memory.timeout", "500ms");
+        return Map.of("guard.memory.timeout", "500ms",
+                // The driver's timeouts are whole seconds; application.properties sets 2 for the default 2 s.
+                "quarkus.datasource.jdbc.additional-jdbc-properties.connectTimeout", "1",
+                "quarkus.datasource.jdbc.additional-jdbc-properties.loginTimeout", "1",
+                "quarkus.datasource.jdbc.additional-jdbc-properties.socketTimeout", "1");
     }
 
     @Override

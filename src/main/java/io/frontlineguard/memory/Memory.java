@@ -86,8 +86,8 @@ public class Memory {
         }
     }
 
-    /** The store's connections, for tests that inspect what it holds. */
-    javax.sql.DataSource data() {
+    /** The store's connections: for tables kept beside memory (approvals) and for tests that inspect what it holds. */
+    public javax.sql.DataSource data() {
         return database.data();
     }
 

@@ -64,6 +64,10 @@ public final class ApprovalStore {
         });
     }
 
+    public Optional<Approval> find(String id) {
+        return transaction(c -> one(c, "select " + COLUMNS + " from memory_approval where id = ?", id));
+    }
+
     public Approval.Listing list(int recentLimit) {
         return transaction(c -> new Approval.Listing(
                 many(c, "select " + COLUMNS + " from memory_approval where status = 'PENDING' order by created_at, id limit 500"),

@@ -47,6 +47,19 @@ public class Approvals {
         return asked;
     }
 
+    /** One approval, pending or decided; 404 UNKNOWN_APPROVAL when no approval has this id. */
+    public Approval find(String id) {
+        if (id.length() > 40) {
+            throw unknownApproval();
+        }
+        return store().find(id).orElseThrow(Approvals::unknownApproval);
+    }
+
+    private static ProblemException unknownApproval() {
+        return new ProblemException(ErrorCode.UNKNOWN_APPROVAL, "no approval has this id; it may have been removed when"
+                + " the caller was erased");
+    }
+
     public Approval.Listing list() {
         return store().list(RECENT);
     }

@@ -304,7 +304,7 @@ function changeDetail(ch) {
   return '';
 }
 
-function historyTable(c, pending) {
+function historyTable(c, pending, id) {
   const heads = [t('at'), t('who'), t('what'), t('reason'), t('approvedBy')];
   const rows = c.changes.map(ch => {
     const row = [timeEl(ch.at), ch.actor, el('span', {}, changeName(ch.change), changeDetail(ch) ? el('br') : null, changeDetail(ch)),
@@ -318,7 +318,7 @@ function historyTable(c, pending) {
     rows.push(row);
   }
   if (!rows.length) return el('p', { text: t('noChanges') });
-  const tableEl = el('table', { id: 'history-table' });
+  const tableEl = el('table', { id, class: 'history' });
   tableEl.append(el('thead', {}, el('tr', {}, heads.map(h => el('th', { scope: 'col', text: h })))),
     el('tbody', {}, rows.map(cells => el('tr', cells.attrs, cells.map((x, i) => el('td', { 'data-label': heads[i] }, x))))));
   return el('div', { class: 'scroll' }, tableEl);
@@ -333,7 +333,7 @@ function renderCaller(c, pending) {
       el('dt', { text: t('departments') }), el('dd', {}, list(Object.entries(c.departments), ([d, s]) => `${d} (${when(s.at)})`))),
     el('h3', { text: t('cases') }), list(c.cases, k => el('span', {}, el('code', { text: k.caseId }), ` — ${k.contacts.length} ${t('contacts')}`,
       el('pre', {}, el('code', { text: JSON.stringify(k.facts, null, 2) })))),
-    el('h3', { text: t('history') }), historyTable(c, pending || []));
+    el('h3', { text: t('history') }), historyTable(c, pending || [], 'history-table'));
 }
 
 function pendingFor(callerKey) {
@@ -493,7 +493,9 @@ function pendingCard(a) {
   const reasonId = 'reject-reason-' + a.id;
   return el('article', { class: 'card approval pending', 'data-approval-id': a.id, 'data-subject': a.subject || '' },
     el('h4', { text: changeName(a.what) }), approvalFacts(a),
+    el('div', { class: 'caller-summary' }),
     el('div', { class: 'row' },
+      el('button', { type: 'button', class: 'show-caller', text: t('showCaller'), onclick: e => showApprovalCaller(a.id, e.target) }),
       el('button', { type: 'button', class: 'primary approve', text: t('approve'), onclick: () => decideApproval(a.id, 'approve') })),
     el('div', { class: 'row' },
       el('label', { for: reasonId, text: t('rejectReason') }), el('input', { id: reasonId, class: 'reject-reason', maxlength: 2000 }),
@@ -518,6 +520,20 @@ function renderApprovals() {
     a.pending.length ? el('div', {}, a.pending.map(pendingCard)) : el('p', { id: 'no-pending', text: t('noPending') }),
     el('h4', { text: t('recentApprovals') }),
     recent.length ? el('div', { class: 'scroll' }, recentTable) : el('p', { text: t('noRecent') }));
+}
+
+// What the approver decides on: the caller's flags and history now, found by the approval, never by id.
+async function showApprovalCaller(id, button) {
+  const r = await signedRequest('GET', `/v1/approvals/${encodeURIComponent(id)}/caller`);
+  if (!r) return;
+  const out = button.closest('article').querySelector('.caller-summary');
+  if (!r.ok) { out.replaceChildren(el('p', { class: 'bad', text: refusal(r, 'approvals') })); return; }
+  const c = r.body;
+  out.replaceChildren(el('dl', {},
+    el('dt', { text: t('police') }), el('dd', { text: c.policeInvolvement ? `${c.policeInvolvement.value} (${source(c.policeInvolvement.source)})` : t('none') }),
+    el('dt', { text: t('blocked') }), el('dd', { class: 'summary-blocked', text: source(c.blocked) }),
+    el('dt', { text: t('warned') }), el('dd', { text: source(c.warned) })),
+    historyTable(c, [], null));
 }
 
 async function decideApproval(id, act) {

@@ -149,6 +149,20 @@ class ApprovalsTest {
     }
 
     @Test
+    void shouldShowTheApproverTheCallerAsMemoryHoldsThemWithoutTheIdInClear() {
+        String caller = blocked();
+        String id = pendingLift("officer", caller);
+        as("exec").get("/v1/approvals/" + id + "/caller").then().statusCode(200)
+                .body("callerKey", equalTo(memory.pseudonym(caller)), "blocked.department", equalTo("legal"),
+                        "changes[0].reason", equalTo("letters"));
+        Conformance.assertConforms("CallerMemory", as("exec").get("/v1/approvals/" + id + "/caller"));
+        as("clerk").get("/v1/approvals/" + id + "/caller").then().statusCode(403);
+        as("exec").get("/v1/approvals/no-such-approval/caller").then().statusCode(404).body("code", equalTo("UNKNOWN_APPROVAL"));
+        memory.store().erase(memory.pseudonym(caller), new Change("test", "ERASE", "meanwhile", null, Map.of()));
+        as("exec").get("/v1/approvals/" + id + "/caller").then().statusCode(404).body("code", equalTo("UNKNOWN_CALLER"));
+    }
+
+    @Test
     void shouldApproveOnceAndRefuseTheSecondApproval() {
         String caller = blocked();
         String id = pendingLift("officer", caller);
@@ -302,10 +316,16 @@ class ApprovalsTest {
     }
 
     @Test
-    void shouldFindAnApprovalThroughAnyInstanceSharingTheDatabase() throws SQLException {
+    void shouldShareApprovalsWithAnotherInstanceOfTheSameDatabase() {
         String caller = blocked();
         String id = pendingLift("officer", caller);
-        assertEquals(1, count("select count(*) from memory_approval where id = ? and status = 'PENDING'", id));
+        // Another instance: its own store object on the same PostgreSQL, nothing shared in memory.
+        ApprovalStore other = new ApprovalStore(memory::data, Clock.systemUTC(), Duration.ofSeconds(2));
+        assertEquals(Approval.Status.PENDING, other.find(id).orElseThrow().status());
+        other.reject(id, "exec", "decided on the other instance");
+        as("officer").get("/v1/approvals").then()
+                .body("recent.find { it.id == '" + id + "' }.decisionReason", equalTo("decided on the other instance"));
+        approve("chief", id).statusCode(409).body("code", equalTo("APPROVAL_ALREADY_DECIDED"));
     }
 
     @Inject

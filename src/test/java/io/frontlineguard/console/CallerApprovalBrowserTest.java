@@ -87,6 +87,10 @@ class CallerApprovalBrowserTest {
         page.showApprovals("exec", "exec-dev-only");
         WebElement card = page.pendingCard(key);
         assertTrue(card.getText().contains("officer") && card.getText().contains("apology accepted in writing"), card.getText());
+        card.findElement(By.cssSelector("button.show-caller")).click();
+        WebElement summary = wait.until(d -> card.findElement(By.cssSelector(".summary-blocked")));
+        assertTrue(summary.getText().startsWith("legal"), "the executive sees who blocked: " + summary.getText());
+        assertTrue(card.getText().contains("threatening letters"), "and why, in the history: " + card.getText());
         driver.manage().window().setSize(new Dimension(390, 900));
         long overflow = (Long) driver.executeScript("return document.documentElement.scrollWidth - window.innerWidth");
         assertTrue(overflow <= 0, "the approvals are " + overflow + " px wider than the screen");

@@ -61,8 +61,10 @@ function syncJson() {
 function showProblems(errors, detail) {
   const box = document.getElementById('problems');
   box.hidden = false;
-  box.replaceChildren(el('h3', { text: t('problemsTitle') }), detail ? el('p', { text: detail }) : null,
-    errors.length ? list(errors, e => el('span', {}, e.path ? el('code', { text: e.path }) : null, ' ', e.message || e.code || '')) : null);
+  // replaceChildren would write a null as the word "null": only what there is goes in.
+  box.replaceChildren(...[el('h3', { text: t('problemsTitle') }), detail ? el('p', { text: detail }) : null,
+    errors.length ? list(errors, e => el('span', {}, e.path ? el('code', { text: e.path }) : null, ' ', e.message || e.code || '')) : null]
+    .filter(Boolean));
   box.focus();
 }
 
@@ -277,8 +279,8 @@ function showRefusal(boxId, r, area, form) {
   const unplaced = form ? form.showErrors(errors) : errors;
   box.hidden = false;
   // Field errors stand next to their fields; the box lists only the ones no field took.
-  box.replaceChildren(el('p', { class: 'refusal', text: refusal(r, area) }),
-    unplaced.length ? list(unplaced, e => `${e.path}: ${e.message}`) : null);
+  box.replaceChildren(...[el('p', { class: 'refusal', text: refusal(r, area) }),
+    unplaced.length ? list(unplaced, e => `${e.path}: ${e.message}`) : null].filter(Boolean));
   box.focus();
 }
 

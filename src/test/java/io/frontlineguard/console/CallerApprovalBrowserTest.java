@@ -131,7 +131,8 @@ class CallerApprovalBrowserTest {
         wait.until(d -> refused.getText().contains("SELF_APPROVAL"));
         assertTrue(refused.getText().startsWith("ご自身の申請は承認できません。ロール executive を持つ別の人が承認します。 403 SELF_APPROVAL"),
                 refused.getText());
-        assertFalse(refused.getText().contains("なし"), "no stray 'none' under the refusal: " + refused.getText());
+        assertEquals(1, refused.getText().lines().count(), "the refusal and nothing under it (no stray none or null): "
+                + refused.getText());
         Browser.screenshot(driver, "approval-self-refused");
 
         page.showApprovals("officer", "officer-dev-only");
@@ -139,10 +140,12 @@ class CallerApprovalBrowserTest {
         wait.until(d -> refused.getText().contains("EXECUTIVE_APPROVAL_REQUIRED"));
         assertTrue(refused.getText().startsWith("承認・却下できるのはロール executive を持つ利用者だけです。"), refused.getText());
         assertFalse(refused.getText().contains("case-officer または admin"), "not the caller endpoints' advice: " + refused.getText());
+        assertEquals(1, refused.getText().lines().count(), refused.getText());
 
         page.showApprovals("clerk", "clerk-dev-only");
         wait.until(d -> refused.getText().contains("403 FORBIDDEN"));
         assertTrue(refused.getText().contains("case-officer、executive、admin"), refused.getText());
+        assertEquals(1, refused.getText().lines().count(), refused.getText());
 
         given().auth().preemptive().basic("officer", "officer-dev-only").get("/v1/callers/" + caller).then()
                 .body("blocked.department", equalTo("legal"));

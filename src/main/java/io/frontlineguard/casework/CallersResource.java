@@ -4,11 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.frontlineguard.api.ProblemException;
 import io.frontlineguard.api.v1.ErrorCode;
 import io.frontlineguard.api.v1.FieldError;
+import io.frontlineguard.approval.Approval;
+import io.frontlineguard.approval.Approvals;
 import io.frontlineguard.incident.ContractBodies;
 import io.frontlineguard.incident.InvalidIncidentException;
 import io.frontlineguard.incident.PersonIds;
 import io.frontlineguard.incident.PoliceInvolvement;
-import io.frontlineguard.incident.Role;
 import io.frontlineguard.incident.ViolationCode;
 import io.frontlineguard.memory.CallerMemory;
 import io.frontlineguard.memory.Memory;
@@ -25,6 +26,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -33,8 +35,9 @@ import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
- * Case officers' view of memory: read one caller, add a flag from outside, lift a block with an
- * executive's approval, erase a person. Roles case-officer or admin (application.properties).
+ * Case officers' view of memory: read one caller, add a flag from outside, ask for a block to be
+ * lifted, erase a person (a flagged one only with an executive's approval, see {@link Approvals}).
+ * Roles case-officer or admin (application.properties).
  * Every change is written to the store's change log in the same transaction, and to the service log.
  */
 @Path("/v1/callers/{callerId}")
@@ -45,10 +48,12 @@ public class CallersResource {
     private static final Clock CLOCK = Clock.systemUTC();
 
     private final Memory memory;
+    private final Approvals approvals;
     private final SecurityIdentity identity;
 
-    CallersResource(Memory memory, SecurityIdentity identity) {
+    CallersResource(Memory memory, Approvals approvals, SecurityIdentity identity) {
         this.memory = memory;
+        this.approvals = approvals;
         this.identity = identity;
     }
 
@@ -79,41 +84,63 @@ public class CallersResource {
         return get(callerId);
     }
 
+    /**
+     * Asks for a block to be lifted. Nothing changes yet: a second person with the role executive
+     * approves through /v1/approvals (lesson L000-3), and the lift is carried out then.
+     */
     @POST
     @Path("block/lift")
     @Consumes(MediaType.APPLICATION_JSON)
-    public CallerView liftBlock(@PathParam("callerId") String callerId, byte[] body) {
+    public Response liftBlock(@PathParam("callerId") String callerId, byte[] body) {
         String key = key(callerId);
-        JsonNode lift = valid(body, "BlockLift");
-        JsonNode approval = lift.get("approval");
-        if (Role.valueOf(approval.get("role").textValue()) != Role.EXECUTIVE) {
-            throw new ProblemException(ErrorCode.EXECUTIVE_APPROVAL_REQUIRED, "a block set by the front line is lifted"
-                    + " only with the approval of the executive in charge (lesson L000-3), not of a "
-                    + approval.get("role").textValue());
+        JsonNode lift = liftRequest(body);
+        CallerMemory facts = memory.store().caller(key).orElseThrow(CallersResource::unknown).caller();
+        if (facts.blocked() == null) {
+            throw new ProblemException(ErrorCode.INVALID_REQUEST, "this caller is not blocked; there is nothing to lift");
         }
-        String approvedBy = approval.get("approvedBy").textValue();
-        if (!memory.store().liftBlock(key, change("LIFT_BLOCK", lift.get("reason").textValue(), approvedBy, Map.of()))) {
-            throw memory.store().caller(key).isPresent()
-                    ? new ProblemException(ErrorCode.INVALID_REQUEST, "this caller is not blocked; there is nothing to lift")
-                    : unknown();
-        }
-        LOG.infof("case memory: %s lifted the block on caller %s, approved by %s", actor(), key, approvedBy);
-        return get(callerId);
+        Approval asked = approvals.request(Approval.What.LIFT_BLOCK, key, actor(), lift.get("reason").textValue());
+        return Response.status(Response.Status.ACCEPTED).entity(asked).build();
     }
 
+    /**
+     * Erases a person. A caller who is blocked or known to the police is erased only once an
+     * executive approves, as a lift is: an erasure would undo the block too.
+     */
     @DELETE
-    public Erasure erase(@PathParam("callerId") String callerId, @QueryParam("reason") String reason) {
+    public Response erase(@PathParam("callerId") String callerId, @QueryParam("reason") String reason) {
         if (reason == null || reason.isBlank()) {
             throw new ProblemException(ErrorCode.INVALID_REQUEST, "an erasure needs a reason (?reason=…)",
                     List.of(new FieldError("reason", "MISSING_FIELD", "is required: why the data is erased", List.of())));
         }
         String key = key(callerId);
-        if (memory.store().caller(key).isEmpty()) {
-            throw unknown();
+        CallerMemory facts = memory.store().caller(key).orElseThrow(CallersResource::unknown).caller();
+        if (needsApproval(facts)) {
+            Approval asked = approvals.request(Approval.What.ERASE, key, actor(), reason);
+            return Response.status(Response.Status.ACCEPTED).entity(asked).build();
         }
         int removed = memory.store().erase(key, change("ERASE", reason, null, Map.of()));
+        approvals.forget(key);
         LOG.infof("case memory: %s erased one caller's records (%d rows)", actor(), removed);
-        return new Erasure(removed);
+        return Response.ok(new Erasure(removed)).build();
+    }
+
+    private static boolean needsApproval(CallerMemory facts) {
+        return facts.blocked() != null
+                || (facts.police() != null && facts.police().value() != PoliceInvolvement.NONE);
+    }
+
+    /** The lift's body; an approval typed into it is refused with how approvals are given now. */
+    private static JsonNode liftRequest(byte[] body) {
+        try {
+            return ContractBodies.validated(body, "BlockLift");
+        } catch (InvalidIncidentException e) {
+            if (e.violations().stream().anyMatch(v -> v.path().equals("approval"))) {
+                throw new ProblemException(ErrorCode.INVALID_REQUEST, "an approval is no longer a name in the request:"
+                        + " send only the reason; the answer (202) is a pending approval, and a second person with the"
+                        + " role executive approves it with POST /v1/approvals/{id}/approve", FieldError.of(e.violations()));
+            }
+            throw invalid(e);
+        }
     }
 
     /** What an erasure removed; nothing in it identifies the person. */
@@ -138,9 +165,13 @@ public class CallersResource {
         try {
             return ContractBodies.validated(body, schema);
         } catch (InvalidIncidentException e) {
-            throw new ProblemException(ErrorCode.INVALID_REQUEST,
-                    e.violations().size() + " problem(s) in the request; see errors", FieldError.of(e.violations()));
+            throw invalid(e);
         }
+    }
+
+    private static ProblemException invalid(InvalidIncidentException e) {
+        return new ProblemException(ErrorCode.INVALID_REQUEST,
+                e.violations().size() + " problem(s) in the request; see errors", FieldError.of(e.violations()));
     }
 
     private Change change(String what, String reason, String approvedBy, Map<String, Object> detail) {

@@ -95,8 +95,8 @@ public class Memory {
         return database == null ? Optional.empty() : Optional.ofNullable(database.server());
     }
 
-    /** The store's connections, for tests that inspect what it holds. */
-    javax.sql.DataSource data() {
+    /** The store's connections: for tables kept beside memory (approvals) and for tests that inspect what it holds. */
+    public javax.sql.DataSource data() {
         return database.data();
     }
 

@@ -28,7 +28,8 @@ public class AdminCredentialCheck {
     static final String SIGNING_KEY = "smallrye.jwt.sign.key";
 
     /** The passwords of the dev and test profiles' users (application.properties): published, so no secret. */
-    static final List<String> PUBLISHED_PASSWORDS = List.of("crm-dev-only", "admin-dev-only", "clerk-dev-only", "officer-dev-only");
+    static final List<String> PUBLISHED_PASSWORDS = List.of("crm-dev-only", "admin-dev-only", "clerk-dev-only", "officer-dev-only",
+            "exec-dev-only", "chief-dev-only");
 
     void onStart(@Observes StartupEvent e, GuardConfig config, Config raw) {
         if (LaunchMode.current() != LaunchMode.NORMAL) {

@@ -1,5 +1,6 @@
 // The console: pages over the service's own API, with the same access control as every client.
-const state = { doc: null, catalogue: null, scenarios: [], form: null, tab: 'form', answered: null, flagForm: null, liftForm: null };
+const state = { doc: null, catalogue: null, scenarios: [], form: null, tab: 'form', answered: null, flagForm: null, liftForm: null,
+  caller: null, approvals: null };
 
 function status(text) { document.getElementById('status').textContent = text || ''; }
 
@@ -14,7 +15,7 @@ async function api(path, options) {
   // or, in a headless browser, leaving the request waiting for an answer nobody gives.
   opts.credentials = 'omit';
   const response = await fetch(path, opts);
-  if (response.status === 401 && !path.startsWith('/v1/callers')) status(t('signInFirst'));
+  if (response.status === 401 && !path.startsWith('/v1/callers') && !path.startsWith('/v1/approvals')) status(t('signInFirst'));
   const text = await response.text();
   let body = null;
   try { body = text ? JSON.parse(text) : null; } catch (e) { body = { detail: text }; }
@@ -60,8 +61,10 @@ function syncJson() {
 function showProblems(errors, detail) {
   const box = document.getElementById('problems');
   box.hidden = false;
-  box.replaceChildren(el('h3', { text: t('problemsTitle') }), detail ? el('p', { text: detail }) : null,
-    list(errors, e => el('span', {}, e.path ? el('code', { text: e.path }) : null, ' ', e.message || e.code || '')));
+  // replaceChildren would write a null as the word "null": only what there is goes in.
+  box.replaceChildren(...[el('h3', { text: t('problemsTitle') }), detail ? el('p', { text: detail }) : null,
+    errors.length ? list(errors, e => el('span', {}, e.path ? el('code', { text: e.path }) : null, ' ', e.message || e.code || '')) : null]
+    .filter(Boolean));
   box.focus();
 }
 
@@ -237,63 +240,319 @@ function credentials() {
   return 'Basic ' + btoa(String.fromCharCode(...new TextEncoder().encode(user + ':' + password)));
 }
 
-async function callerRequest(method, suffix, body) {
+// Every case-memory request carries the page's sign-in; without one, the person is asked for it.
+async function signedRequest(method, path, body) {
   const auth = credentials();
   if (!auth) { status(t('needCredentials')); document.getElementById('user').focus(); return null; }
-  const id = document.getElementById('caller-id').value;
-  return api('/v1/callers/' + encodeURIComponent(id) + suffix, { method, headers: Object.assign({ 'Authorization': auth },
+  return api(path, { method, headers: Object.assign({ 'Authorization': auth },
     body ? { 'Content-Type': 'application/json' } : {}), body: body ? JSON.stringify(body) : undefined });
 }
 
-// What a refusal of the caller endpoints asks of the person at the keyboard, before the API's own words.
-function accessAdvice(status) {
-  if (status === 401) return t('wrongCredentials') + ' ';
-  if (status === 403) return t('roleMissing') + ' ';
+function callerPath(suffix) {
+  return '/v1/callers/' + encodeURIComponent(document.getElementById('caller-id').value) + (suffix || '');
+}
+
+async function callerRequest(method, suffix, body) {
+  return signedRequest(method, callerPath(suffix), body);
+}
+
+// What a refusal asks of the person at the keyboard, in their language, before the API's own words.
+const REFUSAL_ADVICE = {
+  SELF_APPROVAL: 'adviceSelfApproval', EXECUTIVE_APPROVAL_REQUIRED: 'adviceExecutiveOnly',
+  APPROVAL_ALREADY_DECIDED: 'adviceAlreadyDecided', APPROVAL_ALREADY_PENDING: 'adviceAlreadyPending',
+  APPROVAL_OUTDATED: 'adviceOutdated', UNKNOWN_APPROVAL: 'adviceUnknownApproval', UNKNOWN_CALLER: 'unknownCaller'
+};
+
+function refusal(r, area) {
+  const code = (r.body && r.body.code) || '';
+  let advice = '';
+  if (r.status === 401) advice = t('wrongCredentials');
+  else if (REFUSAL_ADVICE[code]) advice = t(REFUSAL_ADVICE[code]);
+  else if (r.status === 403) advice = t(area === 'approvals' ? 'roleMissingApprovals' : 'roleMissing');
+  const detail = r.body && r.body.detail;
+  return (advice ? advice + ' ' : '') + `${r.status} ${code}`.trim() + (detail ? `: ${detail}` : '');
+}
+
+function showRefusal(boxId, r, area, form) {
+  const box = document.getElementById(boxId);
+  const errors = (r.body && r.body.errors) || [];
+  const unplaced = form ? form.showErrors(errors) : errors;
+  box.hidden = false;
+  // Field errors stand next to their fields; the box lists only the ones no field took.
+  box.replaceChildren(...[el('p', { class: 'refusal', text: refusal(r, area) }),
+    unplaced.length ? list(unplaced, e => `${e.path}: ${e.message}`) : null].filter(Boolean));
+  box.focus();
+}
+
+function hideRefusal(boxId) { document.getElementById(boxId).hidden = true; }
+
+function source(s) { return s ? `${s.department} · ${when(s.at)}` : t('none'); }
+
+// A time as people read it, in the page's language; the exact value stays in the element.
+function when(iso) {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  return isNaN(d) ? iso : d.toLocaleString(LANG === 'ja' ? 'ja-JP' : 'en-GB', { dateStyle: 'medium', timeStyle: 'medium' });
+}
+
+function timeEl(iso) { return el('time', { datetime: iso, text: when(iso) }); }
+
+function changeName(code) { return TEXTS[LANG]['change_' + code] || TEXTS.en['change_' + code] || code; }
+
+// A correction's before and after, or any other detail the change log gives, as plain words.
+function changeDetail(ch) {
+  if (ch.before !== undefined || ch.after !== undefined) return `${ch.fact ? ch.fact + ': ' : ''}${ch.before ?? '—'} → ${ch.after ?? '—'}`;
+  if (ch.detail && typeof ch.detail === 'object') return Object.entries(ch.detail).map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : v}`).join(', ');
   return '';
 }
 
-function source(s) { return s ? `${s.department} · ${s.at}` : t('none'); }
+function historyTable(c, pending, id) {
+  const heads = [t('at'), t('who'), t('what'), t('reason'), t('approvedBy')];
+  const rows = c.changes.map(ch => {
+    const row = [timeEl(ch.at), ch.actor, el('span', {}, changeName(ch.change), changeDetail(ch) ? el('br') : null, changeDetail(ch)),
+      ch.reason || '—', ch.approvedBy || '—'];
+    row.attrs = { class: 'change', 'data-change': ch.change };
+    return row;
+  });
+  for (const a of pending) {
+    const row = [timeEl(a.createdAt), a.requestedBy, `${changeName(a.what)} (${t('status_PENDING')})`, a.reason, t('waitingForExecutive')];
+    row.attrs = { class: 'change pending', 'data-change': a.what };
+    rows.push(row);
+  }
+  if (!rows.length) return el('p', { text: t('noChanges') });
+  const tableEl = el('table', { id, class: 'history' });
+  tableEl.append(el('thead', {}, el('tr', {}, heads.map(h => el('th', { scope: 'col', text: h })))),
+    el('tbody', {}, rows.map(cells => el('tr', cells.attrs, cells.map((x, i) => el('td', { 'data-label': heads[i] }, x))))));
+  return el('div', { class: 'scroll' }, tableEl);
+}
 
-function renderCaller(c) {
+function renderCaller(c, pending) {
   return el('section', { 'aria-label': t('navCallers') },
-    el('dl', {}, el('dt', { text: 'callerKey' }), el('dd', {}, el('code', { text: c.callerKey })),
-      el('dt', { text: t('police') }), el('dd', { text: c.policeInvolvement ? `${c.policeInvolvement.value} (${source(c.policeInvolvement.source)})` : t('none') }),
+    el('dl', {}, el('dt', { text: 'callerKey' }), el('dd', {}, el('code', { id: 'caller-key', text: c.callerKey })),
+      el('dt', { text: t('police') }), el('dd', { id: 'caller-police', text: c.policeInvolvement ? `${c.policeInvolvement.value} (${source(c.policeInvolvement.source)})` : t('none') }),
       el('dt', { text: t('blocked') }), el('dd', { id: 'caller-blocked', text: source(c.blocked) }),
       el('dt', { text: t('warned') }), el('dd', { text: source(c.warned) }),
-      el('dt', { text: t('departments') }), el('dd', {}, list(Object.entries(c.departments), ([d, s]) => `${d} (${s.at})`))),
-    el('h3', { text: t('cases') }), list(c.cases, k => el('span', {}, el('code', { text: k.caseId }), ` — ${k.contacts.length} contacts`,
+      el('dt', { text: t('departments') }), el('dd', {}, list(Object.entries(c.departments), ([d, s]) => `${d} (${when(s.at)})`))),
+    el('h3', { text: t('cases') }), list(c.cases, k => el('span', {}, el('code', { text: k.caseId }), ` — ${k.contacts.length} ${t('contacts')}`,
       el('pre', {}, el('code', { text: JSON.stringify(k.facts, null, 2) })))),
-    el('h3', { text: t('changes') }), list(c.changes, ch => `${ch.at} ${ch.actor} ${ch.change}${ch.reason ? ' — ' + ch.reason : ''}${ch.approvedBy ? ' (' + ch.approvedBy + ')' : ''}`));
+    el('h3', { text: t('history') }), historyTable(c, pending || [], 'history-table'));
+}
+
+function pendingFor(callerKey) {
+  return ((state.approvals && state.approvals.pending) || []).filter(a => a.subject === callerKey);
+}
+
+function showCaller(c) {
+  state.caller = c;
+  document.getElementById('caller').replaceChildren(renderCaller(c, pendingFor(c.callerKey)));
 }
 
 async function lookUp(event) {
   if (event) event.preventDefault();
+  status('');
   const r = await callerRequest('GET', '');
   if (!r) return;
   const out = document.getElementById('caller');
+  state.caller = null;
   document.getElementById('caller-actions').hidden = !r.ok && r.status !== 404;
-  if (r.status === 404) { out.replaceChildren(el('p', { text: t('unknownCaller') })); return; }
-  if (!r.ok) { out.replaceChildren(el('p', { id: 'caller-refused', class: 'bad' }, accessAdvice(r.status), `${r.status} ${r.body && r.body.code || ''}: ${r.body && r.body.detail || ''}`)); return; }
-  out.replaceChildren(renderCaller(r.body));
+  if (r.status === 404) { out.replaceChildren(el('p', { id: 'caller-unknown', text: t('unknownCaller') })); return; }
+  if (!r.ok) { out.replaceChildren(el('p', { id: 'caller-refused', class: 'bad', text: refusal(r, 'callers') })); return; }
+  // A case officer sees the requests still waiting for this caller beside the history.
+  await fetchApprovals();
+  showCaller(r.body);
+}
+
+// After an approval: the caller on screen as it is now, where this user may read it; otherwise as it was.
+async function refreshCaller() {
+  const r = await callerRequest('GET', '');
+  if (r && r.ok) showCaller(r.body);
+  else if (r && r.status === 404) { state.caller = null; document.getElementById('caller').replaceChildren(el('p', { id: 'caller-unknown', text: t('unknownCaller') })); }
 }
 
 async function sendChange(form, suffix) {
-  const box = document.getElementById('caller-problems');
-  box.hidden = true;
+  hideRefusal('caller-problems');
   form.clearErrors();
   const r = await callerRequest('POST', suffix, form.value());
   if (!r) return;
-  if (!r.ok) {
-    const errors = (r.body && r.body.errors) || [];
-    form.showErrors(errors);
-    box.hidden = false;
-    box.replaceChildren(el('p', {}, accessAdvice(r.status), `${r.status} ${r.body && r.body.code || ''}: ${r.body && r.body.detail || ''}`),
-      list(errors, e => `${e.path}: ${e.message}`));
-    box.focus();
+  if (!r.ok) { showRefusal('caller-problems', r, 'callers', form); return; }
+  status(t('saved'));
+  showCaller(r.body);
+}
+
+async function requestLift() {
+  hideRefusal('caller-problems');
+  state.liftForm.clearErrors();
+  const r = await callerRequest('POST', '/block/lift', state.liftForm.value());
+  if (!r) return;
+  if (!r.ok) { showRefusal('caller-problems', r, 'callers', state.liftForm); return; }
+  status(t('liftAsked'));
+  await lookUp();
+  status(t('liftAsked'));
+}
+
+// The correction form is built against the corrections contract: a fact, its right value, a reason.
+const CORRECTABLE = {
+  'caller.policeInvolvement': () => ((state.doc && state.doc.components.schemas.PoliceInvolvement.enum) || []),
+  'caller.warnedBefore': () => [false]
+};
+
+function renderCorrectionForm() {
+  const fact = document.getElementById('correction-fact');
+  const chosen = fact.value || 'caller.policeInvolvement';
+  fact.replaceChildren(...Object.keys(CORRECTABLE).map(f => el('option', { value: f, text: `${t('fact_' + f)} (${f})`, selected: f === chosen })));
+  fillCorrectionValues();
+}
+
+function fillCorrectionValues() {
+  const values = CORRECTABLE[document.getElementById('correction-fact').value]();
+  document.getElementById('correction-value').replaceChildren(...values.map(v => el('option', { value: String(v), text: String(v) })));
+}
+
+function correctionFields() {
+  return { fact: 'correction-fact', value: 'correction-value', reason: 'correction-reason' };
+}
+
+function clearFieldErrors(ids) {
+  Object.values(ids).forEach(id => { document.getElementById(id + '-error').textContent = ''; document.getElementById(id).classList.remove('invalid'); });
+}
+
+// Places the API's field errors next to the hand-built fields; returns the ones no field took.
+function placeFieldErrors(ids, errors) {
+  return errors.filter(e => {
+    const id = ids[e.path];
+    if (!id) return true;
+    document.getElementById(id).classList.add('invalid');
+    document.getElementById(id + '-error').textContent = `${e.path}: ${e.message}`;
+    return false;
+  });
+}
+
+function handBuiltForm(ids) {
+  return { showErrors: errors => placeFieldErrors(ids, errors) };
+}
+
+async function sendCorrection() {
+  hideRefusal('caller-problems');
+  const ids = correctionFields();
+  clearFieldErrors(ids);
+  const fact = document.getElementById('correction-fact').value;
+  const raw = document.getElementById('correction-value').value;
+  const value = fact === 'caller.warnedBefore' ? raw === 'true' : raw;
+  const reason = document.getElementById('correction-reason').value;
+  const r = await callerRequest('POST', '/corrections', Object.assign({ fact, value }, reason ? { reason } : {}));
+  if (!r) return;
+  if (!r.ok) { showRefusal('caller-problems', r, 'callers', handBuiltForm(ids)); return; }
+  status(t('corrected'));
+  await fetchApprovals();
+  showCaller(r.body);
+}
+
+async function eraseCaller() {
+  hideRefusal('caller-problems');
+  const ids = { reason: 'erase-reason' };
+  clearFieldErrors(ids);
+  const reason = document.getElementById('erase-reason').value;
+  const r = await signedRequest('DELETE', callerPath('?reason=' + encodeURIComponent(reason)));
+  if (!r) return;
+  if (!r.ok) { showRefusal('caller-problems', r, 'callers', handBuiltForm(ids)); return; }
+  if (r.status === 202) {
+    await lookUp();
+    status(t('eraseAsked'));
     return;
   }
-  status(t('saved'));
-  document.getElementById('caller').replaceChildren(renderCaller(r.body));
+  state.caller = null;
+  document.getElementById('caller').replaceChildren(el('p', { id: 'caller-erased', text: t('erasedNow') }));
+  status(t('erasedNow'));
+}
+
+// ---- Approvals ----------------------------------------------------------------------------------
+
+async function fetchApprovals() {
+  const auth = credentials();
+  if (!auth) return null;
+  const r = await api('/v1/approvals', { headers: { 'Authorization': auth } });
+  state.approvals = r.ok ? r.body : null;
+  return r;
+}
+
+async function loadApprovals() {
+  hideRefusal('approval-problems');
+  if (!credentials()) { status(t('needCredentials')); document.getElementById('user').focus(); return; }
+  const r = await fetchApprovals();
+  if (!r.ok) { document.getElementById('approvals').replaceChildren(); showRefusal('approval-problems', r, 'approvals'); return; }
+  renderApprovals();
+}
+
+function approvalFacts(a) {
+  return el('dl', {},
+    el('dt', { text: 'callerKey' }), el('dd', {}, a.subject ? el('code', { text: a.subject }) : t('erasedSubject')),
+    el('dt', { text: t('requestedBy') }), el('dd', { class: 'requested-by', text: a.requestedBy }),
+    el('dt', { text: t('reason') }), el('dd', { text: a.reason }),
+    el('dt', { text: t('askedAt') }), el('dd', {}, timeEl(a.createdAt)));
+}
+
+function pendingCard(a) {
+  const reasonId = 'reject-reason-' + a.id;
+  return el('article', { class: 'card approval pending', 'data-approval-id': a.id, 'data-subject': a.subject || '' },
+    el('h4', { text: changeName(a.what) }), approvalFacts(a),
+    el('div', { class: 'caller-summary' }),
+    el('div', { class: 'row' },
+      el('button', { type: 'button', class: 'show-caller', text: t('showCaller'), onclick: e => showApprovalCaller(a.id, e.target) }),
+      el('button', { type: 'button', class: 'primary approve', text: t('approve'), onclick: () => decideApproval(a.id, 'approve') })),
+    el('div', { class: 'row' },
+      el('label', { for: reasonId, text: t('rejectReason') }), el('input', { id: reasonId, class: 'reject-reason', maxlength: 2000 }),
+      el('button', { type: 'button', class: 'reject', text: t('reject'), onclick: () => decideApproval(a.id, 'reject') })));
+}
+
+function renderApprovals() {
+  const a = state.approvals;
+  const out = document.getElementById('approvals');
+  if (!a) { out.replaceChildren(); return; }
+  const heads = [t('what'), 'callerKey', t('requestedBy'), t('reason'), t('outcome'), t('decidedBy'), t('at'), t('decisionReason')];
+  const recent = a.recent.map(x => {
+    const row = [changeName(x.what), x.subject ? el('code', { text: x.subject }) : t('erasedSubject'), x.requestedBy, x.reason,
+      el('span', { class: x.status === 'APPROVED' ? 'good' : 'bad', text: t('status_' + x.status) }), x.decidedBy, timeEl(x.decidedAt), x.decisionReason || '—'];
+    row.attrs = { class: 'decided-approval', 'data-approval-id': x.id };
+    return row;
+  });
+  const recentTable = el('table', { id: 'recent-approvals' });
+  recentTable.append(el('thead', {}, el('tr', {}, heads.map(h => el('th', { scope: 'col', text: h })))),
+    el('tbody', {}, recent.map(cells => el('tr', cells.attrs, cells.map((x, i) => el('td', { 'data-label': heads[i] }, x))))));
+  out.replaceChildren(el('h4', { text: t('pendingApprovals') }),
+    a.pending.length ? el('div', {}, a.pending.map(pendingCard)) : el('p', { id: 'no-pending', text: t('noPending') }),
+    el('h4', { text: t('recentApprovals') }),
+    recent.length ? el('div', { class: 'scroll' }, recentTable) : el('p', { text: t('noRecent') }));
+}
+
+// What the approver decides on: the caller's flags and history now, found by the approval, never by id.
+async function showApprovalCaller(id, button) {
+  const r = await signedRequest('GET', `/v1/approvals/${encodeURIComponent(id)}/caller`);
+  if (!r) return;
+  const out = button.closest('article').querySelector('.caller-summary');
+  if (!r.ok) { out.replaceChildren(el('p', { class: 'bad', text: refusal(r, 'approvals') })); return; }
+  const c = r.body;
+  out.replaceChildren(el('dl', {},
+    el('dt', { text: t('police') }), el('dd', { text: c.policeInvolvement ? `${c.policeInvolvement.value} (${source(c.policeInvolvement.source)})` : t('none') }),
+    el('dt', { text: t('blocked') }), el('dd', { class: 'summary-blocked', text: source(c.blocked) }),
+    el('dt', { text: t('warned') }), el('dd', { text: source(c.warned) })),
+    historyTable(c, [], null));
+}
+
+async function decideApproval(id, act) {
+  hideRefusal('approval-problems');
+  document.getElementById('approval-result').textContent = '';
+  const body = act === 'reject' ? { reason: document.getElementById('reject-reason-' + id).value } : undefined;
+  if (body && !body.reason) delete body.reason;
+  const r = await signedRequest('POST', `/v1/approvals/${encodeURIComponent(id)}/${act}`, body || (act === 'reject' ? {} : undefined));
+  if (!r) return;
+  if (!r.ok) { showRefusal('approval-problems', r, 'approvals'); return; }
+  const done = t(act === 'approve' ? 'approvedDone' : 'rejectedDone');
+  await fetchApprovals();
+  renderApprovals();
+  if (state.caller) await refreshCaller();
+  status(done);
+  document.getElementById('approval-result').textContent =
+    `${done} ${changeName(r.body.what)} — ${t('requestedBy')}: ${r.body.requestedBy}, ${t('decidedBy')}: ${r.body.decidedBy}`;
 }
 
 // ---- Pages, language, start ---------------------------------------------------------------------
@@ -318,8 +577,10 @@ function setLanguage(lang) {
   localStorage.setItem('guard.console.lang', lang);
   document.getElementById('lang').value = lang;
   applyTexts();
-  if (state.form) { state.form.render(); state.flagForm.render(); state.liftForm.render(); }
+  if (state.form) { state.form.render(); state.flagForm.render(); state.liftForm.render(); renderCorrectionForm(); }
   renderRules();
+  if (state.caller) showCaller(state.caller);
+  renderApprovals();
   // The service writes the reasons in the language asked for: ask again for the answer on screen.
   if (state.answered) post(state.answered);
 }
@@ -350,7 +611,14 @@ async function start() {
   document.getElementById('lookup').addEventListener('submit', lookUp);
   document.getElementById('login').addEventListener('submit', e => e.preventDefault());
   document.getElementById('send-flag').addEventListener('click', () => sendChange(state.flagForm, '/flags'));
-  document.getElementById('send-lift').addEventListener('click', () => sendChange(state.liftForm, '/block/lift'));
+  document.getElementById('send-lift').addEventListener('click', requestLift);
+  renderCorrectionForm();
+  document.getElementById('correction-fact').addEventListener('change', fillCorrectionValues);
+  document.getElementById('send-correction').addEventListener('click', sendCorrection);
+  document.getElementById('send-erase').addEventListener('click', eraseCaller);
+  document.getElementById('load-approvals').addEventListener('click', loadApprovals);
+  document.getElementById('erase-form').addEventListener('submit', e => e.preventDefault());
+  document.getElementById('correction-form').addEventListener('submit', e => e.preventDefault());
   window.addEventListener('hashchange', route);
   // Where the catalogue is protected, the examples come once the person has signed in.
   document.getElementById('password').addEventListener('change', () => { if (!state.scenarios.length) loadExamples(); });

@@ -321,28 +321,6 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    void shouldLiftABlockOnlyWithTheExecutiveApprovalTheApiDemands() {
-        given().auth().preemptive().basic("officer", "officer-dev-only").contentType("application/json")
-                .body("{\"flag\":\"BLOCKED\",\"source\":\"legal\",\"reason\":\"threatening letters\"}")
-                .post("/v1/callers/tel:0399990004/flags").then().statusCode(200);
-        lookUp("officer", "officer-dev-only", "tel:0399990004");
-        wait.until(d -> d.findElement(By.id("caller-blocked")).getText().startsWith("legal"));
-
-        fill("lift-reason", "apology accepted in writing");
-        choose("lift-approval-role", "MANAGER");
-        fill("lift-approval-approvedBy", "K. Sato");
-        driver.findElement(By.id("send-lift")).click();
-        wait.until(d -> d.findElement(By.id("caller-problems")).getText().contains("EXECUTIVE_APPROVAL_REQUIRED"));
-        assertTrue(driver.findElement(By.id("caller-blocked")).getText().startsWith("legal"), "still blocked");
-
-        choose("lift-approval-role", "EXECUTIVE");
-        driver.findElement(By.id("send-lift")).click();
-        wait.until(d -> "なし".equals(d.findElement(By.id("caller-blocked")).getText()));
-        assertTrue(driver.findElement(By.id("caller")).getText().contains("apology accepted in writing"), "the change history names the reason");
-        Browser.screenshot(driver, "caller-block-lifted");
-    }
-
-    @Test
     void shouldFitA390PixelScreenWithoutSidewaysScrolling() {
         driver.manage().window().setSize(new Dimension(390, 900));
         for (String page : List.of("try", "rules", "scenarios", "callers")) {
@@ -385,7 +363,7 @@ class ConsoleBrowserTest {
     }
 
     // A control is named by a <label for>, an enclosing <label>, aria-label or aria-labelledby.
-    private static final String UNNAMED_CONTROLS = """
+    static final String UNNAMED_CONTROLS = """
             return [...document.querySelectorAll('input, select, textarea, button')]
               .filter(e => e.offsetParent !== null && e.type !== 'hidden')
               .filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label')
@@ -393,7 +371,7 @@ class ConsoleBrowserTest {
               .map(e => e.outerHTML.slice(0, 120));""";
 
     // WCAG 2 relative luminance of each visible text element against the first opaque background up its tree.
-    private static final String FAINT_TEXT = """
+    static final String FAINT_TEXT = """
             const rgb = c => c.match(/[\\d.]+/g).map(Number);
             const lum = c => { const v = rgb(c).slice(0, 3).map(x => { x /= 255; return x <= 0.03928 ? x / 12.92 : Math.pow((x + 0.055) / 1.055, 2.4); });
               return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2]; };

@@ -15,15 +15,25 @@ public enum ErrorCode {
     FORBIDDEN(403, "Not allowed for this caller"),
     /** The calling system asked for a department it may not speak for; nothing was decided or recorded. */
     DEPARTMENT_NOT_ALLOWED(403, "The calling system may not speak for this department"),
-    /** Lifting a block needs a recorded approval by the executive in charge (lesson L000-3). */
+    /** Approving or rejecting a lift or an erasure takes the role executive (lesson L000-3). */
     EXECUTIVE_APPROVAL_REQUIRED(403, "An executive's approval is required"),
+    /** An approval of one's own request: a lift or an erasure needs a second person (lesson L000-3). */
+    SELF_APPROVAL(403, "Nobody approves their own request"),
     NOT_FOUND(404, "No such resource"),
     /** Case memory knows nothing about this caller. */
     UNKNOWN_CALLER(404, "No such caller in case memory"),
+    /** No approval has this id (never asked for, or removed with an erased caller). */
+    UNKNOWN_APPROVAL(404, "No such approval"),
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
     NOT_ACCEPTABLE(406, "Cannot produce the requested media type"),
     /** The incident id was recorded with a different request; a retry repeats the request unchanged. */
     INCIDENT_ID_REUSED(409, "The incident id belongs to another request"),
+    /** The approval was approved or rejected before; nothing changes a second time. */
+    APPROVAL_ALREADY_DECIDED(409, "The approval was already decided"),
+    /** The same change of the same caller already waits for an executive. */
+    APPROVAL_ALREADY_PENDING(409, "This change already waits for an approval"),
+    /** What the approval was asked for no longer applies (the block is gone); nothing changed. */
+    APPROVAL_OUTDATED(409, "The approved change no longer applies"),
     BODY_TOO_LARGE(413, "Request body too large"),
     /** A scenario run is under way on this instance; runs are not queued, so nobody holds a worker thread waiting. */
     SCENARIO_RUN_BUSY(429, "A scenario run is already under way"),

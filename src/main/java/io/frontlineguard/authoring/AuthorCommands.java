@@ -2,7 +2,9 @@ package io.frontlineguard.authoring;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import io.frontlineguard.ruleset.FolderSnapshot;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -27,7 +29,8 @@ public final class AuthorCommands {
     /** Wrong arguments, a missing folder or file, (diff) rules that cannot be compared, or an internal error. */
     public static final int USAGE = 2;
 
-    private static final Set<String> HELP = Set.of("--help", "-h");
+    /** Options answered here, never by starting a server. */
+    private static final Set<String> HELP = Set.of("--help", "-h", "--version", "-V");
 
     /** Loggers kept reachable, or the JDK may forget the levels set on them. */
     private static final List<Logger> QUIET = List.of(Logger.getLogger("org.drools"), Logger.getLogger("org.kie"));
@@ -76,7 +79,7 @@ public final class AuthorCommands {
         }
     }
 
-    @Command(name = "guard", mixinStandardHelpOptions = true, version = "Frontline Guard 1.0",
+    @Command(name = "guard", mixinStandardHelpOptions = true, versionProvider = GuardVersion.class,
             description = "Frontline Guard commands for policy authors (no Java needed).",
             synopsisSubcommandLabel = "COMMAND",
             footer = {"", "Exit codes: 0 all good; 1 problems (check), rules that do not compile, failing",
@@ -91,6 +94,23 @@ public final class AuthorCommands {
         public Integer call() {
             spec.commandLine().usage(spec.commandLine().getErr());
             return USAGE;
+        }
+    }
+
+    /** {@code --version}: the build's version and that of the rules a start from here would serve. */
+    static final class GuardVersion implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String build = AuthorCommands.class.getPackage().getImplementationVersion();
+            String dir = System.getenv("GUARD_RULES_DIR") != null ? System.getenv("GUARD_RULES_DIR")
+                    : System.getProperty("guard.rules.dir", "rules");
+            String rules;
+            try {
+                rules = "rules " + FolderSnapshot.read(Path.of(dir)).version() + " in " + dir;
+            } catch (RuntimeException unreadable) {
+                rules = "rules: none readable in " + dir;
+            }
+            return new String[] {"Frontline Guard " + (build == null ? "(development build)" : build), rules};
         }
     }
 

@@ -19,6 +19,20 @@ class AuthorCommandsTest {
     }
 
     @Test
+    void shouldPrintTheVersionAndTheRulesVersionInsteadOfStartingTheService() {
+        assertTrue(AuthorCommands.handles("--version"), "--version must not start a server");
+        assertTrue(AuthorCommands.handles("-V"), "-V must not start a server");
+        String rules = io.frontlineguard.ruleset.FolderSnapshot.read(Cli.BUILT_IN_RULES).version();
+        for (String option : new String[] {"--version", "-V"}) {
+            Cli.Run run = Cli.run(option);
+
+            assertEquals(AuthorCommands.OK, run.exitCode(), run.toString());
+            assertTrue(run.out().startsWith("Frontline Guard "), run.toString());
+            assertTrue(run.out().contains("rules " + rules + " in rules"), run.toString());
+        }
+    }
+
+    @Test
     void shouldListTheCommandsAndTheExitCodesInHelpAndExitZero() {
         Cli.Run run = Cli.run("help");
 

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -65,6 +66,9 @@ class ConsoleBrowserTest {
     static void startTheBrowser() {
         driver = Browser.start();
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        // The page re-renders a section when an answer arrives; with credentials checked from a
+        // cache that can be between finding an element and reading it. Look again then.
+        wait.ignoring(StaleElementReferenceException.class);
     }
 
     @AfterAll

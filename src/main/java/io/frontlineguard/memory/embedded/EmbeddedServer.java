@@ -38,6 +38,7 @@ public final class EmbeddedServer implements AutoCloseable {
     private volatile long downSince; // 0 while the server runs
     private volatile boolean closing;
     private Thread watchdog;
+    private FolderLock lock;
 
     private EmbeddedServer(ServerFolder folder, PostgresBinaries binaries, int port, int maxConnections, Runnable onRestart) {
         this.folder = folder;
@@ -55,16 +56,26 @@ public final class EmbeddedServer implements AutoCloseable {
     public static EmbeddedServer start(Path dir, int maxConnections, Runnable onRestart) {
         ServerFolder folder = new ServerFolder(dir);
         folder.prepare();
-        PostgresBinaries binaries = PostgresBinaries.unpackedUnder(folder.dir().resolve("server"));
-        folder.stopLeftoverServer(STOP_PATIENCE);
-        new ServerBootstrap(binaries, folder).ensure();
-        EmbeddedServer server = new EmbeddedServer(folder, binaries, freePort(), maxConnections, onRestart);
-        server.launch();
-        server.watchdog = new Thread(server::watch, "embedded-postgres-watchdog");
-        server.watchdog.setDaemon(true);
-        server.watchdog.start();
-        return server;
+        // Held while this process runs the folder's server; the system lets go of it when the process
+        // dies however it dies, so a server found on the folder while it is free was left by a dead run.
+        FolderLock lock = FolderLock.take(folder.dir().resolve("instance.lock"));
+        try {
+            PostgresBinaries binaries = PostgresBinaries.unpackedUnder(folder.dir().resolve("server"));
+            folder.stopLeftoverServer(STOP_PATIENCE);
+            new ServerBootstrap(binaries, folder).ensure();
+            EmbeddedServer server = new EmbeddedServer(folder, binaries, freePort(), maxConnections, onRestart);
+            server.lock = lock;
+            server.launch();
+            server.watchdog = new Thread(server::watch, "embedded-postgres-watchdog");
+            server.watchdog.setDaemon(true);
+            server.watchdog.start();
+            return server;
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
     }
+
 
     public String jdbcUrl() {
         return "jdbc:postgresql://localhost:" + port + "/" + ServerFolder.DATABASE;
@@ -232,6 +243,9 @@ public final class EmbeddedServer implements AutoCloseable {
             LOG.warnf("case memory: the embedded PostgreSQL (pid %d) did not stop", s.pid());
         }
         retireWatcher();
+        if (lock != null) {
+            lock.close();
+        }
     }
 
     private static int freePort() {

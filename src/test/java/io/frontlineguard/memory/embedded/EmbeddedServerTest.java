@@ -189,6 +189,16 @@ class EmbeddedServerTest {
     }
 
     @Test
+    void shouldRefuseASecondInstanceOnTheSameFolderAndLeaveTheFirstOnesServerAlone() throws Exception {
+        long running = server.pid();
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> EmbeddedServer.start(ROOT.resolve("main"), 10, () -> { }));
+        assertTrue(refused.getMessage().contains("another running instance"), refused.getMessage());
+        assertEquals(running, server.pid());
+        assertTrue(ProcessHandle.of(running).map(ProcessHandle::isAlive).orElse(false), "the first instance's server was stopped");
+    }
+
+    @Test
     void shouldStartDespiteAStalePidFileNamingSomeOtherLiveProcess() throws Exception {
         Path dir = ROOT.resolve("stale-pid");
         EmbeddedServer first = EmbeddedServer.start(dir, 10, () -> { });

@@ -152,7 +152,14 @@ class DecisionLogShutdownTest {
             }
 
             public Memory memory() {
-                throw new UnsupportedOperationException();
+                // The log reads only where phone numbers are, to mask every spelling of one alike.
+                return (Memory) java.lang.reflect.Proxy.newProxyInstance(Memory.class.getClassLoader(),
+                        new Class<?>[] {Memory.class}, (proxy, method, args) -> {
+                            if (method.getName().equals("phoneRegion")) {
+                                return "JP";
+                            }
+                            throw new UnsupportedOperationException(method.getName());
+                        });
             }
         };
     }

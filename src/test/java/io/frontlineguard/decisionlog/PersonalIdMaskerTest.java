@@ -27,10 +27,10 @@ class PersonalIdMaskerTest {
     }
 
     @Test
-    void shouldGiveTheKeyedHashOfEveryId() throws Exception {
+    void shouldGiveTheKeyedHashOfEveryIdEvenPastTheRememberedLimit() throws Exception {
         PersonalIdMasker masker = new PersonalIdMasker(KEY);
         for (int round = 0; round < 2; round++) {
-            for (int i = 0; i < 5000; i += 97) {
+            for (int i = 0; i < PersonalIdMasker.REMEMBERED + 100; i += 97) {
                 assertEquals(hmac("tel:03" + i), masker.mask("tel:03" + i));
             }
         }
@@ -50,6 +50,7 @@ class PersonalIdMaskerTest {
         PersonalIdMasker masker = new PersonalIdMasker(KEY);
         String id = "heap-probe-4711";
         masker.mask(id);
+        masker.mask(" 090-1234-5678 ");
         for (Field f : PersonalIdMasker.class.getDeclaredFields()) {
             if (Modifier.isStatic(f.getModifiers())) {
                 continue;
@@ -58,6 +59,8 @@ class PersonalIdMaskerTest {
             Object value = f.get(masker);
             if (value instanceof Map<?, ?> map) {
                 assertFalse(map.containsKey(id) || map.containsValue(id), f.getName() + " keeps the clear id");
+                assertFalse(map.keySet().stream().anyMatch(k -> String.valueOf(k).contains("1234")),
+                        f.getName() + " keeps a phone number in clear");
             } else if (value instanceof Collection<?> items) {
                 assertFalse(items.contains(id), f.getName() + " keeps the clear id");
             } else {

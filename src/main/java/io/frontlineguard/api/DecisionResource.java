@@ -5,6 +5,7 @@ import io.frontlineguard.decision.Decision;
 import io.frontlineguard.incident.Incident;
 import io.frontlineguard.incident.IncidentReader;
 import io.frontlineguard.memory.MemoryDecisions;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.ws.rs.Consumes;
@@ -26,10 +27,12 @@ public class DecisionResource {
     private final MemoryDecisions decisions;
     private final IncidentReader reader = new IncidentReader();
     private final BodyLimit limit;
+    private final SecurityIdentity identity;
 
-    DecisionResource(MemoryDecisions decisions, BodyLimit limit) {
+    DecisionResource(MemoryDecisions decisions, BodyLimit limit, SecurityIdentity identity) {
         this.decisions = decisions;
         this.limit = limit;
+        this.identity = identity;
     }
 
     /**
@@ -45,8 +48,9 @@ public class DecisionResource {
         Incident incident = reader.read(body);
         boolean recording = Recording.of(record);
         String language = Language.of(headers);
+        String system = CallingSystem.of(identity);
         Uni<Decision> decision = decisions.remembers(incident)
-                ? Uni.createFrom().item(() -> decisions.decide(incident, recording))
+                ? Uni.createFrom().item(() -> decisions.decide(incident, recording, system))
                         .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 : Uni.createFrom().completionStage(decisions.decideFromRequest(incident));
         return decision.map(d -> DecisionResponse.of(d, language));

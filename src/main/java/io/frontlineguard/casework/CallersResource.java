@@ -53,7 +53,7 @@ public class CallersResource {
     @GET
     public CallerView get(@PathParam("callerId") String callerId) {
         String key = key(callerId);
-        return memory.store().caller(key).map(r -> CallerView.of(key, r))
+        return memory.store().caller(memory.pseudonyms(callerId)).map(r -> CallerView.of(key, r))
                 .orElseThrow(() -> unknown());
     }
 
@@ -106,10 +106,10 @@ public class CallersResource {
                     List.of(new FieldError("reason", "MISSING_FIELD", "is required: why the data is erased", List.of())));
         }
         String key = key(callerId);
-        if (memory.store().caller(key).isEmpty()) {
+        if (memory.store().caller(memory.pseudonyms(callerId)).isEmpty()) {
             throw unknown();
         }
-        int removed = memory.store().erase(key, change("ERASE", reason, null, Map.of()));
+        int removed = memory.store().erase(memory.pseudonyms(callerId), change("ERASE", reason, null, Map.of()));
         LOG.infof("case memory: %s erased one caller's records (%d rows)", actor(), removed);
         return new Erasure(removed);
     }

@@ -173,6 +173,16 @@ public interface GuardConfig {
 
         /** The secret keying the HMAC pseudonyms of caller and employee ids; at least 32 characters. */
         Optional<String> hmacKey();
+
+        /**
+         * Older memory keys, newest first: read, never written with. A caller found under one of
+         * them is moved to the current key (guard.memory.hmac-key or the embedded generated key).
+         */
+        Optional<List<String>> previousHmacKeys();
+
+        /** New callers one calling system may bring into memory per minute; beyond it, 429 NEW_CALLER_QUOTA_EXCEEDED. */
+        @WithDefault("6000")
+        int newCallersPerMinute();
     }
 
     /** Benchmark support; see docs/benchmarks.md. */

@@ -29,7 +29,9 @@ public class Memory {
     private final MemoryDatabase database;
     private final MemoryStore store;
     private final PersonalIdMasker pseudonyms;
+    private final java.util.List<PersonalIdMasker> olderPseudonyms;
     private final Recall recall;
+    private final NewCallerQuota newCallers;
 
     Memory(GuardConfig config) {
         GuardConfig.Memory settings = config.memory();
@@ -38,7 +40,9 @@ public class Memory {
             database = null;
             store = null;
             pseudonyms = null;
+            olderPseudonyms = java.util.List.of();
             recall = null;
+            newCallers = null;
             return;
         }
         Optional<String> url = ConfigProvider.getConfig().getOptionalValue(URL_PROPERTY, String.class);
@@ -49,7 +53,10 @@ public class Memory {
                 : MemoryDatabase.embedded(dir.get(), settings.poolSize(), settings.timeout());
         store = new MemoryStore(database.data(), Clock.systemUTC(), settings.timeout());
         pseudonyms = new PersonalIdMasker(key);
+        olderPseudonyms = settings.previousHmacKeys().orElse(java.util.List.of()).stream().map(String::strip)
+                .filter(k -> !k.isEmpty() && !k.equals(key)).map(PersonalIdMasker::new).toList();
         recall = new Recall(pseudonyms::mask);
+        newCallers = new NewCallerQuota(settings.newCallersPerMinute(), Clock.systemUTC());
     }
 
     public boolean enabled() {
@@ -67,6 +74,24 @@ public class Memory {
     /** The key an id is stored under: {@code hmac:} and the HMAC-SHA256 under the memory key. */
     public String pseudonym(String id) {
         return id == null ? null : pseudonyms.mask(id);
+    }
+
+    /**
+     * Every key an id may be stored under, the current one first, then those of the older keys of
+     * the ring (guard.memory.previous-hmac-keys), which are read but never written with.
+     */
+    public java.util.List<String> pseudonyms(String id) {
+        if (id == null) {
+            return java.util.List.of();
+        }
+        java.util.List<String> keys = new java.util.ArrayList<>(1 + olderPseudonyms.size());
+        keys.add(pseudonyms.mask(id));
+        olderPseudonyms.forEach(m -> keys.add(m.mask(id)));
+        return keys;
+    }
+
+    NewCallerQuota newCallers() {
+        return newCallers;
     }
 
     /** A keyed digest of a whole request, to tell a retry from another request under the same incident id. */

@@ -25,6 +25,7 @@ public enum ErrorCode {
     BODY_TOO_LARGE(413, "Request body too large"),
     /** A scenario run is under way on this instance; runs are not queued, so nobody holds a worker thread waiting. */
     SCENARIO_RUN_BUSY(429, "A scenario run is already under way"),
+    NEW_CALLER_QUOTA_EXCEEDED(429, "Too many new callers from this calling system"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     RULES_REJECTED(422, "The rules were rejected"),
     /** The client closed the connection before its request was read; nobody reads this answer, but it is counted. */

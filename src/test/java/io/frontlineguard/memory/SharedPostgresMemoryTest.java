@@ -74,7 +74,7 @@ class SharedPostgresMemoryTest extends CaseMemoryContract {
                 decideUntilAnswered(e.getKey());
             }
         }
-        officer().get("/v1/callers/" + caller).then().statusCode(200).body("cases[0].contacts.size()", equalTo(total));
+        officer().get("/v1/callers/" + caller).then().statusCode(200).body("cases[0].facts.contacts", equalTo(total));
     }
 
     private static String body(String caller, String caseId, int i) {

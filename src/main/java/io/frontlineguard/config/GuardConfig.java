@@ -181,7 +181,7 @@ public interface GuardConfig {
         Optional<List<String>> previousHmacKeys();
 
         /** New callers one calling system may bring into memory per minute; beyond it, 429 NEW_CALLER_QUOTA_EXCEEDED. */
-        @WithDefault("6000")
+        @WithDefault("60000")
         int newCallersPerMinute();
     }
 

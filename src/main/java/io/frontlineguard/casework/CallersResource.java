@@ -125,7 +125,7 @@ public class CallersResource {
         if (callerId.length() > 128) {
             throw new ProblemException(ErrorCode.INVALID_REQUEST, "a caller id has at most 128 characters");
         }
-        return memory.pseudonym(callerId);
+        return memory.currentPseudonym(callerId);
     }
 
     private static JsonNode valid(byte[] body, String schema) {

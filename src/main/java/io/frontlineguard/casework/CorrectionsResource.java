@@ -59,7 +59,7 @@ public class CorrectionsResource {
         if (callerId.length() > 128) {
             throw new ProblemException(ErrorCode.INVALID_REQUEST, "a caller id has at most 128 characters");
         }
-        String key = memory.pseudonym(callerId);
+        String key = memory.currentPseudonym(callerId);
         var before = memory.store().correct(key, fact, value, new Change(actor, "CORRECT",
                 correction.get("reason").textValue(), null, Map.of()));
         if (before.isEmpty()) {

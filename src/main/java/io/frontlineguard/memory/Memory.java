@@ -90,6 +90,18 @@ public class Memory {
         return keys;
     }
 
+    /**
+     * The key a case officer's change is written under: the current one, after moving the caller
+     * there from any older key of the ring, so a lift or correction meets all they have.
+     */
+    public String currentPseudonym(String id) {
+        java.util.List<String> keys = pseudonyms(id);
+        if (keys.size() > 1) {
+            store.rekey(keys.subList(1, keys.size()), keys.get(0));
+        }
+        return keys.get(0);
+    }
+
     NewCallerQuota newCallers() {
         return newCallers;
     }

@@ -261,7 +261,7 @@ function renderCaller(c) {
       el('dt', { text: t('blocked') }), el('dd', { id: 'caller-blocked', text: source(c.blocked) }),
       el('dt', { text: t('warned') }), el('dd', { text: source(c.warned) }),
       el('dt', { text: t('departments') }), el('dd', {}, list(Object.entries(c.departments), ([d, s]) => `${d} (${s.at})`))),
-    el('h3', { text: t('cases') }), list(c.cases, k => el('span', {}, el('code', { text: k.caseId }), ` — ${k.contacts.length} contacts`,
+    el('h3', { text: t('cases') }), list(c.cases, k => el('span', {}, el('code', { text: k.caseId }), ` — ${k.facts.contacts} contacts`,
       el('pre', {}, el('code', { text: JSON.stringify(k.facts, null, 2) })))),
     el('h3', { text: t('changes') }), list(c.changes, ch => `${ch.at} ${ch.actor} ${ch.change}${ch.reason ? ' — ' + ch.reason : ''}${ch.approvedBy ? ' (' + ch.approvedBy + ')' : ''}`));
 }

@@ -70,6 +70,19 @@ class MemoryKeyRingTest {
         assertTrue(entriesUnder(memory.pseudonym(caller)) >= 2);
     }
 
+    @Test
+    void shouldLiftABlockRecordedUnderTheOldKey() {
+        String caller = fresh("rotated-lift");
+        var blocked = new IncidentReader().read(incident(fresh("K"), "call-center", "\"caller\": {\"callerId\": \"" + caller
+                + "\", \"blocked\": true}").getBytes(StandardCharsets.UTF_8));
+        new MemoryStore(memory.data(), Clock.systemUTC(), Duration.ofSeconds(5)).record(Contribution.of(blocked, "d-old",
+                EnumSet.noneOf(ActionCode.class), new PersonalIdMasker(OLD_KEY)::mask), null, null, Recollection.NONE);
+        given().auth().preemptive().basic("officer", "officer-dev-only").contentType(ContentType.JSON)
+                .body("{\"reason\": \"settled\", \"approval\": {\"role\": \"EXECUTIVE\", \"approvedBy\": \"K. Sato\"}}")
+                .post("/v1/callers/" + caller + "/block/lift").then().statusCode(200)
+                .body("blocked", org.hamcrest.Matchers.nullValue(), "callerKey", equalTo(memory.pseudonym(caller)));
+    }
+
     private long entriesUnder(String key) throws SQLException {
         try (Connection c = memory.data().getConnection();
              var s = c.prepareStatement("select count(*) from memory_entry where caller_key = ?")) {

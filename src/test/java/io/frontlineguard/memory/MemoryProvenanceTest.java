@@ -145,6 +145,22 @@ class MemoryProvenanceTest {
     }
 
     @Test
+    void shouldStillNameTheDecisionThatSetAFlagAfterManyMoreDecisions() {
+        String caller = fresh("caller");
+        String caseId = "\"caseId\": \"" + fresh("case") + "\"";
+        String blocking = decide(clerk(), incident(fresh("N"), "call-center", caseId + ", \"caller\": {\"callerId\": \""
+                + caller + "\", \"policeInvolvement\": \"ARRESTED\"}")).statusCode(200).extract().path("decisionId");
+        for (int i = 0; i < 90; i++) {
+            decide(other(), incident(fresh("N"), "dept-" + i, caseId + ", \"caller\": {\"callerId\": \"" + caller + "\"}"))
+                    .statusCode(200);
+        }
+        officer().get("/v1/callers/" + caller).then().statusCode(200)
+                .body("blocked.decisionId", equalTo(blocking), "blocked.assertedBy", equalTo("clerk"),
+                        "departmentCount", equalTo(91), "cases[0].facts.contacts", equalTo(91),
+                        "cases[0].contacts.size()", equalTo(20));
+    }
+
+    @Test
     void shouldShowWhoAssertedEachContactToCaseOfficers() {
         String caller = fresh("caller");
         String caseId = fresh("case");

@@ -30,11 +30,11 @@ import javax.sql.DataSource;
 public final class MemoryStore {
 
     /** A subject with more entries than this since its last snapshot is compacted after the decision. */
-    static final int COMPACT_AFTER = 64;
+    static final int COMPACT_AFTER = 32;
     /** Ids the retention purge looks at per statement: each batch is short, its own transaction. */
     static final int PURGE_WINDOW = 1000;
     /** How old an entry must be before compaction folds it: well beyond any write's timeout. */
-    static final java.time.Duration SETTLED = java.time.Duration.ofSeconds(15);
+    static final java.time.Duration SETTLED = java.time.Duration.ofSeconds(10);
 
     private static final String COLUMNS = "id, subject_type, subject, caller_key, kind, facts::text, detail::text,"
             + " asserted_by, department, received_at, occurred_at, decision_id, incident_key, covers";
@@ -87,14 +87,19 @@ public final class MemoryStore {
      */
     public Recalled recall(List<String> callerKeys, String caseId, String incidentKey, String legacyIncidentId) {
         return snapshot(c -> {
-            String sql = "select " + COLUMNS + " from memory_entry e where ((e.subject_type = 'P' and e.subject = any(?))"
-                    + " or (e.subject_type = 'C' and e.subject = ?)) and " + SINCE_SNAPSHOT
+            // Each subject's last snapshot is looked up once, then its entries since are an index range.
+            String sql = "with p as (select coalesce(max(covers), 0) c from memory_entry where subject_type = 'P'"
+                    + " and subject = any(?) and kind = 'SNAPSHOT'), k as (select coalesce(max(covers), 0) c from memory_entry"
+                    + " where subject_type = 'C' and subject = ? and kind = 'SNAPSHOT')"
+                    + " select " + COLUMNS + " from memory_entry e where (e.subject_type = 'P' and e.subject = any(?)"
+                    + " and e.id > (select c from p)) or (e.subject_type = 'C' and e.subject = ? and e.id > (select c from k))"
                     + " union all select -1, 'I', null, null, case when legacy then 'LEGACY' else 'OWN' end, recollection::text,"
                     + " null, request_digest, null, null, null, decision_id, null, null from memory_incident"
                     + " where incident_id = ? or (incident_id = ? and legacy)";
             List<LedgerEntry> entries = new ArrayList<>();
             Prior prior = null;
-            try (PreparedStatement s = prepare(c, sql, keys(c, callerKeys), caseId, incidentKey, legacyIncidentId);
+            Array keys = keys(c, callerKeys);
+            try (PreparedStatement s = prepare(c, sql, keys, caseId, keys, caseId, incidentKey, legacyIncidentId);
                  ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     if (r.getLong(1) == -1) {

@@ -67,10 +67,15 @@ public final class Recall {
     }
 
     private static Caller caller(Caller c, CallerMemory m, Lent out) {
+        PoliceInvolvement police = c.policeInvolvement();
+        // A person's correction outlasts a client that still reports what was corrected away.
+        if (m.policeCorrected() != null && police != PoliceInvolvement.NONE && police.compareTo(m.policeCorrected()) <= 0) {
+            police = m.police() == null ? PoliceInvolvement.NONE : m.police().value();
+            out.add("caller.policeInvolvement", police.name(), m.police() == null ? null : m.police().source());
+        }
         // A lift covers what was known when it was made: the request's stale block and police
         // involvement no stronger than the lift knew of. Anything beyond that is new.
-        boolean lifted = m.blockLifted() && c.policeInvolvement().compareTo(m.lift().covers()) <= 0;
-        PoliceInvolvement police = c.policeInvolvement();
+        boolean lifted = m.blockLifted() && police.compareTo(m.lift().covers()) <= 0;
         if (m.police() != null && m.police().value().compareTo(police) > 0) {
             police = m.police().value();
             out.add("caller.policeInvolvement", police.name(), m.police().source());
@@ -80,7 +85,10 @@ public final class Recall {
             blocked = true;
             out.add("caller.blocked", true, m.blocked());
         }
-        boolean warned = c.warnedBefore();
+        boolean warned = c.warnedBefore() && !(m.warnedCorrected() && m.warned() == null);
+        if (warned != c.warnedBefore()) {
+            out.add("caller.warnedBefore", false, null);
+        }
         if (!warned && m.warned() != null) {
             warned = true;
             out.add("caller.warnedBefore", true, m.warned());

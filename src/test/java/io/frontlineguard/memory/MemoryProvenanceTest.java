@@ -122,6 +122,12 @@ class MemoryProvenanceTest {
                         "changes.find { it.change == 'CORRECT' }.actor", equalTo("officer"));
         decide(other(), incident(fresh("W"), "sales", "\"caller\": {\"callerId\": \"" + caller + "\"}")).statusCode(200)
                 .body("actions.code", not(hasItem("BLOCK_CALLER")), "remembered.fact", not(hasItem("caller.policeInvolvement")));
+        decide(clerk(), incident(fresh("W"), "call-center", "\"caller\": {\"callerId\": \"" + caller + "\","
+                + " \"policeInvolvement\": \"ARRESTED\"}")).statusCode(200).body("actions.code", not(hasItem("BLOCK_CALLER")),
+                "remembered.find { it.fact == 'caller.policeInvolvement' }.value", equalTo("NONE"));
+        decide(other(), incident(fresh("W"), "sales", "\"caller\": {\"callerId\": \"" + caller + "\"}")).statusCode(200)
+                .body("actions.code", not(hasItem("BLOCK_CALLER")));
+        officer().get("/v1/callers/" + caller).then().statusCode(200).body("policeInvolvement", nullValue());
     }
 
     @Test

@@ -15,6 +15,8 @@ end
 -- one of 200 callers and 500 cases per wrk thread, so memory reads and writes as in production
 -- instead of answering retries. BENCH_RUN keeps the ids of one wrk run apart from the next.
 local vary = os.getenv("BENCH_VARY") == "1"
+-- BENCH_CALLERS: the population, 200 (hot) by default; 200000 for a wide one. Cases: 2.5 per caller.
+local callers = tonumber(os.getenv("BENCH_CALLERS") or "200")
 local run_id = os.getenv("BENCH_RUN") or "run"
 local threads = 0
 
@@ -31,8 +33,8 @@ function request()
   counter = counter + 1
   local n = counter
   local body = wrk.body:gsub('"BENCH%-1"', '"' .. run_id .. '-' .. tid .. '-' .. n .. '"', 1)
-  body = body:gsub('"tel:0312345678"', '"tel:0312345678-' .. (n % 200) .. '"', 1)
-  body = body:gsub('"department"', '"caseId": "case-' .. tid .. '-' .. (n % 500) .. '", "department"', 1)
+  body = body:gsub('"tel:0312345678"', '"tel:0312345678-' .. (n % callers) .. '"', 1)
+  body = body:gsub('"department"', '"caseId": "case-' .. tid .. '-' .. (n % math.floor(callers * 5 / 2)) .. '", "department"', 1)
   return wrk.format(nil, nil, nil, body)
 end
 

@@ -16,6 +16,10 @@
 # the service also lets anonymous requests decide, and every connection count runs decisions
 # without a credential too: "auth cost" is the throughput authentication takes, at saturation the
 # share of a decision's CPU it costs.
+#     With MEMORY=postgres, pgbench then runs the store's own statements (ledger-write.sql, and
+#     ledger-read.sql + ledger-write.sql: one decision's whole store work) on the same server, at the
+#     same connections, with the service stopped: the limit memory-on decisions are compared with.
+#     BENCH_CALLERS (default 200) callers and 2.5 times as many cases per run, for the wide or hot population.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 
@@ -147,6 +151,22 @@ served=$(awk '/^http_server_requests_seconds_count\{/ && /uri="\/v1\/decisions"/
 decided=$(awk '/^guard_evaluation_seconds_count/ { n += $NF } END { printf "%d", n }' <<<"$metrics")
 rss_kb=$(awk '/VmHWM/ { print $2 }' "/proc/$pid/status")
 stop_service
+
+# The store's own limit, measured in the same run on the same server: its write statement alone,
+# then a decision's read and write, at each connection count (pgbench, the service stopped).
+limit_rows=""
+if [ "$MEMORY" = postgres ] && command -v pgbench >/dev/null; then
+  callers="${BENCH_CALLERS:-200}"
+  for c in $CONNECTIONS; do
+    pg=(pgbench -n -h localhost -p "$(cat "$OUT/postgres/port")" -U postgres -c "$c" -j 2 -T "$DURATION"
+      -D "callers=$callers" -D "cases=$(( callers * 5 / 2 ))")
+    write_tps=$("${pg[@]}" -f "$HERE/ledger-write.sql" postgres 2>>"$OUT/pgbench.log" | sed -n 's/^tps = \([0-9.]*\).*/\1/p')
+    both_tps=$("${pg[@]}" -f "$HERE/ledger-read.sql" -f "$HERE/ledger-write.sql" postgres 2>>"$OUT/pgbench.log" \
+      | sed -n 's/^tps = \([0-9.]*\).*/\1/p')
+    d=$(grep "^decisions c=$c " "$OUT/runs.txt" | tail -1)
+    limit_rows+="| $c | ${write_tps:-?} | ${both_tps:-?} (half reads) | $(field "$d" rps) | **$(awk -v d="$(field "$d" rps)" -v w="${write_tps:-0}" 'BEGIN { if (w > 0) printf "%.2f", d / w; else print "?" }')** |"$'\n'
+  done
+fi
 [ -z "$pg_pid" ] || kill "$pg_pid"
 trap - EXIT
 
@@ -171,6 +191,14 @@ twice=$(log_lines | cut -c1-52 | sort | uniq -d | wc -l)
     echo "| connections | anonymous req/s | authenticated req/s | auth cost | anonymous p50 / p99 ms | authenticated p50 / p99 ms |"
     echo "|---|---|---|---|---|---|"
     printf "%s" "$auth_rows"
+    echo
+  fi
+  if [ -n "$limit_rows" ]; then
+    echo "The store's limit (pgbench on the same server, service stopped; ${BENCH_CALLERS:-200} callers):"
+    echo
+    echo "| connections | store write tps | store read + write tps | decisions req/s | decisions / write limit |"
+    echo "|---|---|---|---|---|"
+    printf "%s" "$limit_rows"
     echo
   fi
   echo "- response size: $decision_bytes bytes (both endpoints)"

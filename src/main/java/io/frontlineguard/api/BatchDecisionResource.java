@@ -16,6 +16,7 @@ import io.frontlineguard.incident.InvalidIncidentException;
 import io.frontlineguard.memory.IncidentIdReusedException;
 import io.frontlineguard.memory.MemoryDecisions;
 import io.frontlineguard.memory.MemoryUnavailableException;
+import io.frontlineguard.memory.NewCallerQuotaExceededException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -62,8 +63,9 @@ public class BatchDecisionResource {
         refuseForeignDepartments(items);
         String language = Language.of(headers);
         List<BatchResult> results = new ArrayList<>(items.size());
+        String system = callingSystems.current().name();
         for (int i = 0; i < items.size(); i++) {
-            results.add(decideOne(i, items.get(i), language, recording));
+            results.add(decideOne(i, items.get(i), language, recording, system));
         }
         return new BatchResponse(results);
     }
@@ -84,9 +86,10 @@ public class BatchDecisionResource {
         }
     }
 
-    private BatchResult decideOne(int index, JsonNode item, String language, boolean record) {
+    private BatchResult decideOne(int index, JsonNode item, String language, boolean record, String system) {
         try {
-            return BatchResult.decided(index, DecisionResponse.of(decisions.decide(reader.read(item), record), language));
+            return BatchResult.decided(index, DecisionResponse.of(decisions.decide(reader.read(item), record, system),
+                    language));
         } catch (InvalidIncidentException e) {
             return BatchResult.refused(index, Problem.of(ErrorCode.INVALID_INCIDENT,
                     e.violations().size() + " problem(s) in incidents[" + index + "]; see errors", FieldError.of(e.violations())));
@@ -96,6 +99,8 @@ public class BatchDecisionResource {
             return BatchResult.refused(index, Problem.of(ErrorCode.MEMORY_UNAVAILABLE, MEMORY_UNAVAILABLE));
         } catch (IncidentIdReusedException e) {
             return BatchResult.refused(index, Problem.of(ErrorCode.INCIDENT_ID_REUSED, reusedDetail(e)));
+        } catch (NewCallerQuotaExceededException e) {
+            return BatchResult.refused(index, Problem.of(ErrorCode.NEW_CALLER_QUOTA_EXCEEDED, NEW_CALLER_QUOTA));
         } catch (RuntimeException e) {
             LOG.errorf(e, "unexpected failure while deciding batch item %d", index);
             return BatchResult.refused(index, Problem.of(ErrorCode.INTERNAL_ERROR,
@@ -107,9 +112,13 @@ public class BatchDecisionResource {
             + " decision without it could undo another department's block; retry with the same incidentId";
 
     static String reusedDetail(IncidentIdReusedException e) {
-        return "incidentId " + e.incidentId() + " was recorded with a different request (decision " + e.firstDecisionId()
-                + "); a retry must repeat the request unchanged, a new contact needs a new incidentId";
+        return "incidentId " + e.incidentId() + " was recorded with a different request"
+                + (e.firstDecisionId() == null ? "" : " (decision " + e.firstDecisionId() + ")")
+                + "; a retry must repeat the request unchanged, a new contact needs a new incidentId";
     }
+
+    static final String NEW_CALLER_QUOTA = "this calling system brought more new callers into case memory this minute"
+            + " than guard.memory.new-callers-per-minute allows; nothing was recorded, retry after Retry-After seconds";
 
     static String timeoutDetail(DecisionTimeoutException e) {
         return "decision " + e.decisionId() + " did not finish within " + e.deadline().toMillis()

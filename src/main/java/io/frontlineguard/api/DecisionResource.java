@@ -55,7 +55,7 @@ public class DecisionResource {
         boolean recording = Recording.of(record);
         String language = Language.of(headers);
         Uni<Decision> decision = decisions.remembers(incident)
-                ? Uni.createFrom().item(() -> decisions.decide(incident, recording))
+                ? Uni.createFrom().item(() -> decisions.decide(incident, recording, system.name()))
                         .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 : Uni.createFrom().completionStage(decisions.decideFromRequest(incident));
         return decision.map(d -> DecisionResponse.of(d, language));

@@ -6,6 +6,7 @@ import io.frontlineguard.decision.DecisionTimeoutException;
 import io.frontlineguard.incident.InvalidIncidentException;
 import io.frontlineguard.memory.IncidentIdReusedException;
 import io.frontlineguard.memory.MemoryUnavailableException;
+import io.frontlineguard.memory.NewCallerQuotaExceededException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotAcceptableException;
@@ -57,6 +58,12 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response incidentIdReused(IncidentIdReusedException e) {
         return problems.response(ErrorCode.INCIDENT_ID_REUSED, BatchDecisionResource.reusedDetail(e), null);
+    }
+
+    @ServerExceptionMapper
+    public Response newCallerQuota(NewCallerQuotaExceededException e) {
+        return Response.fromResponse(problems.response(ErrorCode.NEW_CALLER_QUOTA_EXCEEDED,
+                BatchDecisionResource.NEW_CALLER_QUOTA, null)).header("Retry-After", e.retryAfterSeconds()).build();
     }
 
     @ServerExceptionMapper

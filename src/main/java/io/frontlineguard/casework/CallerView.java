@@ -12,11 +12,13 @@ import java.util.TreeMap;
 /** One caller's memory for a case officer (schema CallerMemory); the caller appears only by pseudonym. */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record CallerView(String callerKey, Sourced<PoliceInvolvement> policeInvolvement, Source blocked, Source warned,
-                         Map<String, Source> departments, List<CallerRecord.CaseRecord> cases,
-                         List<CallerRecord.ChangeRecord> changes) {
+                         Map<String, Source> departments, int departmentCount, Source blockLifted,
+                         List<CallerRecord.CaseRecord> cases, List<CallerRecord.ChangeRecord> changes) {
 
+    /** {@code departments} names the latest few, {@code departmentCount} counts them all; {@code blockLifted} who lifted a block that still holds. */
     static CallerView of(String callerKey, CallerRecord r) {
-        return new CallerView(callerKey, r.caller().police(), r.caller().blocked(), r.caller().warned(),
-                new TreeMap<>(r.caller().departments()), r.cases(), r.changes());
+        var c = r.caller();
+        return new CallerView(callerKey, c.police(), c.blocked(), c.warned(), new TreeMap<>(c.departments()),
+                c.departmentCount(), c.blockLifted() ? c.lift().source() : null, r.cases(), r.changes());
     }
 }

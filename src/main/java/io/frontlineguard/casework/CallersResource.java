@@ -60,7 +60,7 @@ public class CallersResource {
     @GET
     public CallerView get(@PathParam("callerId") String callerId) {
         String key = key(callerId);
-        return memory.store().caller(key).map(r -> CallerView.of(key, r))
+        return memory.store().caller(memory.pseudonyms(callerId)).map(r -> CallerView.of(key, r))
                 .orElseThrow(() -> unknown());
     }
 
@@ -158,7 +158,7 @@ public class CallersResource {
             throw new ProblemException(ErrorCode.INVALID_REQUEST, "the caller id in the path " + reason,
                     List.of(new FieldError("callerId", ViolationCode.INVALID_ID.name(), reason, List.of())));
         });
-        return memory.pseudonym(callerId);
+        return memory.currentPseudonym(callerId);
     }
 
     private static JsonNode valid(byte[] body, String schema) {

@@ -248,6 +248,10 @@ public interface GuardConfig {
          */
         @WithDefault("15s")
         Duration serverDownLimit();
+
+        /** New callers one calling system may bring into memory per minute; beyond it, 429 NEW_CALLER_QUOTA_EXCEEDED. */
+        @WithDefault("60000")
+        int newCallersPerMinute();
     }
 
     /** Benchmark support; see docs/benchmarks.md. */

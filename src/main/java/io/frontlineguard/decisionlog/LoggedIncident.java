@@ -54,7 +54,7 @@ public final class LoggedIncident {
         return new Incident(r.incidentId(), time(r.occurredAt()), Channel.valueOf(r.channel()), r.department(),
                 new Caller(c.callerId(), CallerKind.valueOf(c.kind()), c.keyAccount(), c.relationshipYears(), c.reachable(),
                         c.identified(), PoliceInvolvement.valueOf(c.policeInvolvement()), c.blocked(),
-                        c.flaggedByDepartment(), c.warnedBefore()),
+                        c.flaggedByDepartment(), c.warnedBefore(), Boolean.TRUE.equals(c.blockLifted())),
                 r.conduct().stream().map(Conduct::valueOf).toList(),
                 r.demands().stream().map(LoggedIncident::demand).toList(),
                 new CaseHistory(time(h.openedAt()), h.ageDays(), h.contactCount(), h.longestContactMinutes(),

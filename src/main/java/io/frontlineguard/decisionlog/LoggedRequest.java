@@ -22,7 +22,9 @@ public record LoggedRequest(String incidentId, String caseId, String occurredAt,
 
     public record LoggedCaller(String callerId, String kind, boolean keyAccount, double relationshipYears,
                                boolean reachable, boolean identified, String policeInvolvement, boolean blocked,
-                               String flaggedByDepartment, boolean warnedBefore) {
+                               String flaggedByDepartment, boolean warnedBefore,
+                               @com.fasterxml.jackson.annotation.JsonInclude(
+                                       com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) Boolean blockLifted) {
     }
 
     /** {@code ageDays} is derived from openedAt and occurredAt; the last two come from case memory. */
@@ -51,7 +53,7 @@ public record LoggedRequest(String incidentId, String caseId, String occurredAt,
         return new LoggedRequest(i.incidentId(), i.caseId(), TIME.format(i.occurredAt()), i.channel().name(), i.department(),
                 new LoggedCaller(mask(masker, c.callerId()), c.kind().name(), c.keyAccount(), c.relationshipYears(),
                         c.reachable(), c.identified(), c.policeInvolvement().name(), c.blocked(), c.flaggedByDepartment(),
-                        c.warnedBefore()),
+                        c.warnedBefore(), c.blockLifted() ? Boolean.TRUE : null),
                 i.conduct().stream().map(Enum::name).toList(),
                 i.demands().stream().map(d -> demand(d, masker)).toList(),
                 new LoggedCaseHistory(TIME.format(h.openedAt()), h.ageDays(), h.contactCount(), h.longestContactMinutes(),

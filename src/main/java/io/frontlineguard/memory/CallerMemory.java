@@ -1,44 +1,94 @@
 package io.frontlineguard.memory;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.frontlineguard.incident.PoliceInvolvement;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * What the company remembers about one caller, whichever department learned it. A null source
  * means "not so": not blocked, never warned. Police involvement is the strongest ever reported.
+ * {@code departments} names the latest {@link Facts#KEPT} departments, {@code departmentCount}
+ * counts them all. {@code lift} is the last lift of a block with what it covered, and
+ * {@code policeCorrected} / {@code warnedCorrected} what people corrected away: facts already
+ * settled by a person are not brought back by a client that repeats them.
  */
 public record CallerMemory(Sourced<PoliceInvolvement> police, Source blocked, Source warned,
-                           Map<String, Source> departments) {
+                           Map<String, Source> departments, int departmentCount, Lift lift,
+                           PoliceInvolvement policeCorrected, boolean warnedCorrected) {
 
     public static final CallerMemory NONE = new CallerMemory(null, null, null, Map.of());
 
+    /** A lifted block: who lifted it, and the police involvement already known then, which it covers. */
+    public record Lift(Source source, PoliceInvolvement covers) {
+    }
+
     public CallerMemory {
-        departments = Map.copyOf(departments);
+        departments = departments == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(departments));
+        departmentCount = Math.max(departmentCount, departments.size());
+    }
+
+    public CallerMemory(Sourced<PoliceInvolvement> police, Source blocked, Source warned, Map<String, Source> departments) {
+        this(police, blocked, warned, departments, departments.size(), null, null, false);
     }
 
     /**
-     * Both memories at once, toward the safer side: the stronger police involvement, blocked or
-     * warned if either says so, every department. Each fact keeps its earliest source, so the
-     * order in which two instances record the same facts does not matter.
+     * This memory followed by {@code later}, received after it: the stronger police involvement
+     * (unless people corrected it away), blocked or warned if either says so, every department.
+     * Each fact keeps the source that asserted it first.
      */
-    public CallerMemory combine(CallerMemory other) {
-        return new CallerMemory(stronger(police, other.police), Source.earlier(blocked, other.blocked),
-                Source.earlier(warned, other.warned), Facts.union(departments, other.departments));
+    public CallerMemory combine(CallerMemory later) {
+        Sourced<PoliceInvolvement> reported = later.police;
+        if (reported != null && policeCorrected != null && reported.value().compareTo(policeCorrected) <= 0) {
+            reported = null; // a client repeating what a person corrected away
+        }
+        return new CallerMemory(stronger(police, reported), Source.earlier(blocked, later.blocked),
+                Source.earlier(warned, later.warned), Facts.union(departments, later.departments),
+                departmentCount + Facts.added(departments, later.departments), later.lift != null ? later.lift : lift,
+                policeCorrected, warnedCorrected);
     }
 
-    /** The same memory with the block lifted; police involvement and warnings stay. */
+    /** The same memory with the block lifted; police involvement and warnings stay, covered by the lift. */
     public CallerMemory withoutBlock() {
-        return new CallerMemory(police, null, warned, departments);
+        return lifted(null);
+    }
+
+    CallerMemory lifted(Source by) {
+        PoliceInvolvement covers = police == null ? PoliceInvolvement.NONE : police.value();
+        return new CallerMemory(police, null, warned, departments, departmentCount, new Lift(by, covers),
+                policeCorrected, warnedCorrected);
+    }
+
+    /** Police involvement as a person corrected it; what it was before stays corrected away. */
+    CallerMemory correctedPolice(PoliceInvolvement value, Source by) {
+        PoliceInvolvement before = police == null ? PoliceInvolvement.NONE : police.value();
+        PoliceInvolvement away = before.compareTo(value) > 0 ? before : null;
+        if (policeCorrected != null && (away == null || policeCorrected.compareTo(away) > 0)) {
+            away = policeCorrected;
+        }
+        return new CallerMemory(value == PoliceInvolvement.NONE ? null : Sourced.of(value, by), blocked, warned,
+                departments, departmentCount, lift, away, warnedCorrected);
+    }
+
+    CallerMemory correctedWarned(boolean value, Source by) {
+        return new CallerMemory(police, blocked, value ? by : null, departments, departmentCount, lift, policeCorrected, !value);
+    }
+
+    /**
+     * Whether a lift covers everything memory holds against this caller: no block since, and no
+     * police involvement stronger than the lift knew of. The rules then do not block on these facts.
+     */
+    @JsonIgnore
+    public boolean blockLifted() {
+        return lift != null && blocked == null
+                && (police == null || police.value().compareTo(lift.covers()) <= 0);
     }
 
     private static Sourced<PoliceInvolvement> stronger(Sourced<PoliceInvolvement> a, Sourced<PoliceInvolvement> b) {
         if (a == null || b == null) {
             return a == null ? b : a;
         }
-        int order = a.value().compareTo(b.value());
-        if (order != 0) {
-            return order > 0 ? a : b;
-        }
-        return Sourced.of(a.value(), Source.earlier(a.source(), b.source()));
+        return b.value().compareTo(a.value()) > 0 ? b : a;
     }
 }

@@ -4,7 +4,9 @@ import io.frontlineguard.incident.CompanyFault;
 import io.frontlineguard.incident.ManagementAnswer;
 import io.frontlineguard.incident.Severity;
 import java.time.OffsetDateTime;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -17,37 +19,53 @@ public record CaseMemory(Sourced<OffsetDateTime> openedAt, int contacts, Sourced
                          Sourced<CompanyFault> companyFault, Source investigationComplete,
                          Sourced<ManagementAnswer> managementAnswer, Sourced<Severity> severity,
                          Source callbacksDemanded, Map<String, Source> departments,
-                         Map<String, Source> demandedStaff, Map<String, Source> targetedStaff) {
+                         Map<String, Source> demandedStaff, Map<String, Source> targetedStaff, int departmentCount) {
 
     public static final CaseMemory NONE = new CaseMemory(null, 0, null, null, null, null, null, null, Map.of(),
             Map.of(), Map.of());
 
     public CaseMemory {
-        departments = Map.copyOf(departments);
-        demandedStaff = Map.copyOf(demandedStaff);
-        targetedStaff = Map.copyOf(targetedStaff);
+        departments = ordered(departments);
+        demandedStaff = ordered(demandedStaff);
+        targetedStaff = ordered(targetedStaff);
+        departmentCount = Math.max(departmentCount, departments.size());
+    }
+
+    public CaseMemory(Sourced<OffsetDateTime> openedAt, int contacts, Sourced<Integer> longestContactMinutes,
+                      Sourced<CompanyFault> companyFault, Source investigationComplete,
+                      Sourced<ManagementAnswer> managementAnswer, Sourced<Severity> severity,
+                      Source callbacksDemanded, Map<String, Source> departments,
+                      Map<String, Source> demandedStaff, Map<String, Source> targetedStaff) {
+        this(openedAt, contacts, longestContactMinutes, companyFault, investigationComplete, managementAnswer, severity,
+                callbacksDemanded, departments, demandedStaff, targetedStaff, 0);
+    }
+
+    private static Map<String, Source> ordered(Map<String, Source> m) {
+        return m == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(m));
     }
 
     /**
-     * Both memories at once: the earliest opening, the longest contact, the highest severity, a
-     * completed investigation or a call-back demand if either has one, the union of departments
-     * and staff; of two findings on the company's fault or two management answers, the later one,
-     * because an investigation or an answer can change. {@code contacts} is the larger count; the
-     * store counts contacts itself, one row per incident.
+     * This memory followed by {@code o}, received after it: the earliest opening, the longest
+     * contact, the highest severity, a completed investigation or a call-back demand if either has
+     * one, the union of departments and staff (the latest few by name, all of them counted); of two
+     * findings on the company's fault or two management answers, the one received later, because
+     * an investigation or an answer can change. {@code contacts} adds up: the store folds one
+     * contribution per recorded incident.
      */
     public CaseMemory combine(CaseMemory o) {
         return new CaseMemory(Facts.larger(openedAt, o.openedAt, Comparator.<OffsetDateTime>naturalOrder().reversed()),
-                Math.max(contacts, o.contacts), Facts.larger(longestContactMinutes, o.longestContactMinutes,
+                contacts + o.contacts, Facts.larger(longestContactMinutes, o.longestContactMinutes,
                         Comparator.<Integer>naturalOrder()),
                 Facts.latest(companyFault, o.companyFault), Source.earlier(investigationComplete, o.investigationComplete),
                 Facts.latest(managementAnswer, o.managementAnswer),
                 Facts.larger(severity, o.severity, Comparator.<Severity>naturalOrder()),
                 Source.earlier(callbacksDemanded, o.callbacksDemanded), Facts.union(departments, o.departments),
-                Facts.union(demandedStaff, o.demandedStaff), Facts.union(targetedStaff, o.targetedStaff));
+                Facts.union(demandedStaff, o.demandedStaff), Facts.union(targetedStaff, o.targetedStaff),
+                departmentCount + Facts.added(departments, o.departments));
     }
 
     public CaseMemory withContacts(int count) {
         return new CaseMemory(openedAt, count, longestContactMinutes, companyFault, investigationComplete,
-                managementAnswer, severity, callbacksDemanded, departments, demandedStaff, targetedStaff);
+                managementAnswer, severity, callbacksDemanded, departments, demandedStaff, targetedStaff, departmentCount);
     }
 }

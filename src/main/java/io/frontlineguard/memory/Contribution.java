@@ -26,17 +26,32 @@ public record Contribution(String callerKey, CallerMemory caller, String caseId,
     public record Contact(String incidentKey, String department, OffsetDateTime occurredAt, String decisionId) {
     }
 
+    /** For tools and tests: asserted by "anonymous", received now, against an empty memory. */
     public static Contribution of(Incident reported, String decisionId, Set<ActionCode> decided,
                                   UnaryOperator<String> pseudonym) {
-        Source here = new Source(reported.department(), decisionId, reported.occurredAt());
+        return of(reported, decisionId, decided, pseudonym, "anonymous",
+                OffsetDateTime.now(java.time.ZoneOffset.UTC), CallerMemory.NONE);
+    }
+
+    /**
+     * What {@code system} asserted with one incident, received at {@code receivedAt}. A request's
+     * {@code flaggedByDepartment} stays its own claim, asserted by {@code system}. Claims that
+     * {@code known} shows people already settled (a lifted block, a corrected warning) are not
+     * recorded again: only what the decision itself established is.
+     */
+    public static Contribution of(Incident reported, String decisionId, Set<ActionCode> decided,
+                                  UnaryOperator<String> pseudonym, String system, OffsetDateTime receivedAt,
+                                  CallerMemory known) {
+        Source here = new Source(reported.department(), decisionId, reported.occurredAt(), system, receivedAt, null);
         var c = reported.caller();
         String callerKey = c.callerId() == null ? null : pseudonym.apply(c.callerId());
         CallerMemory caller = null;
         if (callerKey != null) {
-            Source flaggedBy = c.flaggedByDepartment() == null ? here
-                    : new Source(c.flaggedByDepartment(), decisionId, reported.occurredAt());
-            Source blocked = c.blocked() ? flaggedBy : decided.contains(ActionCode.BLOCK_CALLER) ? here : null;
-            Source warned = c.warnedBefore() || decided.contains(ActionCode.WARN_CALLER) ? here : null;
+            Source claimed = c.flaggedByDepartment() == null ? here : here.claiming(c.flaggedByDepartment());
+            boolean blockedClaim = c.blocked() && !known.blockLifted();
+            Source blocked = decided.contains(ActionCode.BLOCK_CALLER) ? here : blockedClaim ? claimed : null;
+            boolean warnedClaim = c.warnedBefore() && !known.warnedCorrected();
+            Source warned = warnedClaim || decided.contains(ActionCode.WARN_CALLER) ? here : null;
             Sourced<PoliceInvolvement> police = c.policeInvolvement() == PoliceInvolvement.NONE ? null
                     : Sourced.of(c.policeInvolvement(), here);
             caller = new CallerMemory(police, blocked, warned, Map.of(reported.department(), here));
@@ -66,7 +81,7 @@ public record Contribution(String callerKey, CallerMemory caller, String caseId,
         if (reported.handler().targetOfAnger() && reported.handler().employeeId() != null) {
             targeted.put(pseudonym.apply(reported.handler().employeeId()), here);
         }
-        return new CaseMemory(Sourced.of(h.openedAt(), here), 0,
+        return new CaseMemory(Sourced.of(h.openedAt(), here), 1,
                 h.longestContactMinutes() > 0 ? Sourced.of(h.longestContactMinutes(), here) : null,
                 h.companyFault() == CompanyFault.UNKNOWN ? null : Sourced.of(h.companyFault(), here),
                 h.investigationComplete() ? here : null,

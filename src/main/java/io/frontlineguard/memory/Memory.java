@@ -30,7 +30,9 @@ public class Memory {
     private final MemoryDatabase database;
     private final MemoryStore store;
     private final PersonalIdMasker pseudonyms;
+    private final java.util.List<PersonalIdMasker> olderPseudonyms;
     private final Recall recall;
+    private final NewCallerQuota newCallers;
 
     Memory(GuardConfig config) {
         GuardConfig.Memory settings = config.memory();
@@ -39,7 +41,9 @@ public class Memory {
             database = null;
             store = null;
             pseudonyms = null;
+            olderPseudonyms = java.util.List.of();
             recall = null;
+            newCallers = null;
             return;
         }
         Optional<String> url = ConfigProvider.getConfig().getOptionalValue(URL_PROPERTY, String.class);
@@ -56,8 +60,12 @@ public class Memory {
             throw e;
         }
         store = new MemoryStore(database.data(), Clock.systemUTC(), settings.timeout());
-        pseudonyms = new PersonalIdMasker(key, new PersonIds(settings.phoneRegion()));
+        PersonIds personIds = new PersonIds(settings.phoneRegion());
+        pseudonyms = new PersonalIdMasker(key, personIds);
+        olderPseudonyms = settings.previousHmacKeys().orElse(java.util.List.of()).stream().map(String::strip)
+                .filter(k -> !k.isEmpty() && !k.equals(key)).map(k -> new PersonalIdMasker(k, personIds)).toList();
         recall = new Recall(this::pseudonym);
+        newCallers = new NewCallerQuota(settings.newCallersPerMinute(), Clock.systemUTC());
     }
 
     public boolean enabled() {
@@ -78,6 +86,36 @@ public class Memory {
      */
     public String pseudonym(String id) {
         return id == null ? null : pseudonyms.mask(id);
+    }
+
+    /**
+     * Every key an id may be stored under, the current one first, then those of the older keys of
+     * the ring (guard.memory.previous-hmac-keys), which are read but never written with.
+     */
+    public java.util.List<String> pseudonyms(String id) {
+        if (id == null) {
+            return java.util.List.of();
+        }
+        java.util.List<String> keys = new java.util.ArrayList<>(1 + olderPseudonyms.size());
+        keys.add(pseudonyms.mask(id));
+        olderPseudonyms.forEach(m -> keys.add(m.mask(id)));
+        return keys;
+    }
+
+    /**
+     * The key a case officer's change is written under: the current one, after moving the caller
+     * there from any older key of the ring, so a lift or correction meets all they have.
+     */
+    public String currentPseudonym(String id) {
+        java.util.List<String> keys = pseudonyms(id);
+        if (keys.size() > 1) {
+            store.rekey(keys.subList(1, keys.size()), keys.get(0));
+        }
+        return keys.get(0);
+    }
+
+    NewCallerQuota newCallers() {
+        return newCallers;
     }
 
     /** A keyed digest of a whole request, to tell a retry from another request under the same incident id. */

@@ -9,7 +9,10 @@ import io.frontlineguard.incident.Incident;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
@@ -26,6 +29,15 @@ public class MemoryDecisions {
     private final DecisionService decisions;
     private final Memory memory;
     private final Counter unavailable;
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(MemoryDecisions.class);
+    /** One thread is plenty: re-keying and compaction are rare, and must not compete with decisions. */
+    /** Subjects with housekeeping queued: a hot caller queues it once, not once per decision. */
+    private final java.util.Set<String> pending = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.Executor housekeeping = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "memory-housekeeping");
+        t.setDaemon(true);
+        return t;
+    });
 
     MemoryDecisions(DecisionService decisions, Memory memory, MeterRegistry meters) {
         this.decisions = decisions;
@@ -45,34 +57,77 @@ public class MemoryDecisions {
         return decisions.decideAsync(reported);
     }
 
-    /** {@code record=false} decides with memory but writes nothing: for what-if questions and tools. */
+    /** {@code record=false} decides with memory but writes nothing; as asserted by "anonymous". */
     public Decision decide(Incident reported, boolean record) {
+        return decide(reported, record, "anonymous");
+    }
+
+    /**
+     * {@code record=false} decides with memory but writes nothing: for what-if questions and tools.
+     * {@code system} is the authenticated calling system: what it asserts is recorded as its own,
+     * its incident ids are its own, and it is shown no other system's decision ids.
+     */
+    public Decision decide(Incident reported, boolean record, String system) {
         if (!remembers(reported)) {
             return decisions.decide(reported);
         }
         String decisionId = UUID.randomUUID().toString();
-        String callerKey = memory.pseudonym(reported.caller().callerId());
+        List<String> callerKeys = memory.pseudonyms(reported.caller().callerId());
+        String incidentKey = reported.incidentId() == null ? null : system + "/" + reported.incidentId();
         try {
-            MemoryStore.Recalled read = memory.store().recall(callerKey, reported.caseId(), reported.incidentId());
+            MemoryStore.Recalled read = memory.store().recall(callerKeys, reported.caseId(), incidentKey,
+                    reported.incidentId());
             if (read.prior().isPresent()) {
                 MemoryStore.Prior prior = read.prior().get();
                 if (!prior.requestDigest().equals(digest(reported))) {
-                    throw new IncidentIdReusedException(reported.incidentId(), prior.decisionId());
+                    throw new IncidentIdReusedException(reported.incidentId(), prior.legacy() ? null : prior.decisionId());
                 }
-                Recall.Recalled again = memory.recall().apply(reported, prior.recollection());
+                Recall.Recalled again = memory.recall().apply(reported, prior.recollection(), system);
                 return decisions.decide(decisionId, again.incident(), again.remembered(), MemoryUse.RETRY);
             }
-            Recall.Recalled merged = memory.recall().apply(reported, read.recollection());
+            if (record && !callerKeys.isEmpty() && !read.knownCaller() && !memory.newCallers().take(system)) {
+                throw new NewCallerQuotaExceededException(memory.newCallers().retryAfterSeconds());
+            }
+            Recall.Recalled merged = memory.recall().apply(reported, read.recollection(), system);
             Decision decision = decisions.decide(decisionId, merged.incident(), merged.remembered(),
                     record ? MemoryUse.RECORDED : MemoryUse.WHAT_IF);
             if (record) {
-                memory.store().record(Contribution.of(reported, decisionId, codes(decision), memory::pseudonym),
-                        reported.incidentId(), reported.incidentId() == null ? null : digest(reported), read.recollection());
+                memory.store().record(Contribution.of(reported, decisionId, codes(decision), memory::pseudonym, system,
+                                OffsetDateTime.now(ZoneOffset.UTC), read.recollection().caller()),
+                        incidentKey, reported.incidentId() == null ? null : digest(reported), read.recollection(), system);
+                afterRecording(read, callerKeys, reported.caseId());
             }
             return decision;
         } catch (MemoryUnavailableException e) {
             unavailable.increment();
             throw e;
+        }
+    }
+
+    /**
+     * Housekeeping a decision made necessary, off its answer's path: a caller found under an older
+     * key moves to the newest, a long history is folded into a snapshot. Failures only delay it.
+     */
+    private void afterRecording(MemoryStore.Recalled read, List<String> callerKeys, String caseId) {
+        String subject = callerKeys.isEmpty() ? "C:" + caseId : "P:" + callerKeys.get(0);
+        if ((!read.staleKeys().isEmpty() || read.compactCaller() || read.compactCase()) && pending.add(subject)) {
+            housekeeping.execute(() -> {
+                try {
+                    if (!read.staleKeys().isEmpty()) {
+                        memory.store().rekey(read.staleKeys(), callerKeys.get(0));
+                    }
+                    if (read.compactCaller()) {
+                        memory.store().compact(LedgerEntry.PERSON, callerKeys.get(0));
+                    }
+                    if (read.compactCase()) {
+                        memory.store().compact(LedgerEntry.CASE, caseId);
+                    }
+                } catch (MemoryUnavailableException e) {
+                    LOG.debugf("memory housekeeping postponed: %s", e.getMessage());
+                } finally {
+                    pending.remove(subject);
+                }
+            });
         }
     }
 

@@ -1,28 +1,45 @@
 package io.frontlineguard.memory;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * Case memory in SQL: one read transaction before a decision, one write transaction after it.
- * Facts of a caller or a case are combined under that row's lock ({@code select … for update}),
- * contacts and incident ids are rows whose primary keys make a retry count once, so instances
- * sharing one database lose no contact and no flag to each other. The clock here only stamps
- * when rows were written, for the retention purge; the facts carry the incidents' own times.
+ * Case memory as an append-only ledger in SQL ({@code memory_entry}): every row is what one
+ * system asserted about one caller or one case, with who asserted it and when the service
+ * received it. A decision costs one read statement (the entries of its caller and case since
+ * their last snapshot, and its incident id's row) folded in Java ({@link LedgerFold}), and one
+ * write statement that inserts the incident row and, only if that row is new, the entries: no
+ * row lock, no read-modify-write, so instances sharing one database never wait for each other
+ * and a retry that races its original still counts once. Long histories are compacted into
+ * snapshot rows ({@link #compact}) so reads stay short. The clock stamps when rows were received;
+ * it orders facts and drives retention, and the incidents' own times order nothing.
  */
 public final class MemoryStore {
+
+    /** A subject with more entries than this since its last snapshot is compacted after the decision. */
+    static final int COMPACT_AFTER = 32;
+    /** Ids the retention purge looks at per statement: each batch is short, its own transaction. */
+    static final int PURGE_WINDOW = 1000;
+    /** How old an entry must be before compaction folds it: well beyond any write's timeout. */
+    static final java.time.Duration SETTLED = java.time.Duration.ofSeconds(10);
+
+    private static final String COLUMNS = "id, subject_type, subject, caller_key, kind, facts::text, detail::text,"
+            + " asserted_by, department, received_at, occurred_at, decision_id, incident_key, covers";
+    private static final String SINCE_SNAPSHOT = "e.id > coalesce((select max(s.covers) from memory_entry s"
+            + " where s.subject_type = e.subject_type and s.subject = e.subject and s.kind = 'SNAPSHOT'), 0)";
 
     private final DataSource data;
     private final Clock clock;
@@ -34,64 +51,141 @@ public final class MemoryStore {
         this.timeoutSeconds = (int) Math.max(1, Math.ceil(timeout.toMillis() / 1000.0));
     }
 
-    /** An incident id recorded before: a retry, answered from the recollection stored with it. */
-    public record Prior(String requestDigest, String decisionId, Recollection recollection) {
-    }
+    /**
+     * An incident id recorded before: a retry, answered from the recollection stored with it.
+     * {@code legacy}: recorded before ids were namespaced by system, so its decision id may be another system's.
+     */
+    public record Prior(String requestDigest, String decisionId, Recollection recollection, boolean legacy) {
 
-    public record Recalled(Recollection recollection, Optional<Prior> prior) {
-    }
-
-    public Recalled recall(String callerKey, String caseId, String incidentId) {
-        // One statement is one snapshot: a read transaction in a single round trip, no BEGIN or COMMIT.
-        return snapshot(c -> {
-            try (PreparedStatement s = prepare(c, "select"
-                    + " (select facts from memory_caller where caller_key = ?),"
-                    + " (select facts from memory_case where case_id = ?),"
-                    + " (select count(*) from memory_contact where case_id = ?),"
-                    + " (select request_digest from memory_incident where incident_id = ?),"
-                    + " (select decision_id from memory_incident where incident_id = ?),"
-                    + " (select recollection from memory_incident where incident_id = ?)",
-                    callerKey, caseId, caseId, incidentId, incidentId, incidentId); ResultSet r = s.executeQuery()) {
-                r.next();
-                CallerMemory caller = r.getString(1) == null ? CallerMemory.NONE : MemoryJson.read(r.getString(1), CallerMemory.class);
-                CaseMemory file = r.getString(2) == null ? CaseMemory.NONE
-                        : MemoryJson.read(r.getString(2), CaseMemory.class).withContacts(r.getInt(3));
-                Optional<Prior> prior = r.getString(4) == null ? Optional.empty() : Optional.of(new Prior(r.getString(4),
-                        r.getString(5), MemoryJson.read(r.getString(6), Recollection.class)));
-                return new Recalled(new Recollection(caller, file), prior);
-            }
-        });
+        public Prior(String requestDigest, String decisionId, Recollection recollection) {
+            this(requestDigest, decisionId, recollection, false);
+        }
     }
 
     /**
-     * Records one decided incident. False when its incident id was recorded meanwhile by another
-     * request (a retry that raced the original): then nothing is added, so it still counts once.
+     * What a decision read. {@code knownCaller}: memory holds entries of this caller;
+     * {@code staleKeys}: pseudonyms under older keys the caller was found under, to move.
      */
-    public boolean record(Contribution k, String incidentId, String requestDigest, Recollection recollection) {
-        return write(c -> {
-            Timestamp now = Timestamp.from(clock.instant());
-            if (incidentId != null) {
-                int inserted = update(c, "insert into memory_incident (incident_id, request_digest, decision_id, caller_key,"
-                        + " case_id, recollection, recorded_at) values (?, ?, ?, ?, ?, ?::jsonb, ?) on conflict do nothing",
-                        incidentId, requestDigest, k.contact().decisionId(), k.callerKey(), k.caseId(),
-                        MemoryJson.write(recollection), now);
-                if (inserted == 0) {
-                    return false;
+    public record Recalled(Recollection recollection, Optional<Prior> prior, boolean knownCaller, List<String> staleKeys,
+                           boolean compactCaller, boolean compactCase) {
+
+        public Recalled(Recollection recollection, Optional<Prior> prior) {
+            this(recollection, prior, false, List.of(), false, false);
+        }
+    }
+
+    /** Reads under one key; see {@link #recall(List, String, String, String)}. */
+    public Recalled recall(String callerKey, String caseId, String incidentId) {
+        return recall(callerKey == null ? List.of() : List.of(callerKey), caseId, incidentId, null);
+    }
+
+    /**
+     * One statement, one snapshot: the caller's entries under every key of the ring
+     * ({@code callerKeys}, newest first), the case's entries, each since its last snapshot, and
+     * the incident row under its namespaced key (or, for an id recorded before namespacing, its
+     * {@code legacyIncidentId}).
+     */
+    public Recalled recall(List<String> callerKeys, String caseId, String incidentKey, String legacyIncidentId) {
+        return snapshot(c -> {
+            // Each subject's last snapshot is looked up once, then its entries since are an index range.
+            String sql = "with p as (select coalesce(max(covers), 0) c from memory_entry where subject_type = 'P'"
+                    + " and subject = any(?) and kind = 'SNAPSHOT'), k as (select coalesce(max(covers), 0) c from memory_entry"
+                    + " where subject_type = 'C' and subject = ? and kind = 'SNAPSHOT')"
+                    + " select " + COLUMNS + " from memory_entry e where (e.subject_type = 'P' and e.subject = any(?)"
+                    + " and e.id > (select c from p)) or (e.subject_type = 'C' and e.subject = ? and e.id > (select c from k))"
+                    + " union all select -1, 'I', null, null, case when legacy then 'LEGACY' else 'OWN' end, recollection::text,"
+                    + " null, request_digest, null, null, null, decision_id, null, null from memory_incident"
+                    + " where incident_id = ? or (incident_id = ? and legacy)";
+            List<LedgerEntry> entries = new ArrayList<>();
+            Prior prior = null;
+            Array keys = keys(c, callerKeys);
+            try (PreparedStatement s = prepare(c, sql, keys, caseId, keys, caseId, incidentKey, legacyIncidentId);
+                 ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    if (r.getLong(1) == -1) {
+                        Prior found = new Prior(r.getString(8), r.getString(12),
+                                MemoryJson.read(r.getString(6), Recollection.class), "LEGACY".equals(r.getString(5)));
+                        prior = prior == null || prior.legacy() ? found : prior;
+                    } else {
+                        entries.add(entry(r));
+                    }
                 }
             }
+            LedgerFold fold = LedgerFold.of(entries);
+            List<String> stale = callerKeys.isEmpty() ? List.of()
+                    : fold.callerKeys().stream().filter(k -> !k.equals(callerKeys.get(0))).toList();
+            return new Recalled(new Recollection(fold.caller(), fold.caseFile()), Optional.ofNullable(prior),
+                    fold.knowsCaller(), stale, fold.callerEntries() > COMPACT_AFTER, fold.caseEntries() > COMPACT_AFTER);
+        });
+    }
+
+    /** Records under the legacy, un-namespaced incident id; for tools and tests. */
+    public boolean record(Contribution k, String incidentId, String requestDigest, Recollection recollection) {
+        return record(k, incidentId, requestDigest, recollection, "anonymous");
+    }
+
+    /**
+     * Records one decided incident in one statement. False when its incident key was recorded
+     * meanwhile by another request (a retry that raced the original): then nothing is added, so
+     * it still counts once.
+     */
+    public boolean record(Contribution k, String incidentKey, String requestDigest, Recollection recollection,
+                          String system) {
+        return snapshot(c -> {
+            OffsetDateTime now = now();
+            List<Object> params = new ArrayList<>();
+            StringBuilder rows = new StringBuilder();
+            var contact = k.contact();
             if (k.caller() != null) {
-                combine(c, "memory_caller", "caller_key", k.callerKey(), k.caller(), CallerMemory.class,
-                        CallerMemory::combine, null, now);
+                row(rows, params, LedgerEntry.PERSON, k.callerKey(), k.callerKey(), "CONTACT", MemoryJson.write(k.caller()),
+                        system, contact, now, null);
             }
             if (k.caseFile() != null) {
-                combine(c, "memory_case", "case_id", k.caseId(), k.caseFile(), CaseMemory.class, CaseMemory::combine,
-                        k.callerKey(), now);
-                var contact = k.contact();
-                update(c, "insert into memory_contact (case_id, incident_key, department, occurred_at, decision_id,"
-                        + " recorded_at) values (?, ?, ?, ?, ?, ?) on conflict do nothing", k.caseId(),
-                        contact.incidentKey(), contact.department(), contact.occurredAt(), contact.decisionId(), now);
+                row(rows, params, LedgerEntry.CASE, k.caseId(), k.callerKey(), "CONTACT", MemoryJson.write(k.caseFile()),
+                        system, contact, now, contact.incidentKey());
             }
-            return true;
+            String insert = "insert into memory_entry (subject_type, subject, caller_key, kind, facts, asserted_by,"
+                    + " department, received_at, occurred_at, decision_id, incident_key) select * from (values " + rows
+                    + ") v";
+            if (incidentKey == null) {
+                update(c, insert, params.toArray());
+                return true;
+            }
+            List<Object> all = new ArrayList<>(List.of(incidentKey, requestDigest, contact.decisionId(),
+                    k.callerKey() == null ? "" : k.callerKey(), k.caseId() == null ? "" : k.caseId(),
+                    MemoryJson.write(recollection), now));
+            all.addAll(params);
+            // Data-modifying CTEs all run: the entries are inserted only when the incident row was.
+            int inserted = update(c, "with inc as (insert into memory_incident (incident_id, request_digest, decision_id,"
+                    + " caller_key, case_id, recollection, recorded_at) values (?, ?, ?, nullif(?, ''), nullif(?, ''),"
+                    + " ?::jsonb, ?) on conflict do nothing returning 1) " + insert + " where exists (select 1 from inc)",
+                    all.toArray());
+            return inserted > 0;
+        });
+    }
+
+    private static void row(StringBuilder rows, List<Object> params, char type, String subject, String callerKey,
+                            String kind, String facts, String system, Contribution.Contact contact, OffsetDateTime now,
+                            String incidentKey) {
+        rows.append(rows.isEmpty() ? "" : ", ").append("(?::char(1), ?::varchar, ?::varchar, ?::varchar, ?::jsonb,"
+                + " ?::varchar, ?::varchar, ?::timestamptz, ?::timestamptz, ?::varchar, ?::varchar)");
+        params.addAll(java.util.Arrays.asList(String.valueOf(type), subject, callerKey, kind, facts, system,
+                contact.department(), now, contact.occurredAt(), contact.decisionId(), incidentKey));
+    }
+
+    /**
+     * Moves a caller found under older keys of the ring to the newest: their entries and recorded
+     * incidents are re-keyed in one transaction. Idempotent, so instances racing it do no harm.
+     */
+    public void rekey(List<String> staleKeys, String newestKey) {
+        write(c -> {
+            for (String old : staleKeys) {
+                update(c, "update memory_entry set subject = ? where subject_type = 'P' and subject = ?", newestKey, old);
+                update(c, "update memory_entry set caller_key = ? where caller_key = ?", newestKey, old);
+                update(c, "update memory_incident set caller_key = ? where caller_key = ?", newestKey, old);
+                update(c, "update memory_change set subject = ? where subject = ?", newestKey, old);
+            }
+            return null;
         });
     }
 
@@ -102,157 +196,261 @@ public final class MemoryStore {
     /** Adds a flag recorded by hand (police, legal, another source) and logs the change. */
     public void flag(String callerKey, CallerMemory flag, Change change) {
         write(c -> {
-            Timestamp now = Timestamp.from(clock.instant());
-            combine(c, "memory_caller", "caller_key", callerKey, flag, CallerMemory.class, CallerMemory::combine, null, now);
+            OffsetDateTime now = now();
+            Source by = new Source(null, null, now, change.actor(), now, null);
+            insertEntry(c, callerKey, "FLAG", MemoryJson.write(stamped(flag, by)), null, change.actor(), now);
             logChange(c, callerKey, change, now);
             return null;
         });
     }
 
+    /** The flag's sources say who recorded it and when, beside the department it names. */
+    private static CallerMemory stamped(CallerMemory flag, Source by) {
+        java.util.function.UnaryOperator<Source> stamp = s -> s == null ? null
+                : new Source(s.department(), s.decisionId(), s.at(), by.assertedBy(), by.receivedAt(), null);
+        return new CallerMemory(flag.police() == null ? null : Sourced.of(flag.police().value(), stamp.apply(flag.police().source())),
+                stamp.apply(flag.blocked()), stamp.apply(flag.warned()), flag.departments());
+    }
+
     /** Lifts a caller's block; false when memory holds no block for them. */
     public boolean liftBlock(String callerKey, Change change) {
         return write(c -> {
-            Optional<CallerMemory> current = facts(c, "select facts from memory_caller where caller_key = ? for update",
-                    callerKey, CallerMemory.class);
-            if (current.isEmpty() || current.get().blocked() == null) {
+            CallerMemory current = callerFold(c, callerKey).caller();
+            if (current.blocked() == null) {
                 return false;
             }
-            Timestamp now = Timestamp.from(clock.instant());
-            update(c, "update memory_caller set facts = ?::jsonb, last_recorded = ? where caller_key = ?",
-                    MemoryJson.write(current.get().withoutBlock()), now, callerKey);
+            OffsetDateTime now = now();
+            insertEntry(c, callerKey, "LIFT", null, null, change.actor(), now);
             logChange(c, callerKey, change, now);
             return true;
         });
     }
 
     /**
-     * Erases everything about one caller: their facts, their cases with every contact, their
+     * Corrects one fact (see {@link Corrections}) to {@code value}; the change log keeps the value
+     * before and after. Empty when memory knows nothing of the caller; otherwise the value before.
+     */
+    public Optional<String> correct(String callerKey, String fact, String value, Change change) {
+        return write(c -> {
+            LedgerFold fold = callerFold(c, callerKey);
+            if (!fold.knowsCaller()) {
+                return Optional.empty();
+            }
+            String before = Corrections.current(fold.caller(), fact);
+            OffsetDateTime now = now();
+            insertEntry(c, callerKey, "CORRECTION", null, MemoryJson.write(Map.of("fact", fact, "value", value)),
+                    change.actor(), now);
+            Map<String, Object> detail = new LinkedHashMap<>(change.detail() == null ? Map.of() : change.detail());
+            detail.put("fact", fact);
+            detail.put("before", before);
+            detail.put("after", value);
+            logChange(c, callerKey, new Change(change.actor(), change.change(), change.reason(), change.approvedBy(), detail),
+                    now);
+            return Optional.of(before);
+        });
+    }
+
+    private void insertEntry(Connection c, String callerKey, String kind, String facts, String detail, String actor,
+                             OffsetDateTime now) throws SQLException {
+        update(c, "insert into memory_entry (subject_type, subject, caller_key, kind, facts, detail, asserted_by,"
+                + " received_at) values ('P', ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?)", callerKey, callerKey, kind, facts, detail,
+                actor, now);
+    }
+
+    /**
+     * Folds a subject's entries into one snapshot row, so that its reads stay short however long its
+     * history. Off the decision's path; an advisory lock lets one instance at a time compact a subject,
+     * and the snapshot keeps the received time of the newest entry it folds, so retention is unchanged.
+     * Only entries received before {@link #SETTLED} ago are folded: an insert still in flight may hold
+     * a smaller id than one already committed, and must not end up behind the snapshot.
+     */
+    public boolean compact(char subjectType, String subject) {
+        return write(c -> {
+            try (PreparedStatement s = prepare(c, "select pg_try_advisory_xact_lock(hashtext(?))", subjectType + ":" + subject);
+                 ResultSet r = s.executeQuery()) {
+                r.next();
+                if (!r.getBoolean(1)) {
+                    return false;
+                }
+            }
+            OffsetDateTime horizon = now().minus(SETTLED);
+            List<LedgerEntry> since = entries(c, subjectType, subject);
+            long covers = since.stream().filter(e -> e.receivedAt().isBefore(horizon)).mapToLong(LedgerEntry::id).max().orElse(0);
+            List<LedgerEntry> entries = since.stream().filter(e -> e.id() <= covers).toList();
+            if (entries.size() <= 1) {
+                return false;
+            }
+            LedgerFold fold = LedgerFold.of(entries);
+            LedgerEntry newest = entries.stream().max(java.util.Comparator.comparingLong(LedgerEntry::id)).orElseThrow();
+            OffsetDateTime received = entries.stream().map(LedgerEntry::receivedAt).max(OffsetDateTime::compareTo).orElseThrow();
+            boolean person = subjectType == LedgerEntry.PERSON;
+            update(c, "insert into memory_entry (subject_type, subject, caller_key, kind, facts, detail, asserted_by,"
+                    + " received_at, covers) values (?, ?, ?, 'SNAPSHOT', ?::jsonb, ?::jsonb, 'compaction', ?, ?)",
+                    String.valueOf(subjectType), subject, person ? subject : callerOf(entries),
+                    MemoryJson.write(person ? fold.caller() : fold.caseFile()),
+                    person ? null : MemoryJson.write(Map.of("contacts", fold.contacts())), received, newest.id());
+            return true;
+        });
+    }
+
+    /** The caller a case's snapshot names, for erasure: the latest one its entries name. */
+    private static String callerOf(List<LedgerEntry> entries) {
+        String caller = null;
+        for (LedgerEntry e : entries) {
+            caller = e.callerKey() != null ? e.callerKey() : caller;
+        }
+        return caller;
+    }
+
+    /**
+     * Erases everything about one caller: every entry about them and about their cases, their
      * recorded incidents, and their pseudonym from earlier change entries. The change entry that
      * records the erasure names no one. Returns the number of rows removed.
      */
     public int erase(String callerKey, Change change) {
+        return erase(List.of(callerKey), change);
+    }
+
+    /** Erases a caller under every key of the ring. */
+    public int erase(List<String> callerKeys, Change change) {
         return write(c -> {
-            int removed = update(c, "delete from memory_incident where caller_key = ? or case_id in"
-                    + " (select case_id from memory_case where caller_key = ?)", callerKey, callerKey);
-            removed += update(c, "delete from memory_case where caller_key = ?", callerKey);
-            removed += update(c, "delete from memory_caller where caller_key = ?", callerKey);
-            update(c, "update memory_change set subject = null where subject = ?", callerKey);
-            logChange(c, null, change, Timestamp.from(clock.instant()));
+            Array keys = keys(c, callerKeys);
+            String cases = "select subject from memory_entry where subject_type = 'C' and caller_key = any(?)";
+            int removed = update(c, "delete from memory_incident where caller_key = any(?) or case_id in (" + cases + ")",
+                    keys, keys);
+            removed += update(c, "delete from memory_entry where caller_key = any(?) or (subject_type = 'C' and subject in ("
+                    + cases + "))", keys, keys);
+            update(c, "update memory_change set subject = null where subject = any(?)", keys);
+            logChange(c, null, change, now());
             return removed;
         });
     }
 
-    /** Deletes what was last written before {@code before}; returns the rows removed. */
+    /**
+     * Deletes what was last written before {@code before}: every entry of a caller or case whose
+     * newest entry is older, and incident rows recorded before it. In batches of at most
+     * {@link #PURGE_WINDOW} ids, each its own short transaction, so no statement comes near the
+     * statement timeout however much there is to purge. Returns the rows removed.
+     */
     public int purge(Instant before, String actor) {
-        return write(c -> {
-            Timestamp cutoff = Timestamp.from(before);
-            int removed = update(c, "delete from memory_incident where recorded_at < ?", cutoff);
-            removed += update(c, "delete from memory_case where last_recorded < ?", cutoff);
-            removed += update(c, "delete from memory_caller where last_recorded < ?", cutoff);
-            if (removed > 0) {
-                logChange(c, null, new Change(actor, "PURGE", "retention", null,
-                        Map.of("before", before.toString(), "rows", removed)), Timestamp.from(clock.instant()));
+        OffsetDateTime cutoff = before.atOffset(ZoneOffset.UTC);
+        long[] range = snapshot(c -> {
+            try (PreparedStatement s = prepare(c, "select coalesce(min(id), 0), coalesce(max(id), 0) from memory_entry"
+                    + " where received_at < ?", cutoff); ResultSet r = s.executeQuery()) {
+                r.next();
+                return new long[] {r.getLong(1), r.getLong(2)};
             }
-            return removed;
         });
+        int removed = 0;
+        for (long from = range[0] - 1; from < range[1]; from += PURGE_WINDOW) {
+            long start = from;
+            removed += snapshot(c -> update(c, "delete from memory_entry e where e.id > ? and e.id <= ? and e.received_at < ?"
+                    + " and (select n.received_at from memory_entry n where n.subject_type = e.subject_type"
+                    + " and n.subject = e.subject order by n.id desc limit 1) < ?", start, start + PURGE_WINDOW, cutoff, cutoff));
+        }
+        int batch;
+        do {
+            batch = snapshot(c -> update(c, "delete from memory_incident where ctid = any(array(select ctid from memory_incident"
+                    + " where recorded_at < ? limit " + PURGE_WINDOW + "))", cutoff));
+            removed += batch;
+        } while (batch > 0);
+        if (removed > 0) {
+            int rows = removed;
+            write(c -> {
+                logChange(c, null, new Change(actor, "PURGE", "retention", null,
+                        Map.of("before", before.toString(), "rows", rows)), now());
+                return null;
+            });
+        }
+        return removed;
     }
 
     /** One caller as a case officer sees it; empty when memory knows nothing of them. */
     public Optional<CallerRecord> caller(String callerKey) {
+        return caller(List.of(callerKey));
+    }
+
+    /** One caller under every key of the ring. */
+    public Optional<CallerRecord> caller(List<String> callerKeys) {
         return read(c -> {
-            Optional<CallerMemory> facts = facts(c, "select facts from memory_caller where caller_key = ?", callerKey,
-                    CallerMemory.class);
+            LedgerFold person = fold(c, "e.subject_type = 'P' and e.subject = any(?)", keys(c, callerKeys));
             List<CallerRecord.CaseRecord> cases = new ArrayList<>();
-            try (PreparedStatement s = prepare(c, "select case_id from memory_case where caller_key = ? order by case_id",
-                    callerKey); ResultSet r = s.executeQuery()) {
+            List<String> caseIds = new ArrayList<>();
+            try (PreparedStatement s = prepare(c, "select distinct subject from memory_entry where subject_type = 'C'"
+                    + " and caller_key = any(?) order by subject", keys(c, callerKeys)); ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    String caseId = r.getString(1);
-                    cases.add(new CallerRecord.CaseRecord(caseId, caseFile(c, caseId).orElseThrow(), contacts(c, caseId)));
+                    caseIds.add(r.getString(1));
                 }
             }
-            if (facts.isEmpty() && cases.isEmpty()) {
+            for (String caseId : caseIds) {
+                LedgerFold file = fold(c, "e.subject_type = 'C' and e.subject = ?", caseId);
+                cases.add(new CallerRecord.CaseRecord(caseId, file.caseFile(), file.contacts()));
+            }
+            if (!person.knowsCaller() && cases.isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(new CallerRecord(facts.orElse(CallerMemory.NONE), cases, changes(c, callerKey)));
+            return Optional.of(new CallerRecord(person.caller(), cases, changes(c, callerKeys)));
         });
     }
 
-    private Optional<CaseMemory> caseFile(Connection c, String caseId) throws SQLException {
-        Optional<CaseMemory> facts = facts(c, "select facts from memory_case where case_id = ?", caseId, CaseMemory.class);
-        if (facts.isEmpty()) {
-            return facts;
-        }
-        try (PreparedStatement s = prepare(c, "select count(*) from memory_contact where case_id = ?", caseId);
-             ResultSet r = s.executeQuery()) {
-            r.next();
-            return Optional.of(facts.get().withContacts(r.getInt(1)));
-        }
+    private LedgerFold callerFold(Connection c, String callerKey) throws SQLException {
+        return LedgerFold.of(entries(c, LedgerEntry.PERSON, callerKey));
     }
 
-    private List<CallerRecord.ContactRecord> contacts(Connection c, String caseId) throws SQLException {
-        List<CallerRecord.ContactRecord> contacts = new ArrayList<>();
-        try (PreparedStatement s = prepare(c, "select incident_key, department, occurred_at, decision_id from memory_contact"
-                + " where case_id = ? order by occurred_at, incident_key", caseId); ResultSet r = s.executeQuery()) {
+    private List<LedgerEntry> entries(Connection c, char subjectType, String subject) throws SQLException {
+        return fetch(c, "e.subject_type = ? and e.subject = ?", String.valueOf(subjectType), subject);
+    }
+
+    private LedgerFold fold(Connection c, String where, Object param) throws SQLException {
+        return LedgerFold.of(fetch(c, where, param));
+    }
+
+    private List<LedgerEntry> fetch(Connection c, String where, Object... params) throws SQLException {
+        List<LedgerEntry> entries = new ArrayList<>();
+        try (PreparedStatement s = prepare(c, "select " + COLUMNS + " from memory_entry e where " + where + " and "
+                + SINCE_SNAPSHOT, params); ResultSet r = s.executeQuery()) {
             while (r.next()) {
-                contacts.add(new CallerRecord.ContactRecord(r.getString(1), r.getString(2),
-                        r.getObject(3, OffsetDateTime.class), r.getString(4)));
+                entries.add(entry(r));
             }
         }
-        return contacts;
+        return entries;
     }
 
-    private List<CallerRecord.ChangeRecord> changes(Connection c, String callerKey) throws SQLException {
+    private static LedgerEntry entry(ResultSet r) throws SQLException {
+        long covers = r.getLong(14);
+        Long snapshotCovers = r.wasNull() ? null : covers;
+        return new LedgerEntry(r.getLong(1), r.getString(2).charAt(0), r.getString(3), r.getString(4), r.getString(5),
+                r.getString(6), r.getString(7), r.getString(8), r.getString(9), r.getObject(10, OffsetDateTime.class),
+                r.getObject(11, OffsetDateTime.class), r.getString(12), r.getString(13), snapshotCovers);
+    }
+
+    private List<CallerRecord.ChangeRecord> changes(Connection c, List<String> callerKeys) throws SQLException {
         List<CallerRecord.ChangeRecord> changes = new ArrayList<>();
-        try (PreparedStatement s = prepare(c, "select at, actor, change, reason, approved_by from memory_change"
-                + " where subject = ? order by id", callerKey); ResultSet r = s.executeQuery()) {
+        try (PreparedStatement s = prepare(c, "select at, actor, change, reason, approved_by, detail::text from memory_change"
+                + " where subject = any(?) order by id", keys(c, callerKeys)); ResultSet r = s.executeQuery()) {
             while (r.next()) {
+                var detail = MemoryJson.tree(r.getString(6));
+                boolean correction = detail.has("fact") && detail.has("before");
                 changes.add(new CallerRecord.ChangeRecord(r.getObject(1, OffsetDateTime.class), r.getString(2),
-                        r.getString(3), r.getString(4), r.getString(5)));
+                        r.getString(3), r.getString(4), r.getString(5), correction ? detail.get("fact").asText() : null,
+                        correction ? detail.get("before").asText() : null, correction ? detail.get("after").asText() : null));
             }
         }
         return changes;
     }
 
-    /**
-     * Combines a contribution into one row under its lock: the insert either creates the row (then
-     * the contribution is all it holds) or, on conflict, locks the existing row and returns its
-     * facts, which are combined in Java and written back if that changed them. Two round trips at most.
-     */
-    private <T> void combine(Connection c, String table, String keyColumn, String key, T contribution, Class<T> type,
-                             java.util.function.BinaryOperator<T> combine, String callerKey, Timestamp now)
-            throws SQLException {
-        boolean isCase = table.equals("memory_case");
-        String sql = "insert into " + table + " (" + keyColumn + (isCase ? ", caller_key" : "")
-                + ", facts, first_recorded, last_recorded) values (?" + (isCase ? ", ?" : "") + ", ?::jsonb, ?, ?)"
-                + " on conflict (" + keyColumn + ") do update set last_recorded = excluded.last_recorded"
-                + (isCase ? ", caller_key = coalesce(" + table + ".caller_key, excluded.caller_key)" : "")
-                + " returning (xmax = 0), facts";
-        String json = MemoryJson.write(contribution);
-        try (PreparedStatement s = isCase ? prepare(c, sql, key, callerKey, json, now, now) : prepare(c, sql, key, json, now, now);
-             ResultSet r = s.executeQuery()) {
-            r.next();
-            if (r.getBoolean(1)) {
-                return;
-            }
-            T current = MemoryJson.read(r.getString(2), type);
-            T merged = combine.apply(current, contribution);
-            if (merged.equals(current)) {
-                return; // most contacts teach nothing new about the caller: no second write
-            }
-            update(c, "update " + table + " set facts = ?::jsonb where " + keyColumn + " = ?", MemoryJson.write(merged), key);
-        }
-    }
-
-    private void logChange(Connection c, String subject, Change change, Timestamp now) throws SQLException {
+    private void logChange(Connection c, String subject, Change change, OffsetDateTime now) throws SQLException {
         update(c, "insert into memory_change (at, actor, change, subject, reason, approved_by, detail)"
                         + " values (?, ?, ?, ?, ?, ?, ?::jsonb)", now, change.actor(), change.change(), subject,
                 change.reason(), change.approvedBy(), change.detail() == null ? null : MemoryJson.write(change.detail()));
     }
 
-    private <T> Optional<T> facts(Connection c, String sql, String key, Class<T> type) throws SQLException {
-        try (PreparedStatement s = prepare(c, sql, key); ResultSet r = s.executeQuery()) {
-            return r.next() ? Optional.of(MemoryJson.read(r.getString(1), type)) : Optional.empty();
-        }
+    private static Array keys(Connection c, List<String> keys) throws SQLException {
+        return c.createArrayOf("varchar", keys.toArray());
+    }
+
+    private OffsetDateTime now() {
+        return clock.instant().atOffset(ZoneOffset.UTC);
     }
 
     private int update(Connection c, String sql, Object... params) throws SQLException {
@@ -268,6 +466,8 @@ public final class MemoryStore {
             Object p = params[i];
             if (p instanceof OffsetDateTime t) {
                 s.setObject(i + 1, t.withOffsetSameInstant(ZoneOffset.UTC));
+            } else if (p instanceof Array a) {
+                s.setArray(i + 1, a);
             } else {
                 s.setObject(i + 1, p);
             }

@@ -40,95 +40,126 @@ public final class Recall {
     }
 
     public Recalled apply(Incident reported, Recollection memory) {
+        return apply(reported, memory, null);
+    }
+
+    /**
+     * Combines for the calling system {@code system}: of the facts it is lent, it sees the decision
+     * ids of its own decisions only (null: of none), and who asserted each fact and when.
+     */
+    public Recalled apply(Incident reported, Recollection memory, String system) {
         List<Remembered> remembered = new ArrayList<>();
-        Caller caller = caller(reported.caller(), memory.caller(), remembered);
+        Lent facts = new Lent(system, remembered);
+        Caller caller = caller(reported.caller(), memory.caller(), facts);
         CaseMemory file = memory.caseFile();
-        CaseHistory history = history(reported, file, remembered);
-        Handler handler = handler(reported.handler(), file, remembered);
-        List<Demand> demands = demands(reported.demands(), file, remembered);
+        CaseHistory history = history(reported, file, facts);
+        Handler handler = handler(reported.handler(), file, facts);
+        List<Demand> demands = demands(reported.demands(), file, facts);
         return new Recalled(reported.withFacts(caller, demands, history, handler), List.copyOf(remembered));
     }
 
-    private static Caller caller(Caller c, CallerMemory m, List<Remembered> out) {
+    /** Where lent facts are listed, as the requesting system may see them. */
+    private record Lent(String system, List<Remembered> out) {
+
+        void add(String name, Object value, Source source) {
+            out.add(fact(name, value, source, system));
+        }
+    }
+
+    private static Caller caller(Caller c, CallerMemory m, Lent out) {
         PoliceInvolvement police = c.policeInvolvement();
+        // A person's correction outlasts a client that still reports what was corrected away.
+        if (m.policeCorrected() != null && police != PoliceInvolvement.NONE && police.compareTo(m.policeCorrected()) <= 0) {
+            police = m.police() == null ? PoliceInvolvement.NONE : m.police().value();
+            out.add("caller.policeInvolvement", police.name(), m.police() == null ? null : m.police().source());
+        }
+        // A lift covers what was known when it was made: the request's stale block and police
+        // involvement no stronger than the lift knew of. Anything beyond that is new.
+        boolean lifted = m.blockLifted() && police.compareTo(m.lift().covers()) <= 0;
         if (m.police() != null && m.police().value().compareTo(police) > 0) {
             police = m.police().value();
-            out.add(fact("caller.policeInvolvement", police.name(), m.police().source()));
+            out.add("caller.policeInvolvement", police.name(), m.police().source());
         }
         boolean blocked = c.blocked();
         if (!blocked && m.blocked() != null) {
             blocked = true;
-            out.add(fact("caller.blocked", true, m.blocked()));
+            out.add("caller.blocked", true, m.blocked());
         }
-        boolean warned = c.warnedBefore();
+        boolean warned = c.warnedBefore() && !(m.warnedCorrected() && m.warned() == null);
+        if (warned != c.warnedBefore()) {
+            out.add("caller.warnedBefore", false, null);
+        }
         if (!warned && m.warned() != null) {
             warned = true;
-            out.add(fact("caller.warnedBefore", true, m.warned()));
+            out.add("caller.warnedBefore", true, m.warned());
         }
         String flaggedBy = c.flaggedByDepartment();
-        Source flag = m.blocked() != null ? m.blocked() : m.police() == null ? null : m.police().source();
+        Source flag = m.blocked() != null ? m.blocked() : m.police() == null || lifted ? null : m.police().source();
         if (flaggedBy == null && flag != null) {
             flaggedBy = flag.department();
-            out.add(fact("caller.flaggedByDepartment", flaggedBy, flag));
+            out.add("caller.flaggedByDepartment", flaggedBy, flag);
         }
         return new Caller(c.callerId(), c.kind(), c.keyAccount(), c.relationshipYears(), c.reachable(), c.identified(),
-                police, blocked, flaggedBy, warned);
+                police, blocked, flaggedBy, warned, lifted);
     }
 
-    private static CaseHistory history(Incident reported, CaseMemory m, List<Remembered> out) {
+    private static CaseHistory history(Incident reported, CaseMemory m, Lent out) {
         CaseHistory h = reported.caseHistory();
         OffsetDateTime openedAt = h.openedAt();
         if (m.openedAt() != null && m.openedAt().value().isBefore(openedAt)) {
             openedAt = m.openedAt().value();
-            out.add(fact("caseHistory.openedAt", openedAt.toString(), m.openedAt().source()));
+            out.add("caseHistory.openedAt", openedAt.toString(), m.openedAt().source());
         }
         int contacts = h.contactCount();
         if (m.contacts() + 1 > contacts) {
             contacts = m.contacts() + 1;
-            out.add(fact("caseHistory.contactCount", contacts, m.openedAt() == null ? null : m.openedAt().source()));
+            out.add("caseHistory.contactCount", contacts, m.openedAt() == null ? null : m.openedAt().source());
         }
         int longest = h.longestContactMinutes();
         if (m.longestContactMinutes() != null && m.longestContactMinutes().value() > longest) {
             longest = m.longestContactMinutes().value();
-            out.add(fact("caseHistory.longestContactMinutes", longest, m.longestContactMinutes().source()));
+            out.add("caseHistory.longestContactMinutes", longest, m.longestContactMinutes().source());
         }
         CompanyFault fault = h.companyFault();
         if (fault == CompanyFault.UNKNOWN && m.companyFault() != null && m.companyFault().value() != CompanyFault.UNKNOWN) {
             fault = m.companyFault().value();
-            out.add(fact("caseHistory.companyFault", fault.name(), m.companyFault().source()));
+            out.add("caseHistory.companyFault", fault.name(), m.companyFault().source());
         }
         boolean investigated = h.investigationComplete();
         if (!investigated && m.investigationComplete() != null) {
             investigated = true;
-            out.add(fact("caseHistory.investigationComplete", true, m.investigationComplete()));
+            out.add("caseHistory.investigationComplete", true, m.investigationComplete());
         }
         ManagementAnswer answer = h.managementAnswer();
         if (answer == ManagementAnswer.NONE && m.managementAnswer() != null) {
             answer = m.managementAnswer().value();
-            out.add(fact("caseHistory.managementAnswer", answer.name(), m.managementAnswer().source()));
+            out.add("caseHistory.managementAnswer", answer.name(), m.managementAnswer().source());
         }
         var severity = h.severity();
         if (m.severity() != null && m.severity().value().compareTo(severity) > 0) {
             severity = m.severity().value();
-            out.add(fact("caseHistory.severity", severity.name(), m.severity().source()));
+            out.add("caseHistory.severity", severity.name(), m.severity().source());
         }
         boolean callbacks = h.callbacksDemanded();
         if (!callbacks && m.callbacksDemanded() != null) {
             callbacks = true;
-            out.add(fact("caseHistory.callbacksDemanded", true, m.callbacksDemanded()));
+            out.add("caseHistory.callbacksDemanded", true, m.callbacksDemanded());
         }
         List<Map.Entry<String, Source>> others = m.departments().entrySet().stream()
                 .filter(d -> !d.getKey().equals(reported.department()))
-                .sorted(Map.Entry.comparingByValue(java.util.Comparator.comparing(Source::at))).toList();
-        if (!others.isEmpty()) {
-            out.add(fact("caseHistory.otherDepartments", others.size(), others.get(0).getValue()));
+                .toList();
+        // The map lists the latest departments by name and in order of receipt; the count knows them all.
+        int otherCount = Math.max(others.size(),
+                m.departmentCount() - (m.departments().containsKey(reported.department()) ? 1 : 0));
+        if (otherCount > 0) {
+            out.add("caseHistory.otherDepartments", otherCount, others.isEmpty() ? null : others.get(0).getValue());
         }
         long ageDays = Duration.between(openedAt.toInstant(), reported.occurredAt().toInstant()).toDays();
         return new CaseHistory(openedAt, ageDays, contacts, longest, fault, investigated, answer, severity,
-                others.size(), callbacks);
+                otherCount, callbacks);
     }
 
-    private Handler handler(Handler w, CaseMemory m, List<Remembered> out) {
+    private Handler handler(Handler w, CaseMemory m, Lent out) {
         if (w.employeeId() == null) {
             return w;
         }
@@ -136,16 +167,16 @@ public final class Recall {
         boolean targeted = w.targetOfAnger();
         if (!targeted && m.targetedStaff().containsKey(key)) {
             targeted = true;
-            out.add(fact("handler.targetOfAnger", true, m.targetedStaff().get(key)));
+            out.add("handler.targetOfAnger", true, m.targetedStaff().get(key));
         }
         boolean named = m.demandedStaff().containsKey(key);
         if (named) {
-            out.add(fact("handler.namedBefore", true, m.demandedStaff().get(key)));
+            out.add("handler.namedBefore", true, m.demandedStaff().get(key));
         }
         return new Handler(w.employeeId(), w.role(), targeted, named);
     }
 
-    private List<Demand> demands(List<Demand> demands, CaseMemory m, List<Remembered> out) {
+    private List<Demand> demands(List<Demand> demands, CaseMemory m, Lent out) {
         if (m.demandedStaff().isEmpty()) {
             return demands;
         }
@@ -155,7 +186,7 @@ public final class Recall {
             Source before = d.type() == DemandType.SPECIFIC_STAFF && d.employeeId() != null
                     ? m.demandedStaff().get(pseudonym.apply(d.employeeId())) : null;
             if (before != null) {
-                out.add(fact("demands[" + i + "].namedBefore", true, before));
+                out.add("demands[" + i + "].namedBefore", true, before);
                 d = d.namedBefore(true);
             }
             merged.add(d);
@@ -163,8 +194,12 @@ public final class Recall {
         return merged;
     }
 
-    private static Remembered fact(String name, Object value, Source source) {
-        return source == null ? new Remembered(name, value, null, null, null)
-                : new Remembered(name, value, source.department(), source.decisionId(), source.at());
+    private static Remembered fact(String name, Object value, Source source, String system) {
+        if (source == null) {
+            return new Remembered(name, value, null, null, null);
+        }
+        boolean own = system == null || system.equals(source.assertedBy());
+        return new Remembered(name, value, source.department(), own ? source.decisionId() : null, source.at(),
+                source.assertedBy(), source.receivedAt());
     }
 }

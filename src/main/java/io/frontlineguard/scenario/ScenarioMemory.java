@@ -31,6 +31,8 @@ import java.util.TreeSet;
  * memory:
  *   from: call-center                      # the department the remembered facts came from
  *   caller: {policeInvolvement: ARRESTED, blocked: true, warned: true}
+ *   # or, after the executive lifted the block (blocked: true with it means blocked again since):
+ *   caller: {policeInvolvement: ARRESTED, lifted: true}
  *   case: {openedAt: "…", contacts: 4, longestContactMinutes: 90, companyFault: CONFIRMED,
  *          investigationComplete: true, managementAnswer: REFUSED, severity: HIGH,
  *          callbacksDemanded: true, departments: [call-center], demandedStaff: [op-7], targetedStaff: [op-7]}
@@ -39,7 +41,7 @@ import java.util.TreeSet;
 final class ScenarioMemory {
 
     static final Set<String> KEYS = Set.of("from", "caller", "case");
-    static final Set<String> CALLER_KEYS = Set.of("policeInvolvement", "blocked", "warned");
+    static final Set<String> CALLER_KEYS = Set.of("policeInvolvement", "blocked", "warned", "lifted");
     static final Set<String> CASE_KEYS = Set.of("openedAt", "contacts", "longestContactMinutes", "companyFault",
             "investigationComplete", "managementAnswer", "severity", "callbacksDemanded", "departments",
             "demandedStaff", "targetedStaff");
@@ -71,9 +73,16 @@ final class ScenarioMemory {
 
     private CallerMemory caller(JsonNode block, JsonNode c, Source source) {
         mapping(c, block, "caller", CALLER_KEYS);
-        return new CallerMemory(c.has("policeInvolvement")
+        Source blocked = flag(c, "blocked", source);
+        CallerMemory known = new CallerMemory(c.has("policeInvolvement")
                 ? Sourced.of(value(c, "policeInvolvement", PoliceInvolvement.class), source) : null,
-                flag(c, "blocked", source), flag(c, "warned", source), Map.of(source.department(), source));
+                flag(c, "lifted", source) == null ? blocked : null, flag(c, "warned", source),
+                Map.of(source.department(), source));
+        if (flag(c, "lifted", source) == null) {
+            return known;
+        }
+        // The lift came after what memory knew; a block given with it was set again after the lift.
+        return known.withoutBlock().combine(new CallerMemory(null, blocked, null, Map.of()));
     }
 
     private CaseMemory caseFile(JsonNode block, JsonNode k, Source source) {

@@ -333,7 +333,7 @@ function renderCaller(c, pending) {
       el('dt', { text: t('blocked') }), el('dd', { id: 'caller-blocked', text: source(c.blocked) }),
       el('dt', { text: t('warned') }), el('dd', { text: source(c.warned) }),
       el('dt', { text: t('departments') }), el('dd', {}, list(Object.entries(c.departments), ([d, s]) => `${d} (${when(s.at)})`))),
-    el('h3', { text: t('cases') }), list(c.cases, k => el('span', {}, el('code', { text: k.caseId }), ` — ${k.contacts.length} ${t('contacts')}`,
+    el('h3', { text: t('cases') }), list(c.cases, k => el('span', {}, el('code', { text: k.caseId }), ` — ${k.facts.contacts} ${t('contacts')}`,
       el('pre', {}, el('code', { text: JSON.stringify(k.facts, null, 2) })))),
     el('h3', { text: t('history') }), historyTable(c, pending || [], 'history-table'));
 }

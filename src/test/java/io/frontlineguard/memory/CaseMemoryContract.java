@@ -280,7 +280,7 @@ abstract class CaseMemoryContract {
         try (Connection c = memory.data().getConnection()) {
             c.createStatement().execute("checkpoint");
             var copy = c.unwrap(PGConnection.class).getCopyAPI();
-            for (String table : List.of("memory_caller", "memory_case", "memory_contact", "memory_incident", "memory_change")) {
+            for (String table : List.of("memory_entry", "memory_incident", "memory_change")) {
                 copy.copyOut("copy " + table + " to stdout", dump);
             }
         }

@@ -10,23 +10,38 @@ import java.time.OffsetDateTime;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Recording is combining: order must not matter, and each fact keeps the source that first established it. */
+/**
+ * Recording is combining in the ledger's order of receipt: each fact keeps the source received
+ * first, a finding the one received last, whatever the incidents' own times say.
+ */
 class MemoryCombineTest {
 
     private static final Source FIRST = new Source("call-center", "d-1", OffsetDateTime.parse("2026-01-01T10:00:00Z"));
     private static final Source LATER = new Source("hq-consultation", "d-2", OffsetDateTime.parse("2026-06-01T10:00:00Z"));
 
     @Test
-    void shouldCombineCallersTheSameWayInEitherOrder() {
+    void shouldKeepTheSourceReceivedFirstEvenWhenALaterOneIsBackDated() {
         CallerMemory a = new CallerMemory(Sourced.of(PoliceInvolvement.WARNED, FIRST), FIRST, null, Map.of("call-center", FIRST));
         CallerMemory b = new CallerMemory(Sourced.of(PoliceInvolvement.ARRESTED, LATER), LATER, LATER,
                 Map.of("hq-consultation", LATER));
         CallerMemory ab = a.combine(b);
-        assertEquals(ab, b.combine(a));
         assertEquals(Sourced.of(PoliceInvolvement.ARRESTED, LATER), ab.police());
         assertEquals(FIRST, ab.blocked());
         assertEquals(LATER, ab.warned());
         assertEquals(Map.of("call-center", FIRST, "hq-consultation", LATER), ab.departments());
+        // Received in the other order, the back-dated FIRST does not take the block over.
+        assertEquals(LATER, b.combine(a).blocked());
+    }
+
+    @Test
+    void shouldKeepOnlyTheLatestDepartmentsByNameAndCountThemAll() {
+        CallerMemory m = CallerMemory.NONE;
+        for (int i = 0; i < 300; i++) {
+            m = m.combine(new CallerMemory(null, null, null, Map.of("dept-" + i, FIRST)));
+        }
+        assertEquals(Facts.KEPT, m.departments().size());
+        assertEquals(300, m.departmentCount());
+        org.junit.jupiter.api.Assertions.assertTrue(m.departments().containsKey("dept-299"));
     }
 
     @Test
@@ -38,7 +53,7 @@ class MemoryCombineTest {
     }
 
     @Test
-    void shouldCombineCasesTheSameWayInEitherOrderAndKeepTheLaterFinding() {
+    void shouldCombineCasesInOrderOfReceiptAndKeepTheLaterFinding() {
         CaseMemory a = new CaseMemory(Sourced.of(FIRST.at(), FIRST), 0, Sourced.of(30, FIRST),
                 Sourced.of(CompanyFault.CONFIRMED, FIRST), null, null, Sourced.of(Severity.HIGH, FIRST), FIRST,
                 Map.of("call-center", FIRST), Map.of("k1", FIRST), Map.of());
@@ -46,7 +61,6 @@ class MemoryCombineTest {
                 Sourced.of(CompanyFault.NONE, LATER), LATER, null, Sourced.of(Severity.LOW, LATER), null,
                 Map.of("hq-consultation", LATER), Map.of("k1", LATER, "k2", LATER), Map.of("k2", LATER));
         CaseMemory ab = a.combine(b);
-        assertEquals(ab, b.combine(a));
         assertEquals(FIRST.at(), ab.openedAt().value());
         assertEquals(90, ab.longestContactMinutes().value());
         assertEquals(CompanyFault.NONE, ab.companyFault().value());
@@ -54,5 +68,6 @@ class MemoryCombineTest {
         assertEquals(LATER, ab.investigationComplete());
         assertEquals(FIRST, ab.callbacksDemanded());
         assertEquals(Map.of("k1", FIRST, "k2", LATER), ab.demandedStaff());
+        assertEquals(CompanyFault.CONFIRMED, b.combine(a).companyFault().value(), "the finding received last counts");
     }
 }

@@ -137,6 +137,33 @@ class RecallTest {
     }
 
     @Test
+    void shouldTellTheRulesABlockWasLiftedUntilSomethingNewHappens() {
+        CallerMemory lifted = new CallerMemory(Sourced.of(PoliceInvolvement.ARRESTED, CALL_CENTRE), CALL_CENTRE, null, Map.of())
+                .withoutBlock();
+        var stale = recall.apply(incident("\"caller\": {\"callerId\": \"X\", \"blocked\": true}"), caller(lifted)).incident();
+        assertTrue(stale.caller().blockLifted());
+        assertEquals(null, stale.caller().flaggedByDepartment(), "a lifted flag is attributed to nobody");
+        var stronger = recall.apply(incident("\"caller\": {\"callerId\": \"X\", \"policeInvolvement\": \"CONVICTED\"}"),
+                caller(lifted)).incident();
+        assertFalse(stronger.caller().blockLifted());
+        var blockedAgain = lifted.combine(new CallerMemory(null, CALL_CENTRE, null, Map.of()));
+        assertFalse(recall.apply(incident("\"caller\": {\"callerId\": \"X\"}"), caller(blockedAgain)).incident().caller().blockLifted());
+    }
+
+    @Test
+    void shouldLetAPersonsCorrectionOutlastAClientRepeatingTheOldValue() {
+        CallerMemory corrected = new CallerMemory(Sourced.of(PoliceInvolvement.ARRESTED, CALL_CENTRE), null, null, Map.of())
+                .correctedPolice(PoliceInvolvement.NONE, CALL_CENTRE);
+        var recalled = recall.apply(incident("\"caller\": {\"callerId\": \"X\", \"policeInvolvement\": \"ARRESTED\"}"),
+                caller(corrected));
+        assertEquals(PoliceInvolvement.NONE, recalled.incident().caller().policeInvolvement());
+        assertEquals(PoliceInvolvement.CONVICTED, recall.apply(incident("\"caller\": {\"callerId\": \"X\","
+                + " \"policeInvolvement\": \"CONVICTED\"}"), caller(corrected)).incident().caller().policeInvolvement());
+        assertEquals(null, corrected.combine(new CallerMemory(Sourced.of(PoliceInvolvement.WARNED, CALL_CENTRE), null, null,
+                Map.of())).police(), "memory does not take the corrected-away value back");
+    }
+
+    @Test
     void shouldContributeNothingWhenMemoryIsEmpty() {
         Incident reported = incident("\"caller\": {\"callerId\": \"X\"}, \"caseId\": \"C\"");
         var recalled = recall.apply(reported, Recollection.NONE);

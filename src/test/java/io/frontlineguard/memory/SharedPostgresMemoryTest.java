@@ -79,7 +79,7 @@ class SharedPostgresMemoryTest extends CaseMemoryContract {
                 decideUntilAnswered(e.getKey());
             }
         }
-        officer().get("/v1/callers/" + caller).then().statusCode(200).body("cases[0].contacts.size()", equalTo(total));
+        officer().get("/v1/callers/" + caller).then().statusCode(200).body("cases[0].facts.contacts", equalTo(total));
     }
 
     /** A hung shared server (SIGSTOP) costs a decision the timeout, not minutes; SIGCONT heals it. */

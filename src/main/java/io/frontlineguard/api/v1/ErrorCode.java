@@ -39,6 +39,8 @@ public enum ErrorCode {
     SCENARIO_RUN_BUSY(429, "A scenario run is already under way"),
     /** Too many wrong passwords or bad tokens from this user name or client address; Retry-After says when to try again. */
     TOO_MANY_FAILED_LOGINS(429, "Too many failed sign-ins"),
+    /** The calling system brought more new callers into memory this minute than its quota allows; Retry-After says when. */
+    NEW_CALLER_QUOTA_EXCEEDED(429, "Too many new callers from this calling system"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     RULES_REJECTED(422, "The rules were rejected"),
     /** The client closed the connection before its request was read; nobody reads this answer, but it is counted. */

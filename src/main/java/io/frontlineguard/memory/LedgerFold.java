@@ -1,0 +1,126 @@
+package io.frontlineguard.memory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.frontlineguard.incident.PoliceInvolvement;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A subject's memory as the fold of its ledger entries in the order the service received them.
+ * Which source of a fact counts is decided by that order, never by the incidents' own times.
+ */
+final class LedgerFold {
+
+    /** How many of a case's contacts are listed by name; all are counted. */
+    static final int LATEST_CONTACTS = 20;
+
+    private CallerMemory caller = CallerMemory.NONE;
+    private CaseMemory caseFile = CaseMemory.NONE;
+    private final Deque<CallerRecord.ContactRecord> contacts = new ArrayDeque<>();
+    private final Set<String> callerKeys = new LinkedHashSet<>();
+    private int callerEntries;
+    private int caseEntries;
+    private long lastCaller;
+    private long lastCase;
+    private boolean anyCaller;
+    private boolean anyCase;
+
+    static LedgerFold of(List<LedgerEntry> entries) {
+        LedgerFold fold = new LedgerFold();
+        List<LedgerEntry> ordered = new ArrayList<>(entries);
+        ordered.sort(Comparator.comparingLong(LedgerEntry::position).thenComparing(e -> e.snapshot() ? 0 : 1));
+        ordered.forEach(fold::add);
+        return fold;
+    }
+
+    private void add(LedgerEntry e) {
+        if (e.subjectType() == LedgerEntry.PERSON) {
+            anyCaller = true;
+            callerEntries++;
+            lastCaller = Math.max(lastCaller, e.id());
+            callerKeys.add(e.subject());
+            caller = switch (e.kind()) {
+                case "SNAPSHOT" -> MemoryJson.read(e.facts(), CallerMemory.class);
+                case "LIFT" -> caller.lifted(e.personSource());
+                case "CORRECTION" -> corrected(e);
+                default -> caller.combine(MemoryJson.read(e.facts(), CallerMemory.class));
+            };
+        } else {
+            anyCase = true;
+            caseEntries++;
+            lastCase = Math.max(lastCase, e.id());
+            if (e.snapshot()) {
+                caseFile = MemoryJson.read(e.facts(), CaseMemory.class);
+                contacts.clear();
+                for (JsonNode c : MemoryJson.tree(e.detail()).path("contacts")) {
+                    contacts.addLast(MemoryJson.read(c.toString(), CallerRecord.ContactRecord.class));
+                }
+                return;
+            }
+            caseFile = caseFile.combine(MemoryJson.read(e.facts(), CaseMemory.class));
+            if ("CONTACT".equals(e.kind())) {
+                contacts.addLast(new CallerRecord.ContactRecord(e.incidentKey(), e.department(), e.occurredAt(),
+                        e.decisionId(), "migrated".equals(e.assertedBy()) ? null : e.assertedBy(), e.receivedAt()));
+                while (contacts.size() > LATEST_CONTACTS) {
+                    contacts.removeFirst();
+                }
+            }
+        }
+    }
+
+    private CallerMemory corrected(LedgerEntry e) {
+        JsonNode d = MemoryJson.tree(e.detail());
+        String value = d.path("value").asText();
+        return switch (d.path("fact").asText()) {
+            case Corrections.POLICE -> caller.correctedPolice(PoliceInvolvement.valueOf(value), e.personSource());
+            case Corrections.WARNED -> caller.correctedWarned(Boolean.parseBoolean(value), e.personSource());
+            default -> caller;
+        };
+    }
+
+    CallerMemory caller() {
+        return caller;
+    }
+
+    CaseMemory caseFile() {
+        return caseFile;
+    }
+
+    List<CallerRecord.ContactRecord> contacts() {
+        return List.copyOf(contacts);
+    }
+
+    /** The pseudonyms the caller's entries were found under, to move them to the newest key. */
+    Set<String> callerKeys() {
+        return callerKeys;
+    }
+
+    boolean knowsCaller() {
+        return anyCaller;
+    }
+
+    boolean knowsCase() {
+        return anyCase;
+    }
+
+    int callerEntries() {
+        return callerEntries;
+    }
+
+    int caseEntries() {
+        return caseEntries;
+    }
+
+    long lastCaller() {
+        return lastCaller;
+    }
+
+    long lastCase() {
+        return lastCase;
+    }
+}

@@ -1,0 +1,213 @@
+package io.frontlineguard.memory;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.frontlineguard.action.ActionCode;
+import io.frontlineguard.incident.Incident;
+import io.frontlineguard.incident.IncidentReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/** The ledger on a real PostgreSQL: compaction, bounded records, the key ring, erasure and retention in batches. */
+class LedgerStoreTest {
+
+    private static final Path DIR = Path.of("target/ledger-store-test").toAbsolutePath();
+    private static final UnaryOperator<String> KEY = id -> "hmac:" + id;
+    private static MemoryDatabase database;
+
+    @BeforeAll
+    static void start() {
+        PostgresServer.deleteTree(DIR);
+        database = MemoryDatabase.embedded(DIR, 8, Duration.ofSeconds(5));
+    }
+
+    @AfterAll
+    static void stop() {
+        database.close();
+    }
+
+    private static MemoryStore store() {
+        return new MemoryStore(database.data(), Clock.systemUTC(), Duration.ofSeconds(5));
+    }
+
+    /** A store a few minutes ahead, for which every entry written now has settled and may be compacted. */
+    private static MemoryStore later() {
+        return new MemoryStore(database.data(), Clock.offset(Clock.systemUTC(), Duration.ofMinutes(5)), Duration.ofSeconds(5));
+    }
+
+    private static Incident incident(String incidentId, String department, String fields) {
+        return new IncidentReader().read(("{\"incidentId\": \"" + incidentId + "\", \"occurredAt\": \"2026-06-10T11:00:00+09:00\","
+                + " \"channel\": \"PHONE\", \"department\": \"" + department + "\", " + fields + "}")
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String record(MemoryStore store, Incident i, Set<ActionCode> decided, UnaryOperator<String> key) {
+        String decisionId = UUID.randomUUID().toString();
+        store.record(Contribution.of(i, decisionId, decided, key, "sys-a", OffsetDateTime.now(ZoneOffset.UTC),
+                CallerMemory.NONE), "sys-a/" + i.incidentId(), "digest", Recollection.NONE, "sys-a");
+        return decisionId;
+    }
+
+    private static long count(String sql, Object... params) throws SQLException {
+        try (Connection c = database.data().getConnection(); var s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setObject(i + 1, params[i]);
+            }
+            var r = s.executeQuery();
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    @Test
+    void shouldKeepACallersAndACasesRecordBoundedHoweverManyDepartmentsAndStaffAppear() throws Exception {
+        String run = UUID.randomUUID().toString();
+        String caseId = run + "-case";
+        String blockedBy = null;
+        for (int i = 0; i < 300; i++) {
+            Set<ActionCode> decided = i == 5 ? EnumSet.of(ActionCode.BLOCK_CALLER) : EnumSet.noneOf(ActionCode.class);
+            String id = record(store(), incident(run + "-" + i, "dept-" + i, "\"caseId\": \"" + caseId + "\", \"caller\":"
+                    + " {\"callerId\": \"" + run + "\"}, \"handler\": {\"employeeId\": \"staff-" + i + "\", \"targetOfAnger\": true},"
+                    + " \"demands\": [{\"type\": \"SPECIFIC_STAFF\", \"employeeId\": \"named-" + i + "\"}]"), decided, KEY);
+            blockedBy = i == 5 ? id : blockedBy;
+        }
+        var before = store().recall(List.of(KEY.apply(run)), caseId, null, null);
+        assertTrue(before.compactCaller() && before.compactCase(), "a long history asks to be compacted");
+        assertFalse(store().compact(LedgerEntry.CASE, caseId), "entries just written have not settled yet");
+        assertTrue(later().compact(LedgerEntry.PERSON, KEY.apply(run)));
+        assertTrue(later().compact(LedgerEntry.CASE, caseId));
+        var after = store().recall(List.of(KEY.apply(run)), caseId, null, null);
+        assertEquals(before.recollection(), after.recollection());
+        assertFalse(after.compactCaller() || after.compactCase());
+
+        CallerMemory caller = after.recollection().caller();
+        CaseMemory file = after.recollection().caseFile();
+        assertEquals(Facts.KEPT, caller.departments().size());
+        assertEquals(300, caller.departmentCount());
+        assertEquals(300, file.contacts());
+        assertEquals(300, file.departmentCount());
+        assertTrue(file.targetedStaff().size() <= Facts.KEPT && file.demandedStaff().size() <= Facts.KEPT);
+        assertTrue(file.targetedStaff().containsKey(KEY.apply("staff-299")), "the latest staff are known by name");
+        assertEquals(blockedBy, caller.blocked().decisionId(), "the decision that set the flag is still named");
+        long snapshotSize = count("select max(length(facts::text)) from memory_entry where subject = ? and kind = 'SNAPSHOT'",
+                caseId);
+        assertTrue(snapshotSize < 40_000, "a case snapshot of " + snapshotSize + " characters");
+        assertEquals(LedgerFold.LATEST_CONTACTS, store().caller(KEY.apply(run)).orElseThrow().cases().get(0).contacts().size());
+    }
+
+    @Test
+    void shouldLetOnlyOneInstanceCompactASubjectAtATime() throws Exception {
+        String run = UUID.randomUUID().toString();
+        for (int i = 0; i < 80; i++) {
+            record(store(), incident(run + "-" + i, "call-center", "\"caseId\": \"" + run + "\""), Set.of(), KEY);
+        }
+        var before = store().recall(List.of(), run, null, null).recollection();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<Boolean>> done = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            done.add(pool.submit(() -> later().compact(LedgerEntry.CASE, run)));
+        }
+        for (Future<Boolean> f : done) {
+            f.get();
+        }
+        pool.shutdown();
+        assertEquals(1, count("select count(*) from memory_entry where subject = ? and kind = 'SNAPSHOT'", run));
+        assertEquals(before, store().recall(List.of(), run, null, null).recollection());
+        record(store(), incident(run + "-after", "sales", "\"caseId\": \"" + run + "\""), Set.of(), KEY);
+        assertEquals(81, store().recall(List.of(), run, null, null).recollection().caseFile().contacts());
+    }
+
+    @Test
+    void shouldFindACallerUnderAnOlderKeyAndMoveThemToTheNewest() throws SQLException {
+        String run = UUID.randomUUID().toString();
+        UnaryOperator<String> oldKey = id -> "hmac:old-" + id;
+        UnaryOperator<String> newKey = id -> "hmac:new-" + id;
+        record(store(), incident(run + "-1", "call-center", "\"caseId\": \"" + run + "-case\", \"caller\": {\"callerId\": \""
+                + run + "\", \"policeInvolvement\": \"ARRESTED\"}"), EnumSet.of(ActionCode.BLOCK_CALLER), oldKey);
+        assertFalse(store().recall(List.of(newKey.apply(run)), null, null, null).knownCaller(), "the new key alone finds nothing");
+        var read = store().recall(List.of(newKey.apply(run), oldKey.apply(run)), null, null, null);
+        assertNotNull(read.recollection().caller().blocked());
+        assertEquals(List.of(oldKey.apply(run)), read.staleKeys());
+        store().rekey(read.staleKeys(), newKey.apply(run));
+        var moved = store().recall(List.of(newKey.apply(run)), null, null, null);
+        assertNotNull(moved.recollection().caller().blocked());
+        assertTrue(moved.staleKeys().isEmpty());
+        assertEquals(0, count("select count(*) from memory_entry where caller_key = ?", oldKey.apply(run)));
+        assertEquals(1, store().caller(newKey.apply(run)).orElseThrow().cases().size(), "the case moved with its caller");
+    }
+
+    @Test
+    void shouldEraseEveryEntryOfTheCallerAndOfTheirCases() throws SQLException {
+        String run = UUID.randomUUID().toString();
+        record(store(), incident(run + "-1", "call-center", "\"caseId\": \"" + run + "-case\", \"caller\": {\"callerId\": \""
+                + run + "\"}"), Set.of(), KEY);
+        record(store(), incident(run + "-2", "sales", "\"caseId\": \"" + run + "-case\""), Set.of(), KEY);
+        later().compact(LedgerEntry.CASE, run + "-case");
+        assertTrue(store().erase(KEY.apply(run), new MemoryStore.Change("officer", "ERASE", "request", null, Map.of())) >= 4);
+        assertEquals(0, count("select count(*) from memory_entry where caller_key = ? or subject = ?", KEY.apply(run), run + "-case"));
+        assertEquals(0, count("select count(*) from memory_incident where incident_id like ?", "sys-a/" + run + "%"));
+    }
+
+    /**
+     * Many rows to purge and a statement timeout far below what deleting them at once takes: the
+     * purge still finishes, batch by batch, removes exactly what retention says, and keeps a
+     * caller whose latest entry is recent with all their older entries.
+     */
+    @Test
+    void shouldPurgeInBatchesThatNeverHitTheStatementTimeout() throws SQLException {
+        String run = UUID.randomUUID().toString();
+        Instant longAgo = Instant.parse("2019-01-01T00:00:00Z");
+        MemoryStore past = new MemoryStore(database.data(), Clock.fixed(longAgo, ZoneOffset.UTC), Duration.ofSeconds(5));
+        record(past, incident(run + "-kept-old", "call-center", "\"caller\": {\"callerId\": \"" + run + "-kept\", \"blocked\": true}"),
+                Set.of(), KEY);
+        record(store(), incident(run + "-kept-new", "sales", "\"caller\": {\"callerId\": \"" + run + "-kept\"}"), Set.of(), KEY);
+        try (Connection c = database.data().getConnection(); var s = c.createStatement()) {
+            s.execute("insert into memory_entry (subject_type, subject, caller_key, kind, facts, asserted_by, received_at)"
+                    + " select 'C', '" + run + "-old-' || (g % 20000), null, 'CONTACT', '{\"contacts\": 1}', 'sys-a',"
+                    + " timestamptz '2019-01-01' + g * interval '1 second' from generate_series(1, 400000) g");
+            s.execute("insert into memory_incident (incident_id, request_digest, decision_id, recollection, recorded_at)"
+                    + " select 'sys-a/" + run + "-i-' || g, 'd', 'x', '{}', timestamptz '2019-01-01' from generate_series(1, 20000) g");
+        }
+        PGSimpleDataSource impatient = new PGSimpleDataSource();
+        impatient.setUrl(database.embeddedUrl());
+        impatient.setOptions("-c statement_timeout=100");
+        try (Connection c = impatient.getConnection(); var s = c.createStatement()) {
+            c.setAutoCommit(false);
+            assertThrows(SQLException.class, () -> s.executeUpdate("delete from memory_entry where received_at < '2020-01-01'"),
+                    "deleting everything at once must exceed the timeout, or this test proves nothing");
+            c.rollback();
+        }
+        int removed = new MemoryStore(impatient, Clock.systemUTC(), Duration.ofSeconds(5))
+                .purge(Instant.parse("2020-01-01T00:00:00Z"), "test");
+        assertTrue(removed >= 420_000, "removed " + removed);
+        assertEquals(0, count("select count(*) from memory_entry where subject like ?", run + "-old-%"));
+        assertEquals(0, count("select count(*) from memory_incident where incident_id like ?", "sys-a/" + run + "-i-%"));
+        assertNotNull(store().recall(List.of(KEY.apply(run + "-kept")), null, null, null).recollection().caller().blocked(),
+                "a caller seen since keeps the block recorded before the cutoff");
+    }
+}

@@ -85,6 +85,7 @@ class ReadmeCaseOfficerExamplesTest {
         assertEquals(List.of(
                 "GET /v1/callers/+81-90-0000-0000 404",
                 "POST /v1/callers/+81-90-0000-0000/flags 200",
+                "POST /v1/callers/+81-90-0000-0000/corrections 200",
                 "POST /v1/callers/+81-90-0000-0000/block/lift 202",
                 "GET /v1/approvals 200",
                 "POST /v1/approvals/6f1c…/approve 200",

@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.frontlineguard.casework.ApprovedLift;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
@@ -135,8 +136,7 @@ class MemoryProvenanceTest {
         String caller = fresh("caller");
         decide(clerk(), incident(fresh("L"), "call-center", "\"caller\": {\"callerId\": \"" + caller + "\","
                 + " \"policeInvolvement\": \"ARRESTED\"}")).statusCode(200).body("actions.code", hasItem("BLOCK_CALLER"));
-        officer().contentType(ContentType.JSON).body("{\"reason\": \"settled in court\", \"approval\": {\"role\": \"EXECUTIVE\","
-                + " \"approvedBy\": \"K. Sato\"}}").post("/v1/callers/" + caller + "/block/lift").then().statusCode(200);
+        ApprovedLift.of(caller, "settled in court");
         decide(other(), incident(fresh("L"), "sales", "\"caller\": {\"callerId\": \"" + caller + "\"}")).statusCode(200)
                 .body("actions.code", not(hasItems("BLOCK_CALLER")), "actions.code", not(hasItem("NO_APOLOGY")));
         decide(other(), incident(fresh("L"), "sales", "\"caller\": {\"callerId\": \"" + caller + "\", \"blocked\": true}"))

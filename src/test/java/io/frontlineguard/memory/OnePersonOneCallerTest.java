@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.frontlineguard.casework.ApprovedLift;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
@@ -76,9 +77,7 @@ class OnePersonOneCallerTest {
                 .body("blocked.department", equalTo("call-center"));
         officer().get("/v1/callers/" + fullWidth("090" + m[0] + m[1])).then().statusCode(200)
                 .body("blocked.department", equalTo("call-center"));
-        officer().contentType(ContentType.JSON).body("{\"reason\": \"settled\", \"approval\": {\"role\": \"EXECUTIVE\","
-                        + " \"approvedBy\": \"K. Sato\"}}").post("/v1/callers/+8190" + m[0] + m[1] + "/block/lift")
-                .then().statusCode(200);
+        ApprovedLift.of("+8190" + m[0] + m[1], "settled");
         officer().queryParam("reason", "data-protection request").delete("/v1/callers/090." + m[0] + "." + m[1])
                 .then().statusCode(200);
         officer().get("/v1/callers/090-" + m[0] + "-" + m[1]).then().statusCode(404).body("code", equalTo("UNKNOWN_CALLER"));
@@ -104,9 +103,9 @@ class OnePersonOneCallerTest {
         String[] other = mobile();
         String third = decide("sales", "\"caller\": {\"callerId\": \"090-" + other[0] + "-" + other[1] + "\"}")
                 .extract().path("decisionId");
-        String logged = given().get("/v1/decisions/" + first).then().statusCode(200).extract().path("request.caller.callerId");
-        assertEquals(logged, given().get("/v1/decisions/" + second).then().statusCode(200).extract().path("request.caller.callerId"));
-        assertNotEquals(logged, given().get("/v1/decisions/" + third).then().extract().path("request.caller.callerId"));
+        String logged = officer().get("/v1/decisions/" + first).then().statusCode(200).extract().path("request.caller.callerId");
+        assertEquals(logged, officer().get("/v1/decisions/" + second).then().statusCode(200).extract().path("request.caller.callerId"));
+        assertNotEquals(logged, officer().get("/v1/decisions/" + third).then().extract().path("request.caller.callerId"));
     }
 
     @Test

@@ -87,6 +87,8 @@ public interface GuardConfig {
 
         CredentialCache credentialCache();
 
+        TokenCache tokenCache();
+
         PasswordChecks passwordChecks();
 
         Throttle throttle();
@@ -99,9 +101,15 @@ public interface GuardConfig {
     }
 
     interface CredentialCache {
-        /** How long a verified Basic credential is accepted without hashing its password again. */
+        /** How long a verified Basic credential (or bearer token, within its expiry) is accepted without checking it again. */
         @WithDefault("10m")
         Duration ttl();
+    }
+
+    interface TokenCache {
+        /** Verified bearer tokens remembered at most; the least recently used is forgotten first. */
+        @WithDefault("10000")
+        int maxEntries();
     }
 
     interface PasswordChecks {

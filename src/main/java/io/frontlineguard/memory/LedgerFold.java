@@ -25,8 +25,6 @@ final class LedgerFold {
     private final Set<String> callerKeys = new LinkedHashSet<>();
     private int callerEntries;
     private int caseEntries;
-    private long lastCaller;
-    private long lastCase;
     private boolean anyCaller;
     private boolean anyCase;
 
@@ -42,7 +40,6 @@ final class LedgerFold {
         if (e.subjectType() == LedgerEntry.PERSON) {
             anyCaller = true;
             callerEntries++;
-            lastCaller = Math.max(lastCaller, e.id());
             callerKeys.add(e.subject());
             caller = switch (e.kind()) {
                 case "SNAPSHOT" -> MemoryJson.read(e.facts(), CallerMemory.class);
@@ -53,7 +50,6 @@ final class LedgerFold {
         } else {
             anyCase = true;
             caseEntries++;
-            lastCase = Math.max(lastCase, e.id());
             if (e.snapshot()) {
                 caseFile = MemoryJson.read(e.facts(), CaseMemory.class);
                 contacts.clear();
@@ -114,13 +110,5 @@ final class LedgerFold {
 
     int caseEntries() {
         return caseEntries;
-    }
-
-    long lastCaller() {
-        return lastCaller;
-    }
-
-    long lastCase() {
-        return lastCase;
     }
 }

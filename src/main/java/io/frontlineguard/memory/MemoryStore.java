@@ -259,8 +259,9 @@ public final class MemoryStore {
 
     /**
      * Folds a subject's entries into one snapshot row, so that its reads stay short however long its
-     * history. Off the decision's path; an advisory lock lets one instance at a time compact a subject,
-     * and the snapshot keeps the received time of the newest entry it folds, so retention is unchanged.
+     * history. Off the decision's path; an advisory lock lets one instance at a time compact a subject.
+     * The snapshot is stamped when it is written, as the newest row of its subject: compaction follows
+     * a decision on the subject, so retention counts from (practically) the same time.
      * Only entries received before {@link #SETTLED} ago are folded: an insert still in flight may hold
      * a smaller id than one already committed, and must not end up behind the snapshot.
      */
@@ -282,7 +283,7 @@ public final class MemoryStore {
             }
             LedgerFold fold = LedgerFold.of(entries);
             LedgerEntry newest = entries.stream().max(java.util.Comparator.comparingLong(LedgerEntry::id)).orElseThrow();
-            OffsetDateTime received = entries.stream().map(LedgerEntry::receivedAt).max(OffsetDateTime::compareTo).orElseThrow();
+            OffsetDateTime received = now();
             boolean person = subjectType == LedgerEntry.PERSON;
             update(c, "insert into memory_entry (subject_type, subject, caller_key, kind, facts, detail, asserted_by,"
                     + " received_at, covers) values (?, ?, ?, 'SNAPSHOT', ?::jsonb, ?::jsonb, 'compaction', ?, ?)",
@@ -335,15 +336,18 @@ public final class MemoryStore {
     public int purge(Instant before, String actor) {
         OffsetDateTime cutoff = before.atOffset(ZoneOffset.UTC);
         long[] range = snapshot(c -> {
-            try (PreparedStatement s = prepare(c, "select coalesce(min(id), 0), coalesce(max(id), 0) from memory_entry"
-                    + " where received_at < ?", cutoff); ResultSet r = s.executeQuery()) {
+            try (PreparedStatement s = prepare(c, "select coalesce(min(id), 0), coalesce(max(id), 0) from memory_entry");
+                 ResultSet r = s.executeQuery()) {
                 r.next();
                 return new long[] {r.getLong(1), r.getLong(2)};
             }
         });
+        // The whole ledger, window by window: old entries of a subject seen since stay where they are,
+        // so no index on received_at could skip past them, and none is kept on the write path.
         int removed = 0;
         for (long from = range[0] - 1; from < range[1]; from += PURGE_WINDOW) {
             long start = from;
+            // A subject's newest row (by id) is its latest: entries are stamped on receipt, snapshots when written.
             removed += snapshot(c -> update(c, "delete from memory_entry e where e.id > ? and e.id <= ? and e.received_at < ?"
                     + " and (select n.received_at from memory_entry n where n.subject_type = e.subject_type"
                     + " and n.subject = e.subject order by n.id desc limit 1) < ?", start, start + PURGE_WINDOW, cutoff, cutoff));

@@ -3,6 +3,7 @@ package io.frontlineguard.security;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -10,6 +11,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.ValidatableResponse;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -130,6 +132,30 @@ class JwtCallingSystemTest {
     void shouldRefuseDecisionsToATokenWithoutTheDeciderRole() {
         String token = token("officer-app", Set.of("case-officer")).claim("departments", "*").sign(signingKey());
         decide(token, "shop").statusCode(403).body("code", equalTo("FORBIDDEN"));
+    }
+
+    @Inject
+    VerifiedTokens verifiedTokens;
+
+    @Test
+    void shouldVerifyATokenOnceAndStopVouchingForItAtItsExpiry() throws InterruptedException {
+        Instant expiry = Instant.now().plusSeconds(4);
+        String token = Jwt.issuer(ISSUER).upn("ticket-tool").groups("decider").claim("departments", "shop")
+                .expiresAt(expiry).sign(signingKey());
+        decide(token, "shop").statusCode(200);
+        long hits = verifiedTokens.hits();
+        for (int i = 0; i < 5; i++) {
+            decide(token, "shop").statusCode(200);
+        }
+        assertEquals(5, verifiedTokens.hits() - hits, "the signature was checked once, then the token recognised");
+        decide(token, "call-center").statusCode(403).body("code", equalTo("DEPARTMENT_NOT_ALLOWED"));
+
+        // Past its exp the cache no longer vouches for the token: it goes back to the verifier,
+        // which alone decides (with whatever clock leeway smallrye-jwt allows).
+        Thread.sleep(Math.max(0, expiry.toEpochMilli() - System.currentTimeMillis()) + 1500);
+        long before = verifiedTokens.hits();
+        decide(token, "shop");
+        assertEquals(before, verifiedTokens.hits(), "an expired token is not answered from the cache");
     }
 
     @Test

@@ -129,11 +129,14 @@ class NoPersonalIdInLogsTest {
                 .post(path + "/flags")).statusCode(200);
         kept(officer().contentType(ContentType.JSON).body("{\"flag\": \"BLOCKED\"}").post(path + "/flags")).statusCode(400);
         kept(officer().contentType(ContentType.JSON).body("{\"reason\": \"settled\", \"approval\": {\"role\": \"MANAGER\","
-                + " \"approvedBy\": \"" + employee + "\"}}").post(path + "/block/lift")).statusCode(403);
-        kept(officer().contentType(ContentType.JSON).body("{\"reason\": \"settled\", \"approval\": {\"role\": \"EXECUTIVE\","
-                + " \"approvedBy\": \"K. Sato\"}}").post(path + "/block/lift")).statusCode(200);
-        kept(officer().contentType(ContentType.JSON).body("{\"reason\": \"again\", \"approval\": {\"role\": \"EXECUTIVE\","
-                + " \"approvedBy\": \"K. Sato\"}}").post(path + "/block/lift")).statusCode(400);
+                + " \"approvedBy\": \"" + employee + "\"}}").post(path + "/block/lift")).statusCode(400);
+        String lift = kept(officer().contentType(ContentType.JSON).body("{\"reason\": \"settled\"}").post(path + "/block/lift"))
+                .statusCode(202).extract().path("id");
+        kept(given().auth().preemptive().basic("officer", "officer-dev-only").post("/v1/approvals/" + lift + "/approve"))
+                .statusCode(403);
+        kept(given().auth().preemptive().basic("exec", "exec-dev-only").post("/v1/approvals/" + lift + "/approve"))
+                .statusCode(200);
+        kept(officer().contentType(ContentType.JSON).body("{\"reason\": \"again\"}").post(path + "/block/lift")).statusCode(400);
         kept(officer().delete(path)).statusCode(400);
         kept(officer().queryParam("reason", "data-protection request").delete(path)).statusCode(200);
         kept(officer().get(path)).statusCode(404);
@@ -141,7 +144,7 @@ class NoPersonalIdInLogsTest {
         kept(given().get(path)).statusCode(401);
         kept(given().auth().preemptive().basic("clerk", "clerk-dev-only").get(path)).statusCode(403);
 
-        given().get("/v1/decisions/" + last).then().statusCode(200); // waits until the log has written it
+        officer().get("/v1/decisions/" + last).then().statusCode(200); // waits until the log has written it
         Path decisionLog = Path.of("target/decisions-test.jsonl");
         String logged = Files.exists(decisionLog) ? Files.readString(decisionLog, StandardCharsets.UTF_8) : "";
         assertTrue(logged.contains(caseId), "the decision log does not hold even this test's case: the search saw nothing");

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.frontlineguard.action.ActionCode;
+import io.frontlineguard.casework.ApprovedLift;
 import io.frontlineguard.decisionlog.PersonalIdMasker;
 import io.frontlineguard.incident.IncidentReader;
 import io.quarkus.test.junit.QuarkusTest;
@@ -77,9 +78,8 @@ class MemoryKeyRingTest {
                 + "\", \"blocked\": true}").getBytes(StandardCharsets.UTF_8));
         new MemoryStore(memory.data(), Clock.systemUTC(), Duration.ofSeconds(5)).record(Contribution.of(blocked, "d-old",
                 EnumSet.noneOf(ActionCode.class), new PersonalIdMasker(OLD_KEY)::mask), null, null, Recollection.NONE);
-        given().auth().preemptive().basic("officer", "officer-dev-only").contentType(ContentType.JSON)
-                .body("{\"reason\": \"settled\", \"approval\": {\"role\": \"EXECUTIVE\", \"approvedBy\": \"K. Sato\"}}")
-                .post("/v1/callers/" + caller + "/block/lift").then().statusCode(200)
+        ApprovedLift.of(caller, "settled");
+        given().auth().preemptive().basic("officer", "officer-dev-only").get("/v1/callers/" + caller).then().statusCode(200)
                 .body("blocked", org.hamcrest.Matchers.nullValue(), "callerKey", equalTo(memory.pseudonym(caller)));
     }
 

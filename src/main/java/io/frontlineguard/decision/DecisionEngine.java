@@ -84,7 +84,7 @@ public final class DecisionEngine {
             }
             session.insert(rules.thresholds());
             int fired = session.fireAllRules(MAX_FIRINGS);
-            fired += judge(session, pooled.sink(), rules.judgementStages(), fired);
+            fired += judge(session, pooled.sink(), rules.judgementStages(), fired, run);
             if (fired >= MAX_FIRINGS) {
                 throw new IllegalStateException("rules fired " + fired + " times for one incident; a rule loops");
             }
@@ -106,10 +106,11 @@ public final class DecisionEngine {
      * reads has fired by then (the lint placed it earlier), so no rule sees an answer that changes
      * afterwards and the firing order within a stage cannot change the decision.
      */
-    private static int judge(KieSession session, ActionSink sink, int stages, int firedSoFar) {
+    private static int judge(KieSession session, ActionSink sink, int stages, int firedSoFar, Run run) {
         int fired = 0;
         FactHandle judgement = null;
-        for (int stage = 1; stage <= stages && firedSoFar + fired < MAX_FIRINGS; stage++) {
+        // A halt stops one fireAllRules, not the next: a run halted at its deadline starts no later stage.
+        for (int stage = 1; stage <= stages && firedSoFar + fired < MAX_FIRINGS && !run.halted(); stage++) {
             Judgement now = Assessment.of(sink.findingsSoFar()).judgement();
             if (judgement == null) {
                 judgement = session.insert(now);
@@ -140,6 +141,10 @@ public final class DecisionEngine {
         synchronized boolean finish() {
             session = null;
             return !halted;
+        }
+
+        synchronized boolean halted() {
+            return halted;
         }
 
         synchronized void halt() {

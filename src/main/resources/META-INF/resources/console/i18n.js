@@ -131,6 +131,7 @@ const FIELD_HINTS_JA = {
     'caseHistory.investigationComplete': '現場・現物・現象の調査を終えたか。',
     'caseHistory.managementAnswer': '要求に対するこれまでの経営層の回答。',
     'caseHistory.severity': '申し出の元になった問題の重さ。',
+    'caseHistory.damageJpy': '当社の調査で本件に関わるとされた損害額または価格（円、任意）。金銭の要求はこれと比べて判断します。',
     'handler.employeeId': '現在対応している従業員。',
     'handler.role': '対応者の役職。',
     'handler.targetOfAnger': '対応者が怒りの矛先になっているか。'

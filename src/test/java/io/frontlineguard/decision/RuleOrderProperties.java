@@ -52,7 +52,10 @@ class RuleOrderProperties {
         }
     }
 
-    /** Everything a client sees of a decision, with rules by name: their files and lines differ in the copy. */
+    /**
+     * Everything a client sees of a decision, in the order it sees it, with rules by name: their files
+     * and lines differ in the copy.
+     */
     static String decided(Evaluation e) {
         StringBuilder out = new StringBuilder();
         e.resolution().actions().forEach(a -> out.append(a.code()).append(a.params()).append(names(a.rules())).append('\n'));
@@ -67,7 +70,7 @@ class RuleOrderProperties {
     }
 
     private static List<String> names(List<RuleInfo> rules) {
-        return rules.stream().map(RuleInfo::name).sorted().toList();
+        return rules.stream().map(RuleInfo::name).toList();
     }
 
     private static final Pattern RULE = Pattern.compile("(?ms)^(?://[^\\n]*\\n)*rule \".*?^end\\s*$");

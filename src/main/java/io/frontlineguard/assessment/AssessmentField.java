@@ -11,12 +11,14 @@ import java.util.Optional;
  * collects every behaviour type found.
  */
 public enum AssessmentField {
+    /** How the contact is handled: the police, the organisation's response to harassment, or a complaint. */
+    HANDLING("handling", names(Handling.values())),
     /** Harassment is found, awaits the facts, or is not found. */
-    HARASSMENT("harassment", List.of("YES", "UNDETERMINED", "NO")),
+    HARASSMENT("harassment", names(Harassment.values())),
     /** One unjustified demand makes the demand unjustified; a confirmed fault of ours justifies it. */
-    DEMAND_JUSTIFIED("demandJustified", List.of("NO", "YES", "UNKNOWN")),
-    MEANS_ACCEPTABLE("meansAcceptable", List.of("NO", "YES")),
-    TYPES("types", Arrays.stream(BehaviourType.values()).map(Enum::name).toList());
+    DEMAND_JUSTIFIED("demandJustified", names(Justification.values())),
+    MEANS_ACCEPTABLE("meansAcceptable", names(Acceptability.values())),
+    TYPES("types", names(BehaviourType.values()));
 
     private final String wireName;
     private final List<String> answers;
@@ -24,6 +26,11 @@ public enum AssessmentField {
     AssessmentField(String wireName, List<String> values) {
         this.wireName = wireName;
         this.answers = values;
+    }
+
+    /** The values of the enum the {@link Judgement} fact carries for this field: one list, in one order. */
+    private static List<String> names(Enum<?>[] values) {
+        return Arrays.stream(values).map(Enum::name).toList();
     }
 
     public String wireName() {

@@ -68,9 +68,9 @@ final class DiffCommand {
         }
     }
 
-    /** e.g. {@code harassment YES, demandJustified UNKNOWN, meansAcceptable NO, types [THREAT]}. */
+    /** e.g. {@code handling HARASSMENT, harassment YES, demandJustified UNKNOWN, meansAcceptable NO, types [THREAT]}. */
     static String describe(Assessment a) {
-        return "harassment " + a.harassment().value() + ", demandJustified " + a.demandJustified().value()
+        return "handling " + a.handling().value() + ", harassment " + a.harassment().value() + ", demandJustified " + a.demandJustified().value()
                 + ", meansAcceptable " + a.meansAcceptable().value() + ", types " + a.typeNames();
     }
 

@@ -97,6 +97,11 @@ public final class ActionSink extends DefaultAgendaEventListener {
         return out;
     }
 
+    /** The answers given so far in the evaluation under way, for the judgement fact of the next stage. */
+    List<Finding> findingsSoFar() {
+        return findings;
+    }
+
     /** The assessment answers of the evaluation just finished; the sink holds none afterwards. */
     List<Finding> takeFindings() {
         List<Finding> out = List.copyOf(findings);

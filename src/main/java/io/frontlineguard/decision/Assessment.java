@@ -1,6 +1,12 @@
 package io.frontlineguard.decision;
 
+import io.frontlineguard.assessment.Acceptability;
 import io.frontlineguard.assessment.AssessmentField;
+import io.frontlineguard.assessment.BehaviourType;
+import io.frontlineguard.assessment.Handling;
+import io.frontlineguard.assessment.Harassment;
+import io.frontlineguard.assessment.Judgement;
+import io.frontlineguard.assessment.Justification;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -12,7 +18,8 @@ import java.util.Map;
  * means acceptable in light of it, is it harassment, and which behaviour types were found. Rules
  * answer; {@link #of} only keeps, for each field, the strongest answer and every rule that gave it.
  */
-public record Assessment(Answer harassment, Answer demandJustified, Answer meansAcceptable, List<Answer> types) {
+public record Assessment(Answer handling, Answer harassment, Answer demandJustified, Answer meansAcceptable,
+                         List<Answer> types) {
 
     public static final Assessment NOTHING_FOUND = of(List.of());
 
@@ -28,7 +35,7 @@ public record Assessment(Answer harassment, Answer demandJustified, Answer means
         for (Finding f : findings) {
             byField.computeIfAbsent(f.field(), k -> new ArrayList<>()).add(f);
         }
-        return new Assessment(strongest(AssessmentField.HARASSMENT, byField),
+        return new Assessment(strongest(AssessmentField.HANDLING, byField), strongest(AssessmentField.HARASSMENT, byField),
                 strongest(AssessmentField.DEMAND_JUSTIFIED, byField),
                 strongest(AssessmentField.MEANS_ACCEPTABLE, byField),
                 types(byField.getOrDefault(AssessmentField.TYPES, List.of())));
@@ -66,11 +73,19 @@ public record Assessment(Answer harassment, Answer demandJustified, Answer means
     /** The answer to one of the three questions; types are a list, see {@link #types}. */
     public Answer answer(AssessmentField field) {
         return switch (field) {
+            case HANDLING -> handling;
             case HARASSMENT -> harassment;
             case DEMAND_JUSTIFIED -> demandJustified;
             case MEANS_ACCEPTABLE -> meansAcceptable;
             case TYPES -> throw new IllegalArgumentException("types are a list of answers, not one");
         };
+    }
+
+    /** The answers as the fact response rules read: what a later stage of the rules sees. */
+    public Judgement judgement() {
+        return new Judgement(Handling.valueOf(handling.value()), Harassment.valueOf(harassment.value()),
+                Justification.valueOf(demandJustified.value()), Acceptability.valueOf(meansAcceptable.value()),
+                types.stream().map(t -> BehaviourType.valueOf(t.value())).toList());
     }
 
     public List<String> typeNames() {

@@ -1,12 +1,15 @@
 package io.frontlineguard.decision;
 
+import io.frontlineguard.assessment.Judgement;
 import io.frontlineguard.incident.Demand;
 import io.frontlineguard.incident.Incident;
+import io.frontlineguard.ruleset.JudgementStages;
 import io.frontlineguard.ruleset.RuleSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.FactHandle;
 
 /**
  * Runs one incident through one rule set on the calling thread. The facts are the incident's parts
@@ -81,6 +84,7 @@ public final class DecisionEngine {
             }
             session.insert(rules.thresholds());
             int fired = session.fireAllRules(MAX_FIRINGS);
+            fired += judge(session, pooled.sink(), rules.judgementStages(), fired, run);
             if (fired >= MAX_FIRINGS) {
                 throw new IllegalStateException("rules fired " + fired + " times for one incident; a rule loops");
             }
@@ -94,6 +98,29 @@ public final class DecisionEngine {
         }
         Resolution resolution = resolver.resolve(candidates, findings);
         return new Evaluation(candidates, findings, firedRules, resolution, System.nanoTime() - start);
+    }
+
+    /**
+     * The later stages (issue 29): before each, the answers given so far become the {@link Judgement}
+     * fact, and only that stage's rules fire. Every rule that could still strengthen an answer a stage
+     * reads has fired by then (the lint placed it earlier), so no rule sees an answer that changes
+     * afterwards and the firing order within a stage cannot change the decision.
+     */
+    private static int judge(KieSession session, ActionSink sink, int stages, int firedSoFar, Run run) {
+        int fired = 0;
+        FactHandle judgement = null;
+        // A halt stops one fireAllRules, not the next: a run halted at its deadline starts no later stage.
+        for (int stage = 1; stage <= stages && firedSoFar + fired < MAX_FIRINGS && !run.halted(); stage++) {
+            Judgement now = Assessment.of(sink.findingsSoFar()).judgement();
+            if (judgement == null) {
+                judgement = session.insert(now);
+            } else {
+                session.update(judgement, now);
+            }
+            session.getAgenda().getAgendaGroup(JudgementStages.group(stage)).setFocus();
+            fired += session.fireAllRules(MAX_FIRINGS - firedSoFar - fired);
+        }
+        return fired;
     }
 
     /**
@@ -114,6 +141,10 @@ public final class DecisionEngine {
         synchronized boolean finish() {
             session = null;
             return !halted;
+        }
+
+        synchronized boolean halted() {
+            return halted;
         }
 
         synchronized void halt() {

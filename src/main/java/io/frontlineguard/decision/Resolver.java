@@ -91,8 +91,23 @@ public final class Resolver {
         Action merged = new Action(code, params, rules);
         actions.add(merged);
         for (Action loser : distinct(losers)) {
-            overridden.add(new Overridden(loser, merged));
+            overridden.add(new Overridden(withListParams(code, loser), merged));
         }
+    }
+
+    /**
+     * A list param is part of the code's contract even when a rule named nobody (an exclusion whose
+     * employee id the client did not send): the overridden action carries it, empty, as the merged one does.
+     */
+    private static Action withListParams(ActionCode code, Action action) {
+        Map<String, Object> params = null;
+        for (Map.Entry<String, ParamType> p : code.params().entrySet()) {
+            if (p.getValue() == ParamType.STRING_LIST && !action.params().containsKey(p.getKey())) {
+                params = params == null ? new LinkedHashMap<>(action.params()) : params;
+                params.put(p.getKey(), List.of());
+            }
+        }
+        return params == null ? action : new Action(code, params, action.rules());
     }
 
     /** List params (a reassignment's exclusions) add up across all candidates, weaker ones too. */

@@ -38,17 +38,18 @@ public record LogEntry(String decisionId, String time, String rulesetVersion, St
     }
 
     /** The assessment as decided: each answer, the types found, and every rule behind them. */
-    @JsonPropertyOrder({"harassment", "demandJustified", "meansAcceptable", "types", "rules"})
-    public record LoggedAssessment(String harassment, String demandJustified, String meansAcceptable, List<String> types,
+    @JsonPropertyOrder({"handling", "harassment", "demandJustified", "meansAcceptable", "types", "rules"})
+    public record LoggedAssessment(String handling, String harassment, String demandJustified, String meansAcceptable, List<String> types,
                                    List<String> rules) {
 
         static LoggedAssessment of(Assessment a) {
             java.util.TreeSet<String> rules = new java.util.TreeSet<>();
+            rules.addAll(a.handling().ruleNames());
             rules.addAll(a.harassment().ruleNames());
             rules.addAll(a.demandJustified().ruleNames());
             rules.addAll(a.meansAcceptable().ruleNames());
             a.types().forEach(t -> rules.addAll(t.ruleNames()));
-            return new LoggedAssessment(a.harassment().value(), a.demandJustified().value(), a.meansAcceptable().value(),
+            return new LoggedAssessment(a.handling().value(), a.harassment().value(), a.demandJustified().value(), a.meansAcceptable().value(),
                     a.typeNames(), List.copyOf(rules));
         }
     }

@@ -60,7 +60,7 @@ public final class LoggedIncident {
                 new CaseHistory(time(h.openedAt()), h.ageDays(), h.contactCount(), h.longestContactMinutes(),
                         CompanyFault.valueOf(h.companyFault()), h.investigationComplete(),
                         ManagementAnswer.valueOf(h.managementAnswer()), Severity.valueOf(h.severity()),
-                        h.otherDepartments(), h.callbacksDemanded()),
+                        h.otherDepartments(), h.callbacksDemanded(), h.damageJpy()),
                 new Handler(w.employeeId(), Role.valueOf(w.role()), w.targetOfAnger(), w.namedBefore()), r.caseId(),
                 r.contactMinutes());
     }

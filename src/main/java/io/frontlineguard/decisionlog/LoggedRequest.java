@@ -27,10 +27,11 @@ public record LoggedRequest(String incidentId, String caseId, String occurredAt,
                                        com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) Boolean blockLifted) {
     }
 
-    /** {@code ageDays} is derived from openedAt and occurredAt; the last two come from case memory. */
+    /** {@code ageDays} is derived from openedAt and occurredAt; the last two come from case memory; {@code damageJpy} only when given. */
     public record LoggedCaseHistory(String openedAt, long ageDays, int contactCount, int longestContactMinutes,
                                     String companyFault, boolean investigationComplete, String managementAnswer,
-                                    String severity, int otherDepartments, boolean callbacksDemanded) {
+                                    String severity, @JsonInclude(JsonInclude.Include.NON_NULL) Long damageJpy,
+                                    int otherDepartments, boolean callbacksDemanded) {
     }
 
     public record LoggedHandler(String employeeId, String role, boolean targetOfAnger, boolean namedBefore) {
@@ -58,7 +59,7 @@ public record LoggedRequest(String incidentId, String caseId, String occurredAt,
                 i.demands().stream().map(d -> demand(d, masker)).toList(),
                 new LoggedCaseHistory(TIME.format(h.openedAt()), h.ageDays(), h.contactCount(), h.longestContactMinutes(),
                         h.companyFault().name(), h.investigationComplete(), h.managementAnswer().name(), h.severity().name(),
-                        h.otherDepartments(), h.callbacksDemanded()),
+                        h.damageJpy(), h.otherDepartments(), h.callbacksDemanded()),
                 new LoggedHandler(mask(masker, w.employeeId()), w.role().name(), w.targetOfAnger(), w.namedBefore()),
                 i.contactMinutes());
     }

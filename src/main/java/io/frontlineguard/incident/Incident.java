@@ -38,7 +38,14 @@ public record Incident(
         this(incidentId, occurredAt, channel, department, caller, conduct, demands, caseHistory, handler, null);
     }
 
+    /**
+     * The incident with facts case memory completed. Memory does not keep the damage at stake, so the
+     * request's figure is carried over when the completed case has none.
+     */
     public Incident withFacts(Caller caller, List<Demand> demands, CaseHistory caseHistory, Handler handler) {
+        if (caseHistory.damageJpy() == null && this.caseHistory.damageJpy() != null) {
+            caseHistory = caseHistory.withDamageJpy(this.caseHistory.damageJpy());
+        }
         return new Incident(incidentId, occurredAt, channel, department, caller, conduct, demands, caseHistory, handler,
                 caseId, contactMinutes);
     }

@@ -70,7 +70,8 @@ final class IncidentBinder {
                 Math.max(contactMinutes, Math.toIntExact(v.integer("longestContactMinutes"))), v.enumValue("companyFault", CompanyFault.class),
                 v.bool("investigationComplete"), v.enumValue("managementAnswer", ManagementAnswer.class),
                 v.enumValue("severity", Severity.class), 0,
-                demands.stream().anyMatch(d -> d.type() == DemandType.PERIODIC_CALLBACK));
+                demands.stream().anyMatch(d -> d.type() == DemandType.PERIODIC_CALLBACK),
+                v.has("damageJpy") ? v.integer("damageJpy") : null);
     }
 
     private Handler handler(JsonNode node) {

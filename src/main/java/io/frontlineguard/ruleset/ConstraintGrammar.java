@@ -181,6 +181,9 @@ final class ConstraintGrammar {
                 throw new Refusal(segment, "no field '" + segment.text() + "' on " + owner.getSimpleName()
                         + suggestion(segment.text(), fields.keySet()) + "; fields: " + String.join(", ", fields.keySet()));
             }
+            if (segment == first && FactVocabulary.isJudgement(fact)) {
+                scope.read(first.text());
+            }
             if (!tokens.takeIf(".")) {
                 return;
             }

@@ -52,7 +52,7 @@ final class DescriptorCheck {
         for (ImportDescr i : p.getImports()) {
             if (!vocabulary.importAllowed(i.getTarget())) {
                 f.problem(at(f, i), "import of " + i.getTarget() + " is not allowed; rules import only"
-                        + " io.frontlineguard.incident.* and io.frontlineguard.ruleset.Thresholds");
+                        + " io.frontlineguard.incident.*, io.frontlineguard.ruleset.Thresholds and io.frontlineguard.assessment.*");
             }
         }
         for (GlobalDescr g : p.getGlobals()) {
@@ -96,7 +96,7 @@ final class DescriptorCheck {
         scopes.put(r.getName(), scope);
         ConsequenceGrammar.Consequence gives = consequence(f, r, start, scope);
         rules.putIfAbsent(r.getName(), new ParsedRules.RuleText(r.getName(), f.file(), f.text().line(start), gives.codes(),
-                gives.assessments()));
+                gives.assessments(), scope.reads()));
     }
 
     private void annotations(SourceFile f, RuleDescr r, int start) {
@@ -163,6 +163,8 @@ final class DescriptorCheck {
             }
             scope.bind(p.getIdentifier(), fact.get());
         }
+        int namedBefore = scope.namings();
+        int problemsBefore = f.problems().size();
         for (BaseDescr c : p.getDescrs()) {
             if (!(c instanceof ExprConstraintDescr e) || e.getType() != ExprConstraintDescr.Type.NAMED) {
                 f.problem(at(f, c), "positional constraints are not allowed; name the field, e.g. type == DemandType.VISIT");
@@ -174,6 +176,11 @@ final class DescriptorCheck {
             } catch (Refusal refusal) {
                 f.problem(offset + refusal.offset, refusal.getMessage());
             }
+        }
+        // A judgement pattern that names no field would match from the first stage on and tie the
+        // rule to no answer: the stages could not place it.
+        if (FactVocabulary.isJudgement(fact.get()) && scope.namings() == namedBefore && f.problems().size() == problemsBefore) {
+            f.problem(pos, "a Judgement pattern names the answer it reads, e.g. Judgement(handling == Handling.POLICE)");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.frontlineguard.ruleset;
 
+import io.frontlineguard.assessment.Judgement;
 import io.frontlineguard.incident.Caller;
 import io.frontlineguard.incident.CaseHistory;
 import io.frontlineguard.incident.Demand;
@@ -25,7 +26,10 @@ import java.util.TreeMap;
 final class FactVocabulary {
 
     static final List<Class<?>> FACTS = List.of(Incident.class, Caller.class, CaseHistory.class, Handler.class,
-            Demand.class, Thresholds.class);
+            Demand.class, Thresholds.class, Judgement.class);
+
+    /** The package of the judgement fact and its enums, which rule files that read it import. */
+    static final String JUDGEMENT_PACKAGE = "io.frontlineguard.assessment.";
 
     private static final FactVocabulary INSTANCE = new FactVocabulary();
 
@@ -60,10 +64,18 @@ final class FactVocabulary {
         return Optional.ofNullable(enums.get(simpleName));
     }
 
-    /** The import targets a rule file may use: the fact package as a whole, or one of its types. */
+    /**
+     * The import targets a rule file may use: the fact package as a whole, or one of its types, and
+     * likewise the judgement's package.
+     */
     boolean importAllowed(String target) {
-        if (target.equals("io.frontlineguard.incident.*") || target.equals(Thresholds.class.getName())) {
+        if (target.equals("io.frontlineguard.incident.*") || target.equals(Thresholds.class.getName())
+                || target.equals(JUDGEMENT_PACKAGE + "*")) {
             return true;
+        }
+        if (target.startsWith(JUDGEMENT_PACKAGE)) {
+            String name = target.substring(JUDGEMENT_PACKAGE.length());
+            return name.equals(Judgement.class.getSimpleName()) || enums.containsKey(name);
         }
         String prefix = "io.frontlineguard.incident.";
         String name = target.startsWith(prefix) ? target.substring(prefix.length()) : "";
@@ -79,6 +91,10 @@ final class FactVocabulary {
             }
         }
         return out;
+    }
+
+    static boolean isJudgement(Class<?> fact) {
+        return fact == Judgement.class;
     }
 
     static List<String> constants(Class<? extends Enum<?>> type) {

@@ -13,18 +13,34 @@ import org.drools.drl.ast.descr.PackageDescr;
  */
 public final class ParsedRules {
 
-    /** Where one rule stands, which action codes its consequence emits and which assessment answers it gives. */
-    public record RuleText(String name, String file, int line, List<String> emits, List<String> assesses) {
+    /**
+     * Where one rule stands, which action codes its consequence emits, which assessment answers it
+     * gives and which judgement fields its conditions read.
+     */
+    public record RuleText(String name, String file, int line, List<String> emits, List<String> assesses,
+                           List<String> reads) {
+
+        public RuleText(String name, String file, int line, List<String> emits, List<String> assesses) {
+            this(name, file, line, emits, assesses, List.of());
+        }
     }
 
     private final RuleSources sources;
     private final SortedMap<String, PackageDescr> packages;
     private final Map<String, RuleText> rules;
+    private final JudgementStages stages;
 
-    ParsedRules(RuleSources sources, SortedMap<String, PackageDescr> packages, Map<String, RuleText> rules) {
+    ParsedRules(RuleSources sources, SortedMap<String, PackageDescr> packages, Map<String, RuleText> rules,
+                JudgementStages stages) {
         this.sources = sources;
         this.packages = packages;
         this.rules = Map.copyOf(rules);
+        this.stages = stages;
+    }
+
+    /** The stage each rule fires in, so that it reads only judgement answers already final. */
+    public JudgementStages stages() {
+        return stages;
     }
 
     public RuleSources sources() {

@@ -55,9 +55,10 @@ public final class RuleLinter {
                 packages.put(file, descr);
             }
         });
+        JudgementStages stages = problems.isEmpty() ? JudgementStages.of(rules, problems) : null;
         problems.sort(Comparator.comparing(RuleProblem::file).thenComparingInt(RuleProblem::line)
                 .thenComparingInt(RuleProblem::column));
-        return new Admission(List.copyOf(problems), problems.isEmpty() ? new ParsedRules(sources, packages, rules) : null);
+        return new Admission(List.copyOf(problems), problems.isEmpty() ? new ParsedRules(sources, packages, rules, stages) : null);
     }
 
     /**

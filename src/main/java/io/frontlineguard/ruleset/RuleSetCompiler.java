@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.drools.drl.ast.descr.AttributeDescr;
 import org.drools.io.DescrResource;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
@@ -51,7 +52,8 @@ public final class RuleSetCompiler {
         if (!problems.isEmpty()) {
             throw new RuleSetException(problems);
         }
-        return new RuleSet(sources.version(), sources.directory(), kieBase, rules, thresholds, clock.instant());
+        return new RuleSet(sources.version(), sources.directory(), kieBase, rules, thresholds, clock.instant(),
+                parsed.stages().later());
     }
 
     /** The thresholds file's problems alone: plain YAML read into a record, safe to read before any lint. */
@@ -75,6 +77,7 @@ public final class RuleSetCompiler {
      */
     private static KieBase build(ParsedRules parsed, List<RuleProblem> problems) {
         KnowledgeBuilder builder = newBuilder();
+        placeInStages(parsed);
         parsed.packages().forEach((file, descr) -> {
             int before = builder.getErrors().size();
             DescrResource resource = new DescrResource(descr);
@@ -92,6 +95,15 @@ public final class RuleSetCompiler {
         InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
         kieBase.addPackages(builder.getKnowledgePackages());
         return kieBase;
+    }
+
+    /**
+     * Each rule goes to the agenda group of its judgement stage. The lint refuses every attribute a
+     * rule file could give, so these are the only ones, derived from what the rules read and answer.
+     */
+    private static void placeInStages(ParsedRules parsed) {
+        parsed.packages().values().forEach(p -> p.getRules().forEach(r -> r.addAttribute(
+                new AttributeDescr("agenda-group", JudgementStages.group(parsed.stages().stageOf(r.getName()))))));
     }
 
     /** The builder configuration of every rule base; {@link EngineWarmUp} uses it too, so it warms the same paths. */

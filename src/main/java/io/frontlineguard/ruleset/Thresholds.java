@@ -19,7 +19,27 @@ public record Thresholds(
         int keyClientResponseHours,
         int minVisitStaff,
         int flaggedMeetingStaff,
-        int minInvestigators) {
+        int minInvestigators,
+        int moneyDemandMultiple,
+        int grossDemandMultiple) {
+
+    /**
+     * Whether money demanded goes beyond what the loss at stake can justify: more than
+     * {@code moneyDemandMultiple} times it. Without either figure there is nothing to weigh.
+     */
+    public boolean beyondProportion(Long amountJpy, Long damageJpy) {
+        return exceeds(amountJpy, damageJpy, moneyDemandMultiple);
+    }
+
+    /** Whether money demanded is grossly out of proportion: more than {@code grossDemandMultiple} times the loss. */
+    public boolean grosslyBeyondProportion(Long amountJpy, Long damageJpy) {
+        return exceeds(amountJpy, damageJpy, grossDemandMultiple);
+    }
+
+    private static boolean exceeds(Long amountJpy, Long damageJpy, int multiple) {
+        // Both are at most 10^13 (the contract's bound) and the multiple an int: the product fits a long.
+        return amountJpy != null && damageJpy != null && amountJpy > damageJpy * multiple;
+    }
 
     /** Whether a visit at this local hour falls in the night window, which wraps past midnight. */
     public boolean isNight(int hour) {

@@ -110,19 +110,28 @@ function renderDecision(d) {
       el('dt', { text: t('lessons') }), el('dd', {}, list(o.lessons, lessonText)))));
   const a = d.assessment;
   const answerRow = (name, ans) => [el('dt', { text: name }), el('dd', {}, el('code', { text: ans.value }), ' ', list(ans.rules, ruleLink))];
-  const assessment = el('dl', {}, answerRow('harassment', a.harassment), answerRow('demandJustified', a.demandJustified),
+  const assessment = el('dl', {}, answerRow('handling', a.handling), answerRow('harassment', a.harassment), answerRow('demandJustified', a.demandJustified),
     answerRow('meansAcceptable', a.meansAcceptable),
     el('dt', { text: 'types' }), el('dd', {}, list(a.types, ty => el('span', {}, el('code', { text: ty.type }), ' — ', ty.rules.join('; ')))));
   const memory = el('dl', {}, el('dt', { text: 'memory' }), el('dd', {}, el('code', { text: d.memory || 'NOT_USED' })),
     el('dt', { text: t('remembered') }), el('dd', {}, list(d.remembered, m => `${m.fact} = ${m.value}` + (m.department ? ` (${m.department}${m.at ? ', ' + m.at : ''})` : ''))));
   return el('section', { 'aria-label': t('decision') },
     el('h3', { text: t('decision') }),
+    handlingHeadline(a.handling),
     el('dl', {}, el('dt', { text: 'decisionId' }), el('dd', {}, el('code', { text: d.decisionId })),
       el('dt', { text: t('version') }), el('dd', {}, el('code', { text: d.rulesetVersion }))),
     el('h4', { text: t('actions') }), actions.length ? actions : el('p', { text: t('none') }),
     el('h4', { text: t('overridden') }), overridden.length ? overridden : el('p', { text: t('none') }),
     el('h4', { text: t('assessment') }), assessment,
     el('h4', { text: t('memory') }), memory);
+}
+
+// The handling is what the front line acts on, so it heads the decision in plain words; the
+// actions below follow from it.
+function handlingHeadline(handling) {
+  const value = handling.value;
+  return el('p', { class: 'handling', 'data-handling': value },
+    el('strong', { text: t('handling' + value) }), ' ', el('span', { text: t('handling' + value + 'What') }));
 }
 
 async function loadExamples() {

@@ -36,6 +36,7 @@ class ReadmeExamplesTest {
     private static final Pattern HEADER = Pattern.compile("-H '([^:]+): ([^']+)'");
     private static final Pattern CODE_WITH_PARAMS = Pattern.compile("\"code\": \"([A-Z_]+)\"(?:, \"params\": (\\{[^}]*}))?");
     private static final Pattern CODE_IN_PROSE = Pattern.compile("`([A-Z][A-Z_]{3,})`");
+    private static final Pattern HANDLING_IN_PROSE = Pattern.compile("Handling: `([A-Z]+)`");
 
     private static String readme() throws IOException {
         return Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
@@ -63,6 +64,11 @@ class ReadmeExamplesTest {
             all.addAll(answer.getList("overridden.code"));
             String after = m.group("after");
             assertShownActionsInOrder(after, codes, answer, examples);
+            Matcher handling = HANDLING_IN_PROSE.matcher(after);
+            if (handling.find()) {
+                assertEquals(handling.group(1), answer.getString("assessment.handling.value"),
+                        "the handling example " + examples + " states");
+            }
             Matcher prose = CODE_IN_PROSE.matcher(after);
             while (prose.find()) {
                 if (isActionCode(prose.group(1))) {

@@ -96,8 +96,8 @@ class DiffCommandTest {
 
         Cli.Run run = Cli.run("diff", "rules", softer.toString());
         assertEquals(AuthorCommands.PROBLEMS, run.exitCode(), run.toString());
-        assertTrue(run.lines().stream().anyMatch(l -> l.startsWith("  assessment before: harassment UNDETERMINED")), run.toString());
-        assertTrue(run.lines().stream().anyMatch(l -> l.startsWith("  assessment after:  harassment NO")), run.toString());
+        assertTrue(run.lines().stream().anyMatch(l -> l.startsWith("  assessment before: handling COMPLAINT, harassment UNDETERMINED")), run.toString());
+        assertTrue(run.lines().stream().anyMatch(l -> l.startsWith("  assessment after:  handling COMPLAINT, harassment NO")), run.toString());
         assertTrue(run.lines().stream().anyMatch(l -> l.contains("pulling rank for compensation before investigation")),
                 run.toString());
     }
@@ -155,8 +155,9 @@ class DiffCommandTest {
                 + " \"caseId\": \"C-1\", \"occurredAt\": \"2026-06-10T11:00:00+09:00\", \"channel\": \"PHONE\","
                 + " \"department\": \"sales\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
         var h = reported.caseHistory();
+        // Investigated, as memory may know: a final answer needs its facts established (LG-18).
         var seen = reported.withFacts(reported.caller(), reported.demands(), new io.frontlineguard.incident.CaseHistory(
-                h.openedAt(), 0, 3, 0, h.companyFault(), false, h.managementAnswer(), h.severity(), 0, true), reported.handler());
+                h.openedAt(), 0, 3, 0, h.companyFault(), true, h.managementAnswer(), h.severity(), 0, true), reported.handler());
         String line = new io.frontlineguard.decisionlog.EntryFormatter(new io.frontlineguard.decisionlog.PersonalIdMasker(
                 "a-test-key-that-is-long-enough-for-hmac")).format(new io.frontlineguard.decision.Decision("d-1", seen,
                 "sha256:0", io.frontlineguard.decision.Evaluation.none(java.time.Duration.ofMillis(5))), 0, false);

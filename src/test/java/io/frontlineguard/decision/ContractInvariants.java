@@ -74,6 +74,7 @@ final class ContractInvariants {
         harassmentRecordedAndCaredFor(evaluation).ifPresent(found::add);
         unacceptableMeansAreHarassment(evaluation).ifPresent(found::add);
         assessmentAnswersNameTheirRules(evaluation).ifPresent(found::add);
+        found.addAll(JudgementInvariants.check(incident, evaluation));
         return found;
     }
 
@@ -126,6 +127,9 @@ final class ContractInvariants {
         List<ActionCode> against = AGAINST_HARASSMENT.stream().filter(c -> e.resolution().has(c)).toList();
         if (!against.isEmpty()) {
             return violation(name, List.of("LG-4"), "got " + against, List.of(), against, e);
+        }
+        if (!a.handling().value().equals("COMPLAINT")) {
+            return violation(name, List.of("LG-4", "LG-14"), "handled as " + a.handling().value(), List.of(), List.of(), e);
         }
         if (!a.harassment().value().equals("NO") || !a.demandJustified().value().equals("YES")
                 || !a.meansAcceptable().value().equals("YES") || !a.types().isEmpty()) {

@@ -163,10 +163,18 @@ final class DemandArbitraries {
     private static Arbitrary<DemandDraft> compensation() {
         Arbitrary<Long> amounts = Arbitraries.frequencyOf(
                 Tuple.of(1, Arbitraries.of(0L, 10_000L, Long.MAX_VALUE)),
+                Tuple.of(1, Arbitraries.of(30_000L, 30_001L, 100_000L, 100_001L)),
                 Tuple.of(2, Arbitraries.longs().between(0, 100_000_000L)));
         return amounts.injectNull(0.2)
                 .map(yen -> new DemandDraft(DemandType.MONETARY_COMPENSATION, false, false, null, null, null, null, yen,
                         null));
+    }
+
+    /** Money demanded on either side of three and ten times a loss of 10,000 yen (LG-13). */
+    static Arbitrary<DemandDraft> moneyAroundTheLoss() {
+        return Arbitraries.frequencyOf(Tuple.of(2, Arbitraries.of(30_000L, 30_001L, 100_000L, 100_001L, 10_000L, 0L)),
+                        Tuple.of(1, Arbitraries.longs().between(0, 1_000_000L)))
+                .map(yen -> new DemandDraft(DemandType.MONETARY_COMPENSATION, false, false, null, null, null, null, yen, null));
     }
 
     private static Arbitrary<DemandDraft> periodicCallbacks() {

@@ -90,7 +90,8 @@ final class IncidentArbitraries {
 
     /** A case before it is placed in time: how long before the incident it was opened. */
     record CaseDraft(int daysBack, int minutesBack, ZoneOffset openedIn, int contactCount, int longestContactMinutes,
-                     CompanyFault fault, boolean investigationComplete, ManagementAnswer answer, Severity severity) {
+                     CompanyFault fault, boolean investigationComplete, ManagementAnswer answer, Severity severity,
+                     Long damageJpy) {
 
         CaseHistory at(OffsetDateTime occurredAt) {
             OffsetDateTime openedAt = occurredAt.minusDays(daysBack).minusMinutes(minutesBack);
@@ -98,7 +99,12 @@ final class IncidentArbitraries {
                 openedAt = openedAt.withOffsetSameInstant(openedIn);
             }
             return new CaseHistory(openedAt, ChronoUnit.DAYS.between(openedAt, occurredAt), contactCount,
-                    longestContactMinutes, fault, investigationComplete, answer, severity);
+                    longestContactMinutes, fault, investigationComplete, answer, severity).withDamageJpy(damageJpy);
+        }
+
+        CaseDraft withDamage(Long damage) {
+            return new CaseDraft(daysBack, minutesBack, openedIn, contactCount, longestContactMinutes, fault,
+                    investigationComplete, answer, severity, damage);
         }
     }
 
@@ -112,9 +118,12 @@ final class IncidentArbitraries {
      * allowed visits must not hold merely because no visit is ever allowed.
      */
     static Arbitrary<Incident> incidents() {
+        // Mostly calm, under the repetition and time limits: unacceptable means keep any visit back (LG-16).
         Arbitrary<Incident> visitsWithinReach = parts().withCallers(unflaggedCallers())
                 .withDemands(DemandArbitraries.listsWith(DemandArbitraries.reasonedVisits()))
-                .withCases(confirmedCases()).incidents();
+                .withCases(confirmedCases().filter(c -> c.contactCount() < 10 && c.longestContactMinutes() < 60))
+                .withConduct(Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.just(List.<Conduct>of())), Tuple.of(1, conduct())))
+                .incidents();
         return Arbitraries.frequencyOf(Tuple.of(3, parts().incidents()), Tuple.of(1, visitsWithinReach));
     }
 
@@ -128,8 +137,9 @@ final class IncidentArbitraries {
         Arbitrary<Caller> callers = unflaggedCallers().map(c -> new Caller(c.callerId(), c.kind(), c.keyAccount(),
                 c.relationshipYears(), c.reachable(), c.identified(), c.policeInvolvement(), false,
                 c.flaggedByDepartment(), false));
+        // No loss stated: money demanded is then not weighed (LG-13), as a justified demand's must not be.
         Arbitrary<CaseDraft> cases = cases(Arbitraries.just(CompanyFault.CONFIRMED), Arbitraries.of(false, true))
-                .filter(c -> c.contactCount() < 10 && c.longestContactMinutes() < 60);
+                .filter(c -> c.contactCount() < 10 && c.longestContactMinutes() < 60).map(c -> c.withDamage(null));
         return parts().withCallers(callers).withDemands(DemandArbitraries.legitimateDemandLists()).withCases(cases)
                 .withConduct(Arbitraries.frequency(Tuple.of(3, List.<Conduct>of()),
                         Tuple.of(1, List.of(Conduct.AUTHORITY_PRESSURE))))
@@ -162,6 +172,30 @@ final class IncidentArbitraries {
                 Arbitraries.of(true, false)).as(Handler::new);
         return parts().withDemands(DemandArbitraries.listsWith(DemandArbitraries.employeeNamingDemands()))
                 .withHandlers(angered).incidents();
+    }
+
+    /**
+     * Money demanded on cases that state the loss at stake, around the multiples of it: a quarter of
+     * them justified complaints from unflagged callers, where a proportionate refund is owed.
+     */
+    static Arbitrary<Incident> moneyDemandIncidents() {
+        Arbitrary<CaseDraft> withLoss = cases().map(c -> c.withDamage(10_000L));
+        Parts money = parts().withCases(withLoss).withDemands(DemandArbitraries.listsWith(DemandArbitraries.moneyAroundTheLoss()));
+        Parts owed = money.withCallers(unflaggedCallers()).withCases(cases(Arbitraries.just(CompanyFault.CONFIRMED),
+                Arbitraries.of(false, true)).map(c -> c.withDamage(10_000L)));
+        return Arbitraries.frequencyOf(Tuple.of(3, money.incidents()), Tuple.of(1, owed.incidents()));
+    }
+
+    /** Incidents whose facts are not established, from callers nobody has flagged. */
+    static Arbitrary<Incident> openFactsIncidents() {
+        Arbitrary<CaseDraft> open = cases(Arbitraries.just(CompanyFault.UNKNOWN), Arbitraries.just(false));
+        return parts().withCallers(unflaggedCallers()).withCases(open).incidents();
+    }
+
+    /** Justified complaints from unflagged callers with any conduct: the merit must still be answered. */
+    static Arbitrary<Incident> justifiedComplaintsAnyMeans() {
+        return parts().withCallers(unflaggedCallers()).withCases(cases(Arbitraries.just(CompanyFault.CONFIRMED),
+                Arbitraries.of(false, true))).incidents();
     }
 
     static Arbitrary<String> employeeIds() {
@@ -248,9 +282,18 @@ final class IncidentArbitraries {
                 Tuple.of(1, Arbitraries.just(100_000)));
         var when = Combinators.combine(daysBack, minutesBack, offsets().injectNull(0.6)).as(Tuple::of);
         var state = Combinators.combine(faults, investigated, Arbitraries.of(ManagementAnswer.class),
-                Arbitraries.of(Severity.MEDIUM, Severity.LOW, Severity.HIGH)).as(Tuple::of);
+                Arbitraries.of(Severity.MEDIUM, Severity.LOW, Severity.HIGH), damages()).as(Tuple::of);
         return Combinators.combine(when, contacts, minutes, state).as((w, count, longest, s) -> new CaseDraft(
-                w.get1(), w.get2(), w.get3(), count, longest, s.get1(), s.get2(), s.get3(), s.get4()));
+                w.get1(), w.get2(), w.get3(), count, longest, s.get1(), s.get2(), s.get3(), s.get4(), s.get5()));
+    }
+
+    /**
+     * The loss at stake (caseHistory.damageJpy): mostly absent, as the field is optional, else 10,000
+     * yen often (the demands' amounts sit on its multiples) and any sum within the contract's bound.
+     */
+    static Arbitrary<Long> damages() {
+        return Arbitraries.frequencyOf(Tuple.of(2, Arbitraries.of(10_000L, 0L)),
+                Tuple.of(1, Arbitraries.longs().between(0, 10_000_000_000_000L))).injectNull(0.6);
     }
 
     private static Arbitrary<Handler> handlers() {

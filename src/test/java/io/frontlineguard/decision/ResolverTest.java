@@ -128,4 +128,15 @@ class ResolverTest {
                 r.actions().stream().map(Action::code).toList());
         assertEquals(List.of(Channel.IN_PERSON, Channel.PHONE), r.actions().get(1).params().get("allowed"));
     }
+
+    @Test
+    void shouldGiveAnOverriddenReassignmentThatNamedNobodyAnEmptyExclusionList() {
+        // A chosen handler demanded with no employee id: the weaker reassignment excludes nobody.
+        Resolution r = resolver.resolve(List.of(
+                candidate("choice", ActionCode.REASSIGN_HANDLER, "minRole", "LEADER"),
+                candidate("targeted", ActionCode.REASSIGN_HANDLER, "minRole", "MANAGER", "exclude", "op-1")));
+        assertEquals(List.of("op-1"), only(r, ActionCode.REASSIGN_HANDLER).params().get("exclude"));
+        assertEquals(1, r.overridden().size());
+        assertEquals(List.of(), r.overridden().get(0).action().params().get("exclude"));
+    }
 }

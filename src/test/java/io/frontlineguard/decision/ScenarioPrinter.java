@@ -111,6 +111,7 @@ final class ScenarioPrinter {
         putUnless(m, "investigationComplete", h.investigationComplete(), false);
         putUnless(m, "managementAnswer", h.managementAnswer().name(), ManagementAnswer.NONE.name());
         putUnless(m, "severity", h.severity().name(), Severity.MEDIUM.name());
+        putUnless(m, "damageJpy", h.damageJpy(), null);
         return m;
     }
 

@@ -5,9 +5,12 @@ import io.frontlineguard.decision.Answer;
 import io.frontlineguard.decision.Assessment;
 import java.util.List;
 
-/** The assessment as clients receive it (wire format v1): each answer with the rules and lessons behind it. */
-@JsonPropertyOrder({"harassment", "demandJustified", "meansAcceptable", "types"})
-public record AssessmentView(AnswerView harassment, AnswerView demandJustified, AnswerView meansAcceptable,
+/**
+ * The assessment as clients receive it (wire format v1): each answer with the rules and lessons behind it,
+ * the handling first because it is what the front line acts on.
+ */
+@JsonPropertyOrder({"handling", "harassment", "demandJustified", "meansAcceptable", "types"})
+public record AssessmentView(AnswerView handling, AnswerView harassment, AnswerView demandJustified, AnswerView meansAcceptable,
                              List<TypeView> types) {
 
     @JsonPropertyOrder({"value", "rules", "lessons"})
@@ -25,7 +28,7 @@ public record AssessmentView(AnswerView harassment, AnswerView demandJustified, 
     }
 
     public static AssessmentView of(Assessment a) {
-        return new AssessmentView(AnswerView.of(a.harassment()), AnswerView.of(a.demandJustified()),
+        return new AssessmentView(AnswerView.of(a.handling()), AnswerView.of(a.harassment()), AnswerView.of(a.demandJustified()),
                 AnswerView.of(a.meansAcceptable()), a.types().stream().map(TypeView::of).toList());
     }
 }

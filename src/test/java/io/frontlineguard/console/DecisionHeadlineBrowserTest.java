@@ -1,0 +1,85 @@
+package io.frontlineguard.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The handling heads every decision the console shows, in plain words in the reader's language
+ * (issue 29): it comes before the actions, because it is what the front line acts on.
+ */
+@QuarkusTest
+class DecisionHeadlineBrowserTest {
+
+    @TestHTTPResource("/console")
+    URL console;
+
+    static ChromeDriver driver;
+    static WebDriverWait wait;
+
+    @BeforeAll
+    static void startTheBrowser() {
+        driver = Browser.start();
+        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    }
+
+    @AfterAll
+    static void stopTheBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @BeforeEach
+    void openTheConsole() {
+        driver.manage().window().setSize(new Dimension(1280, 1000));
+        driver.get(console.toString());
+        driver.executeScript("localStorage.clear()");
+        driver.navigate().refresh();
+        wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+    }
+
+    @Test
+    void shouldHeadADecisionWithItsHandlingInPlainWords() {
+        decide("{\"occurredAt\":\"2026-11-23T10:00:00+09:00\",\"channel\":\"IN_PERSON\",\"department\":\"store\","
+                + "\"caller\":{\"warnedBefore\":true},\"conduct\":[\"SITTING_IN\"]}");
+        WebElement headline = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#answer .handling")));
+        assertEquals("POLICE", headline.getDomAttribute("data-handling"));
+        assertTrue(headline.getText().startsWith("警察案件として対応してください。"), headline.getText());
+        List<WebElement> inOrder = driver.findElements(By.cssSelector("#answer .handling, #answer .action"));
+        assertEquals("handling", inOrder.get(0).getDomAttribute("class"), "the handling comes before every action");
+
+        new Select(driver.findElement(By.id("lang"))).selectByValue("en");
+        decide("{\"occurredAt\":\"2026-11-23T10:00:00+09:00\",\"channel\":\"PHONE\",\"department\":\"call-center\"}");
+        wait.until(d -> d.findElement(By.cssSelector("#answer .handling")).getText().startsWith("Handle"));
+        wait.until(d -> "COMPLAINT".equals(d.findElement(By.cssSelector("#answer .handling")).getDomAttribute("data-handling")));
+        assertTrue(driver.findElement(By.cssSelector("#answer .handling")).getText()
+                .startsWith("Handle this as a complaint, sincerely."));
+        Browser.screenshot(driver, "try-handling-headline");
+    }
+
+    /** Types the incident as JSON and decides it. */
+    private static void decide(String json) {
+        driver.findElement(By.id("tab-json")).click();
+        WebElement editor = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("incident-json")));
+        editor.clear();
+        editor.sendKeys(json);
+        driver.findElement(By.id("decide")).click();
+    }
+}

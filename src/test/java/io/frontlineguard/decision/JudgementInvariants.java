@@ -1,0 +1,270 @@
+package io.frontlineguard.decision;
+
+import static io.frontlineguard.action.ActionCode.ALLOW_VISIT;
+import static io.frontlineguard.action.ActionCode.APOLOGIZE_FOR_INCONVENIENCE;
+import static io.frontlineguard.action.ActionCode.BLOCK_CALLER;
+import static io.frontlineguard.action.ActionCode.CONFIRM_DEMANDS;
+import static io.frontlineguard.action.ActionCode.DEFER_ANSWER;
+import static io.frontlineguard.action.ActionCode.END_CONTACT;
+import static io.frontlineguard.action.ActionCode.INVESTIGATE;
+import static io.frontlineguard.action.ActionCode.ISSUE_FINAL_ANSWER;
+import static io.frontlineguard.action.ActionCode.NOTIFY_POLICE;
+import static io.frontlineguard.action.ActionCode.PRESENT_RECURRENCE_PREVENTION_PLAN;
+import static io.frontlineguard.action.ActionCode.PROTECT_TARGET_EMPLOYEE;
+import static io.frontlineguard.action.ActionCode.REASSIGN_HANDLER;
+import static io.frontlineguard.action.ActionCode.REFUSE_REQUEST;
+import static io.frontlineguard.action.ActionCode.REFUSE_VISIT;
+import static io.frontlineguard.action.ActionCode.SENIOR_APOLOGY;
+
+import io.frontlineguard.action.ActionCode;
+import io.frontlineguard.incident.CaseHistory;
+import io.frontlineguard.incident.CompanyFault;
+import io.frontlineguard.incident.Conduct;
+import io.frontlineguard.incident.Demand;
+import io.frontlineguard.incident.DemandType;
+import io.frontlineguard.incident.Incident;
+import io.frontlineguard.incident.ManagementAnswer;
+import io.frontlineguard.incident.PoliceInvolvement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * The invariants of issue 29, one check each, written from the issue and the lessons that state
+ * them (LG-13 … LG-20), not from the rules: the judgement steers the response, so no decision gives
+ * contradictory advice. Like {@link ContractInvariants}, each returns the violation it finds.
+ */
+final class JudgementInvariants {
+
+    /** Actions that stop a contact or treat the caller as no ordinary customer. */
+    static final List<ActionCode> STOPPING = List.of(END_CONTACT, NOTIFY_POLICE, BLOCK_CALLER);
+    /** The courtesies of a complaint. */
+    static final List<ActionCode> COURTESY = List.of(APOLOGIZE_FOR_INCONVENIENCE, CONFIRM_DEMANDS);
+    /** Demands the guidance finds unjustified whatever the facts (LG-9, LG-10, LG-12, L001-2, L001-3, L002-1). */
+    static final Set<DemandType> NEVER_JUSTIFIED = Set.of(DemandType.KNEELING_APOLOGY, DemandType.EMPLOYEE_DISMISSAL,
+            DemandType.FREE_SERVICE, DemandType.APOLOGY_FROM_EMPLOYEE, DemandType.SPECIFIC_STAFF,
+            DemandType.PERIODIC_CALLBACK);
+    /** Conduct aimed at the handler in person (LG-19). */
+    static final Set<Conduct> IN_PERSON = Set.of(Conduct.DISCRIMINATION, Conduct.SEXUAL_HARASSMENT,
+            Conduct.PRIVATE_CONTACT, Conduct.DEMEANING);
+    /** The policy's multiples of the loss at stake (issue 29 and rules/thresholds.yaml's defaults, stated here again). */
+    static final long MONEY_MULTIPLE = 3;
+    static final long GROSS_MULTIPLE = 10;
+
+    private JudgementInvariants() {
+    }
+
+    static List<InvariantViolation> check(Incident incident, Evaluation e) {
+        List<InvariantViolation> found = new ArrayList<>();
+        noCourtesyWhenStopping(e).ifPresent(found::add);
+        noVisitWhenMeansUnacceptable(e).ifPresent(found::add);
+        unjustifiedDemandsRefused(incident, e).ifPresent(found::add);
+        noFinalAnswerBeforeTheFacts(incident, e).ifPresent(found::add);
+        factsInvestigatedFirst(incident, e).ifPresent(found::add);
+        handlerTargetedInPersonLeaves(incident, e).ifPresent(found::add);
+        meritOfAJustifiedComplaintAnswered(incident, e).ifPresent(found::add);
+        moneyInProportion(incident, e).ifPresent(found::add);
+        handlingFollowsTheJudgement(incident, e).ifPresent(found::add);
+        return found;
+    }
+
+    /** LG-15: END_CONTACT, NOTIFY_POLICE or BLOCK_CALLER never come with an apology for discomfort or demands confirmed. */
+    static Optional<InvariantViolation> noCourtesyWhenStopping(Evaluation e) {
+        List<ActionCode> stopping = present(e, STOPPING);
+        List<ActionCode> courtesy = present(e, COURTESY);
+        if (stopping.isEmpty() || courtesy.isEmpty()) {
+            return Optional.empty();
+        }
+        return violation("no apology for discomfort or confirming of demands in a contact that is stopped",
+                List.of("LG-15", "LG-14"), courtesy + " beside " + stopping, List.of(), courtesy, e);
+    }
+
+    /** LG-16: means judged unacceptable never come with ALLOW_VISIT. */
+    static Optional<InvariantViolation> noVisitWhenMeansUnacceptable(Evaluation e) {
+        if (!e.resolution().assessment().meansAcceptable().value().equals("NO") || !e.resolution().has(ALLOW_VISIT)) {
+            return Optional.empty();
+        }
+        return violation("no visit when the means are unacceptable", List.of("LG-16"),
+                "ALLOW_VISIT with meansAcceptable NO", List.of(REFUSE_VISIT), List.of(ALLOW_VISIT), e);
+    }
+
+    /** LG-17: every demand judged unjustified is refused for its type (a visit with REFUSE_VISIT). */
+    static Optional<InvariantViolation> unjustifiedDemandsRefused(Incident incident, Evaluation e) {
+        Set<DemandType> refused = ContractInvariants.refusedDemands(e);
+        List<DemandType> open = new ArrayList<>();
+        for (Demand d : incident.demands()) {
+            if (!unjustified(d, incident.caseHistory())) {
+                continue;
+            }
+            boolean answered = d.type() == DemandType.VISIT ? e.resolution().has(REFUSE_VISIT) : refused.contains(d.type());
+            if (!answered) {
+                open.add(d.type());
+            }
+        }
+        if (open.isEmpty()) {
+            return Optional.empty();
+        }
+        return violation("every demand judged unjustified is refused", List.of("LG-17", "LG-1", "LG-13"),
+                "not refused: " + open, List.of(REFUSE_REQUEST), List.of(), e);
+    }
+
+    /** Unjustified: no fault of ours found, a demand never justified, or money beyond proportion to the loss. */
+    static boolean unjustified(Demand d, CaseHistory h) {
+        return h.companyFault() == CompanyFault.NONE || NEVER_JUSTIFIED.contains(d.type()) || beyond(d, h, MONEY_MULTIPLE);
+    }
+
+    static boolean beyond(Demand d, CaseHistory h, long multiple) {
+        return d.type() == DemandType.MONETARY_COMPENSATION && d.amountJpy() != null && h.damageJpy() != null
+                && d.amountJpy() > h.damageJpy() * multiple;
+    }
+
+    /** LG-18: no final answer while the facts are not investigated and our fault is unknown. */
+    static Optional<InvariantViolation> noFinalAnswerBeforeTheFacts(Incident incident, Evaluation e) {
+        if (!factsOpen(incident) || !e.resolution().has(ISSUE_FINAL_ANSWER)) {
+            return Optional.empty();
+        }
+        return violation("no final answer before the facts are investigated", List.of("LG-18"),
+                "ISSUE_FINAL_ANSWER while investigation is incomplete and the fault unknown", List.of(DEFER_ANSWER),
+                List.of(ISSUE_FINAL_ANSWER), e);
+    }
+
+    static boolean factsOpen(Incident incident) {
+        return !incident.caseHistory().investigationComplete() && incident.caseHistory().companyFault() == CompanyFault.UNKNOWN;
+    }
+
+    /**
+     * LG-18: facts not established means INVESTIGATE and DEFER_ANSWER, with or without a demand. A
+     * flagged caller's demands are refused outright (L000-1), so that caller is not promised an answer.
+     */
+    static Optional<InvariantViolation> factsInvestigatedFirst(Incident incident, Evaluation e) {
+        if (incident.caseHistory().investigationComplete() || incident.caller().flagged()) {
+            return Optional.empty();
+        }
+        List<ActionCode> missing = List.of(INVESTIGATE, DEFER_ANSWER).stream().filter(c -> !e.resolution().has(c)).toList();
+        return missing.isEmpty() ? Optional.empty() : violation("facts not established are investigated and the answer deferred",
+                List.of("LG-18", "L004-6"), "missing " + missing, missing, List.of(), e);
+    }
+
+    /** LG-19: conduct aimed at the handler in person protects them and reassigns the case away from them. */
+    static Optional<InvariantViolation> handlerTargetedInPersonLeaves(Incident incident, Evaluation e) {
+        List<Conduct> aimed = incident.conduct().stream().filter(IN_PERSON::contains).toList();
+        if (aimed.isEmpty()) {
+            return Optional.empty();
+        }
+        String name = "the handler targeted in person leaves the contact";
+        String handler = incident.handler().employeeId();
+        List<Action> protect = actions(e, PROTECT_TARGET_EMPLOYEE);
+        List<Action> reassign = actions(e, REASSIGN_HANDLER);
+        if (protect.isEmpty() || reassign.isEmpty()) {
+            return violation(name, List.of("LG-19"), aimed + " without PROTECT_TARGET_EMPLOYEE and REASSIGN_HANDLER",
+                    List.of(PROTECT_TARGET_EMPLOYEE, REASSIGN_HANDLER), List.of(), e);
+        }
+        if (handler == null) {
+            return Optional.empty();
+        }
+        boolean protectedHandler = protect.stream().anyMatch(a -> handler.equals(a.params().get("employeeId")));
+        Object excluded = reassign.get(0).params().get("exclude");
+        boolean excludedHandler = excluded instanceof Collection<?> c && c.contains(handler);
+        if (!protectedHandler || !excludedHandler) {
+            return violation(name, List.of("LG-19"), "handler " + handler + (protectedHandler ? "" : " not protected")
+                    + (excludedHandler ? "" : " not excluded"), List.of(PROTECT_TARGET_EMPLOYEE, REASSIGN_HANDLER), List.of(), e);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * LG-20: a justified complaint keeps its sincere handling whatever the means: the superior's
+     * apology for our fault and, when asked for, the plan against recurrence, which is not refused.
+     * A flagged caller gets no apology at all (L000-1, L000-3), so only unflagged callers are held to it.
+     */
+    static Optional<InvariantViolation> meritOfAJustifiedComplaintAnswered(Incident incident, Evaluation e) {
+        if (incident.caseHistory().companyFault() != CompanyFault.CONFIRMED || incident.caller().flagged()) {
+            return Optional.empty();
+        }
+        String name = "the merit of a justified complaint is answered whatever the means";
+        if (!e.resolution().has(SENIOR_APOLOGY)) {
+            return violation(name, List.of("LG-20", "LG-4"), "no SENIOR_APOLOGY for a confirmed fault",
+                    List.of(SENIOR_APOLOGY), List.of(), e);
+        }
+        boolean planAsked = incident.demands().stream().anyMatch(d -> d.type() == DemandType.RECURRENCE_PREVENTION);
+        if (planAsked && (!e.resolution().has(PRESENT_RECURRENCE_PREVENTION_PLAN)
+                || ContractInvariants.refusedDemands(e).contains(DemandType.RECURRENCE_PREVENTION))) {
+            return violation(name, List.of("LG-20", "L003-3"), "the plan against recurrence is not given, or refused",
+                    List.of(PRESENT_RECURRENCE_PREVENTION_PLAN), List.of(), e);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * LG-13: a refund in proportion to a confirmed fault of ours is not refused, and a sum grossly
+     * beyond the loss is harassment however it is asked.
+     */
+    static Optional<InvariantViolation> moneyInProportion(Incident incident, Evaluation e) {
+        CaseHistory h = incident.caseHistory();
+        List<Demand> money = incident.demands().stream().filter(d -> d.type() == DemandType.MONETARY_COMPENSATION).toList();
+        if (money.isEmpty() || h.damageJpy() == null) {
+            return Optional.empty();
+        }
+        if (money.stream().anyMatch(d -> beyond(d, h, GROSS_MULTIPLE))
+                && !e.resolution().assessment().harassment().value().equals("YES")) {
+            return violation("money demanded grossly beyond the loss is harassment", List.of("LG-13"),
+                    "harassment " + e.resolution().assessment().harassment().value(), List.of(), List.of(), e);
+        }
+        boolean proportionate = money.stream().allMatch(d -> d.amountJpy() != null && !beyond(d, h, MONEY_MULTIPLE));
+        boolean refundOwed = proportionate && h.companyFault() == CompanyFault.CONFIRMED && !incident.caller().flagged()
+                && h.managementAnswer() != ManagementAnswer.REFUSED;
+        if (refundOwed && ContractInvariants.refusedDemands(e).contains(DemandType.MONETARY_COMPENSATION)) {
+            return violation("a proportionate refund for our confirmed fault is not refused", List.of("LG-13"),
+                    "REFUSE_REQUEST MONETARY_COMPENSATION for " + money.stream().map(Demand::amountJpy).toList()
+                            + " against a loss of " + h.damageJpy(), List.of(), List.of(REFUSE_REQUEST), e);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * LG-14: the handling is stated by a rule unless it is COMPLAINT (what is left when no rule finds
+     * more), follows the harassment answer, and is POLICE for
+     * violence, threats and callers the police have acted against.
+     */
+    static Optional<InvariantViolation> handlingFollowsTheJudgement(Incident incident, Evaluation e) {
+        var a = e.resolution().assessment();
+        String handling = a.handling().value();
+        String name = "the handling follows the judgement";
+        if (a.handling().rules().isEmpty() && !handling.equals("COMPLAINT")) {
+            return violation(name, List.of("LG-14"), "handling " + handling + " with no rule behind it", List.of(), List.of(), e);
+        }
+        boolean police = incident.caller().policeInvolvement() != PoliceInvolvement.NONE
+                || incident.conduct().contains(Conduct.VIOLENCE) || incident.conduct().contains(Conduct.THREAT);
+        if (police && !handling.equals("POLICE")) {
+            return violation(name, List.of("LG-14", "LX-1", "L000-1"), "handling " + handling + " for a police matter",
+                    List.of(), List.of(), e);
+        }
+        if (a.harassment().value().equals("YES") && handling.equals("COMPLAINT")) {
+            return violation(name, List.of("LG-14"), "harassment YES handled as a COMPLAINT", List.of(), List.of(), e);
+        }
+        return Optional.empty();
+    }
+
+    private static List<ActionCode> present(Evaluation e, List<ActionCode> codes) {
+        return codes.stream().filter(c -> e.resolution().has(c)).toList();
+    }
+
+    private static List<Action> actions(Evaluation e, ActionCode code) {
+        return e.resolution().actions().stream().filter(a -> a.code() == code).toList();
+    }
+
+    private static Optional<InvariantViolation> violation(String invariant, Collection<String> lessons, String detail,
+                                                          List<ActionCode> present, List<ActionCode> absent, Evaluation e) {
+        List<String> ids = List.copyOf(new TreeSet<>(lessons));
+        return Optional.of(new InvariantViolation(invariant, ids, detail + "; decided " + ContractInvariants.summary(e),
+                present, absent));
+    }
+
+    static String codes(Collection<ActionCode> codes) {
+        return codes.stream().map(Enum::name).collect(Collectors.joining(", "));
+    }
+}

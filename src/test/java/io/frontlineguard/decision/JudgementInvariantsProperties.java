@@ -1,0 +1,161 @@
+package io.frontlineguard.decision;
+
+import io.frontlineguard.action.ActionCode;
+import io.frontlineguard.incident.CompanyFault;
+import io.frontlineguard.incident.Conduct;
+import io.frontlineguard.incident.DemandType;
+import io.frontlineguard.incident.Incident;
+import io.frontlineguard.ruleset.RuleSet;
+import io.frontlineguard.verification.VerifiedRules;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.statistics.StatisticsReport;
+
+/**
+ * Issue 29's invariants, one property each, on incidents generated to reach the situation the
+ * invariant is about (the coverage checks fail a property that stops reaching it). Every one also
+ * runs inside {@link ContractInvariantsProperties} on any incident. A failure prints the shrunk
+ * incident as a scenario, ready to paste.
+ */
+@StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
+class JudgementInvariantsProperties {
+
+    private static final RuleSet RULES = new VerifiedRules(Clock.systemUTC()).compile(Path.of("rules"));
+    private static final DecisionEngine ENGINE = new DecisionEngine();
+
+    @Property(tries = 2_000)
+    void shouldNeverApologiseOrConfirmDemandsInAContactThatIsStopped(@ForAll("incidents") Incident incident) {
+        Evaluation e = ENGINE.evaluate(RULES, incident);
+        boolean stopped = JudgementInvariants.STOPPING.stream().anyMatch(c -> e.resolution().has(c));
+        Statistics.label("contact stopped on a first contact").collect(stopped && incident.caseHistory().contactCount() == 1)
+                .coverage(c -> c.check(true).percentage(p -> p > 2));
+        assertNone(incident, JudgementInvariants.noCourtesyWhenStopping(e));
+    }
+
+    @Property(tries = 2_000)
+    void shouldNeverAllowAVisitWhenTheMeansAreUnacceptable(@ForAll("visitsWithinReach") Incident incident) {
+        Evaluation e = ENGINE.evaluate(RULES, incident);
+        boolean decisive = e.candidates().stream().anyMatch(c -> c.code() == ActionCode.ALLOW_VISIT)
+                && e.resolution().assessment().meansAcceptable().value().equals("NO");
+        Statistics.label("the facts would grant the visit, the means stand in the way").collect(decisive)
+                .coverage(c -> c.check(true).percentage(p -> p > 20));
+        assertNone(incident, JudgementInvariants.noVisitWhenMeansUnacceptable(e));
+    }
+
+    @Property(tries = 2_000)
+    void shouldRefuseEveryDemandJudgedUnjustified(@ForAll("incidents") Incident incident) {
+        Evaluation e = ENGINE.evaluate(RULES, incident);
+        boolean some = incident.demands().stream().anyMatch(d -> JudgementInvariants.unjustified(d, incident.caseHistory()));
+        Statistics.label("an unjustified demand").collect(some).coverage(c -> c.check(true).percentage(p -> p > 20));
+        assertNone(incident, JudgementInvariants.unjustifiedDemandsRefused(incident, e));
+    }
+
+    @Property(tries = 2_000)
+    void shouldInvestigateAndDeferAndNeverGiveAFinalAnswerBeforeTheFacts(@ForAll("openFacts") Incident incident) {
+        Evaluation e = ENGINE.evaluate(RULES, incident);
+        boolean wouldClose = e.candidates().stream().anyMatch(c -> c.code() == ActionCode.ISSUE_FINAL_ANSWER)
+                || incident.caseHistory().ageDays() >= 30 || incident.caseHistory().contactCount() >= 10
+                || incident.conduct().contains(Conduct.REPEATED_DEMAND);
+        Statistics.label("a case that would otherwise be closed").collect(wouldClose)
+                .coverage(c -> c.check(true).percentage(p -> p > 30));
+        Statistics.label("no explicit demand").collect(incident.demands().isEmpty())
+                .coverage(c -> c.check(true).percentage(p -> p > 5));
+        List<InvariantViolation> found = new java.util.ArrayList<>();
+        JudgementInvariants.noFinalAnswerBeforeTheFacts(incident, e).ifPresent(found::add);
+        JudgementInvariants.factsInvestigatedFirst(incident, e).ifPresent(found::add);
+        InvariantViolation.assertNone(incident, found);
+    }
+
+    @Property(tries = 2_000)
+    void shouldTakeTheHandlerTargetedInPersonOutOfTheContact(@ForAll("aimedAtTheHandler") Incident incident) {
+        Evaluation e = ENGINE.evaluate(RULES, incident);
+        Statistics.label("handler known").collect(incident.handler().employeeId() != null)
+                .coverage(c -> c.check(true).percentage(p -> p > 40));
+        assertNone(incident, JudgementInvariants.handlerTargetedInPersonLeaves(incident, e));
+    }
+
+    @Property(tries = 2_000)
+    void shouldAnswerTheMeritOfAJustifiedComplaintWhateverTheMeans(@ForAll("justifiedAnyMeans") Incident incident) {
+        Evaluation e = ENGINE.evaluate(RULES, incident);
+        Statistics.label("means unacceptable").collect(e.resolution().assessment().meansAcceptable().value().equals("NO"))
+                .coverage(c -> c.check(true).percentage(p -> p > 30));
+        Statistics.label("plan asked for").collect(incident.demands().stream()
+                        .anyMatch(d -> d.type() == DemandType.RECURRENCE_PREVENTION))
+                .coverage(c -> c.check(true).percentage(p -> p > 2));
+        assertNone(incident, JudgementInvariants.meritOfAJustifiedComplaintAnswered(incident, e));
+    }
+
+    @Property(tries = 2_000)
+    void shouldWeighMoneyAgainstTheLossAtStake(@ForAll("moneyDemands") Incident incident) {
+        Evaluation e = ENGINE.evaluate(RULES, incident);
+        var h = incident.caseHistory();
+        Statistics.label("grossly beyond the loss").collect(incident.demands().stream()
+                        .anyMatch(d -> JudgementInvariants.beyond(d, h, JudgementInvariants.GROSS_MULTIPLE)))
+                .coverage(c -> c.check(true).percentage(p -> p > 5));
+        Statistics.label("a proportionate refund owed").collect(h.companyFault() == CompanyFault.CONFIRMED
+                        && incident.demands().stream().allMatch(d -> d.type() != DemandType.MONETARY_COMPENSATION
+                        || d.amountJpy() != null && !JudgementInvariants.beyond(d, h, JudgementInvariants.MONEY_MULTIPLE)))
+                .coverage(c -> c.check(true).percentage(p -> p > 5));
+        List<InvariantViolation> found = new java.util.ArrayList<>();
+        JudgementInvariants.moneyInProportion(incident, e).ifPresent(found::add);
+        JudgementInvariants.unjustifiedDemandsRefused(incident, e).ifPresent(found::add);
+        InvariantViolation.assertNone(incident, found);
+    }
+
+    @Property(tries = 2_000)
+    void shouldStateAHandlingThatFollowsTheJudgement(@ForAll("incidents") Incident incident) {
+        Evaluation e = ENGINE.evaluate(RULES, incident);
+        Statistics.label("handling").collect(e.resolution().assessment().handling().value())
+                .coverage(c -> {
+                    c.check("POLICE").percentage(p -> p > 10);
+                    c.check("HARASSMENT").percentage(p -> p > 10);
+                    c.check("COMPLAINT").percentage(p -> p > 5);
+                });
+        assertNone(incident, JudgementInvariants.handlingFollowsTheJudgement(incident, e));
+    }
+
+    private static void assertNone(Incident incident, Optional<InvariantViolation> violation) {
+        InvariantViolation.assertNone(incident, violation.stream().toList());
+    }
+
+    @Provide
+    Arbitrary<Incident> incidents() {
+        return IncidentArbitraries.incidents();
+    }
+
+    @Provide
+    Arbitrary<Incident> visitsWithinReach() {
+        return IncidentArbitraries.parts().withDemands(DemandArbitraries.listsWith(DemandArbitraries.reasonedVisits()))
+                .withCallers(IncidentArbitraries.parts().callers().filter(c -> !c.flagged()))
+                .incidents().filter(i -> i.caseHistory().companyFault() == CompanyFault.CONFIRMED
+                        && i.caseHistory().investigationComplete());
+    }
+
+    @Provide
+    Arbitrary<Incident> openFacts() {
+        return IncidentArbitraries.openFactsIncidents();
+    }
+
+    @Provide
+    Arbitrary<Incident> aimedAtTheHandler() {
+        return IncidentArbitraries.parts().withConduct(net.jqwik.api.Arbitraries.of(JudgementInvariants.IN_PERSON)
+                .list().ofMinSize(1).ofMaxSize(2).uniqueElements()).incidents();
+    }
+
+    @Provide
+    Arbitrary<Incident> justifiedAnyMeans() {
+        return IncidentArbitraries.justifiedComplaintsAnyMeans();
+    }
+
+    @Provide
+    Arbitrary<Incident> moneyDemands() {
+        return IncidentArbitraries.moneyDemandIncidents();
+    }
+}

@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -40,8 +39,6 @@ class StoreCrashIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     // The dev/test users of application.properties, given to the production profile by system properties.
-    private static final String CLERK_HASH = "pbkdf2-sha256:210000:jhgG6IwNVB3qKbHJodBTZg:QeAcB7pjozSwhO5WizCjCy5lJPjIMiSYeLuwQpseT88";
-    private static final String OFFICER_HASH = "pbkdf2-sha256:210000:yMGZa9zp/O70kFvBwlLX6w:rtgUjY6vpYEu9hJ1+LBPnsTzSR/SSEVOPAcFMt1vvVQ";
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @Test
@@ -170,28 +167,26 @@ class StoreCrashIT {
                 + " \"caller\": {\"callerId\": \"" + caller + "\"" + (block ? ", \"blocked\": true" : "") + "}}";
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/decisions"))
                 .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/json")
-                .header("Authorization", basic("clerk", "clerk-dev-only"))
+                .header("Authorization", ServiceProcess.AUTHORIZATION)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private JsonNode callerRecord(int port, String caller) throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/callers/" + caller))
-                .header("Authorization", basic("officer", "officer-dev-only")).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", ServiceProcess.AUTHORIZATION).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), r.body());
         return JSON.readTree(r.body());
     }
 
-    private static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    }
 
     private static Process start(Path work, int port, String name) throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         ProcessBuilder pb = new ProcessBuilder(java.toString(), "-Xmx256m", "-Dquarkus.http.port=" + port,
                 "-Dguard.memory.dir=" + work.resolve("memory"),
-                "-Dguard.security.users.clerk.password-hash=" + CLERK_HASH, "-Dguard.security.users.clerk.roles=decider",
-                "-Dguard.security.users.officer.password-hash=" + OFFICER_HASH, "-Dguard.security.users.officer.roles=case-officer",
                 "-jar", Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath().toString());
+        // Production refuses the published dev users: the service gets a calling system of its own,
+        // which may also read case memory.
+        pb.environment().putAll(ServiceProcess.CALLING_SYSTEM_ENV);
         pb.environment().put("GUARD_RULES_DIR", Path.of("rules").toAbsolutePath().toString());
         pb.environment().put("GUARD_RULES_WATCH", "false");
         pb.redirectErrorStream(true).redirectOutput(work.resolve(name + ".log").toFile());

@@ -3,18 +3,22 @@ package io.frontlineguard.console;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Debian Chromium through its own chromedriver: nothing is downloaded (Selenium Manager
@@ -68,5 +72,24 @@ final class Browser {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A wait for the console's pages. A section re-renders when an answer arrives, which can be
+     * between finding an element and reading it: look again then.
+     */
+    static WebDriverWait waitFor(ChromeDriver driver) {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
+    }
+
+    /** Opens the console as a first-time visitor would: desktop size, nothing remembered, page ready. */
+    static void openFresh(ChromeDriver driver, WebDriverWait wait, URL console) {
+        driver.manage().window().setSize(new Dimension(1280, 1000));
+        driver.get(console.toString());
+        driver.executeScript("localStorage.clear()");
+        driver.navigate().refresh();
+        wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
     }
 }

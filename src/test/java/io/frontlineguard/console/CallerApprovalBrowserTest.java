@@ -11,7 +11,6 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.net.URL;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -43,7 +42,7 @@ class CallerApprovalBrowserTest {
     @BeforeAll
     static void startTheBrowser() {
         driver = Browser.start();
-        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        wait = Browser.waitFor(driver);
         page = new CallerPage(driver, wait);
     }
 
@@ -56,11 +55,7 @@ class CallerApprovalBrowserTest {
 
     @BeforeEach
     void openTheConsole() {
-        driver.manage().window().setSize(new Dimension(1280, 1000));
-        driver.get(console.toString());
-        driver.executeScript("localStorage.clear()");
-        driver.navigate().refresh();
-        wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+        Browser.openFresh(driver, wait, console);
         driver.findElement(By.cssSelector("nav a[data-page='callers']")).click();
     }
 

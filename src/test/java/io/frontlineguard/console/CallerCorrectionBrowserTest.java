@@ -9,15 +9,12 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.net.URL;
-import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
@@ -40,9 +37,7 @@ class CallerCorrectionBrowserTest {
     @BeforeAll
     static void startTheBrowser() {
         driver = Browser.start();
-        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-        // The caller page re-renders when an answer arrives, possibly between finding an element and reading it.
-        wait.ignoring(StaleElementReferenceException.class);
+        wait = Browser.waitFor(driver);
     }
 
     @AfterAll
@@ -54,11 +49,7 @@ class CallerCorrectionBrowserTest {
 
     @BeforeEach
     void openTheConsole() {
-        driver.manage().window().setSize(new Dimension(1280, 1000));
-        driver.get(console.toString());
-        driver.executeScript("localStorage.clear()");
-        driver.navigate().refresh();
-        wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+        Browser.openFresh(driver, wait, console);
         driver.findElement(By.cssSelector("nav a[data-page='callers']")).click();
     }
 

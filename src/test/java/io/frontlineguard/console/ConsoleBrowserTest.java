@@ -15,7 +15,6 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,7 +29,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -65,10 +63,7 @@ class ConsoleBrowserTest {
     @BeforeAll
     static void startTheBrowser() {
         driver = Browser.start();
-        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-        // The page re-renders a section when an answer arrives; with credentials checked from a
-        // cache that can be between finding an element and reading it. Look again then.
-        wait.ignoring(StaleElementReferenceException.class);
+        wait = Browser.waitFor(driver);
     }
 
     @AfterAll
@@ -80,11 +75,7 @@ class ConsoleBrowserTest {
 
     @BeforeEach
     void openTheConsole() {
-        driver.manage().window().setSize(new Dimension(1280, 1000));
-        driver.get(console.toString());
-        driver.executeScript("localStorage.clear()");
-        driver.navigate().refresh();
-        wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+        Browser.openFresh(driver, wait, console);
     }
 
     @Test

@@ -6,14 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -36,7 +34,7 @@ class DecisionHeadlineBrowserTest {
     @BeforeAll
     static void startTheBrowser() {
         driver = Browser.start();
-        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        wait = Browser.waitFor(driver);
     }
 
     @AfterAll
@@ -48,11 +46,7 @@ class DecisionHeadlineBrowserTest {
 
     @BeforeEach
     void openTheConsole() {
-        driver.manage().window().setSize(new Dimension(1280, 1000));
-        driver.get(console.toString());
-        driver.executeScript("localStorage.clear()");
-        driver.navigate().refresh();
-        wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+        Browser.openFresh(driver, wait, console);
     }
 
     @Test

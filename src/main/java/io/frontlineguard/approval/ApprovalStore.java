@@ -4,7 +4,7 @@ import io.frontlineguard.api.ProblemException;
 import io.frontlineguard.api.v1.ErrorCode;
 import io.frontlineguard.approval.Approval.Status;
 import io.frontlineguard.approval.Approval.What;
-import io.frontlineguard.memory.MemoryUnavailableException;
+import io.frontlineguard.memory.Jdbc;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -33,12 +33,12 @@ public final class ApprovalStore {
 
     private final Supplier<DataSource> data;
     private final Clock clock;
-    private final int timeoutSeconds;
+    private final Jdbc jdbc;
 
     public ApprovalStore(Supplier<DataSource> data, Clock clock, Duration timeout) {
         this.data = data;
         this.clock = clock;
-        this.timeoutSeconds = (int) Math.max(1, Math.ceil(timeout.toMillis() / 1000.0));
+        this.jdbc = new Jdbc(timeout, "approvals are unavailable");
     }
 
     /** What an approved change does to memory; true when it erased the subject. */
@@ -166,41 +166,14 @@ public final class ApprovalStore {
     }
 
     private int update(Connection c, String sql, Object... params) throws SQLException {
-        try (PreparedStatement s = prepare(c, sql, params)) {
-            return s.executeUpdate();
-        }
+        return jdbc.update(c, sql, params);
     }
 
     private PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
-        PreparedStatement s = c.prepareStatement(sql);
-        s.setQueryTimeout(timeoutSeconds);
-        for (int i = 0; i < params.length; i++) {
-            s.setObject(i + 1, params[i]);
-        }
-        return s;
+        return jdbc.prepare(c, sql, params);
     }
 
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    private <T> T transaction(Work<T> work) {
-        try (Connection c = data.get().getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                try {
-                    c.rollback();
-                } catch (SQLException ignored) {
-                    // the connection is broken; the transaction died with it
-                }
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new MemoryUnavailableException("approvals are unavailable: " + e.getMessage(), e);
-        }
+    private <T> T transaction(Jdbc.Work<T> work) {
+        return jdbc.transaction(data.get(), false, work);
     }
 }

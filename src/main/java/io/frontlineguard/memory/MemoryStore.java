@@ -212,17 +212,32 @@ public final class MemoryStore {
                 stamp.apply(flag.blocked()), stamp.apply(flag.warned()), flag.departments());
     }
 
-    /** Lifts a caller's block; false when memory holds no block for them. */
+    /** Lifts every block of a caller; false when memory holds no block for them. */
     public boolean liftBlock(String callerKey, Change change) {
+        return !liftBlocks(callerKey, null, change).isEmpty();
+    }
+
+    /**
+     * Lifts the blocks of {@code sources} (see {@link CallerMemory#blocks}; null: every block) that
+     * still block the caller, and returns those it lifted: none when none of them blocks any more.
+     * A block of another source stays, so the caller stays blocked. The ledger entry and the change
+     * log name the blocks lifted.
+     */
+    public List<String> liftBlocks(String callerKey, java.util.Collection<String> sources, Change change) {
         return write(c -> {
             CallerMemory current = callerFold(c, callerKey).caller();
-            if (current.blocked() == null) {
-                return false;
+            List<String> lifting = current.blocks().keySet().stream()
+                    .filter(b -> sources == null || sources.contains(b)).toList();
+            if (lifting.isEmpty()) {
+                return List.of();
             }
             OffsetDateTime now = now();
-            insertEntry(c, callerKey, "LIFT", null, null, change.actor(), now);
-            logChange(c, callerKey, change, now);
-            return true;
+            insertEntry(c, callerKey, "LIFT", null, MemoryJson.write(Map.of("blocks", lifting)), change.actor(), now);
+            Map<String, Object> detail = new LinkedHashMap<>(change.detail() == null ? Map.of() : change.detail());
+            detail.put("blocks", lifting);
+            logChange(c, callerKey, new Change(change.actor(), change.change(), change.reason(), change.approvedBy(), detail),
+                    now);
+            return lifting;
         });
     }
 

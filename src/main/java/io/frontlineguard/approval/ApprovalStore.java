@@ -4,7 +4,7 @@ import io.frontlineguard.api.ProblemException;
 import io.frontlineguard.api.v1.ErrorCode;
 import io.frontlineguard.approval.Approval.Status;
 import io.frontlineguard.approval.Approval.What;
-import io.frontlineguard.memory.MemoryUnavailableException;
+import io.frontlineguard.memory.Jdbc;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,16 +29,16 @@ import javax.sql.DataSource;
 public final class ApprovalStore {
 
     private static final String COLUMNS = "id, what, subject, requested_by, reason, created_at, status, decided_by,"
-            + " decided_at, decision_reason";
+            + " decided_at, decision_reason, blocks::text";
 
     private final Supplier<DataSource> data;
     private final Clock clock;
-    private final int timeoutSeconds;
+    private final Jdbc jdbc;
 
     public ApprovalStore(Supplier<DataSource> data, Clock clock, Duration timeout) {
         this.data = data;
         this.clock = clock;
-        this.timeoutSeconds = (int) Math.max(1, Math.ceil(timeout.toMillis() / 1000.0));
+        this.jdbc = new Jdbc(timeout, "approvals are unavailable");
     }
 
     /** What an approved change does to memory; true when it erased the subject. */
@@ -46,13 +46,22 @@ public final class ApprovalStore {
         boolean carryOut(Approval approval, String approver);
     }
 
-    /** Records a request; a second open request for the same change of the same caller is refused. */
+    /** Records a request that names no blocks (an erasure). */
     public Approval request(What what, String subject, String requestedBy, String reason) {
+        return request(what, subject, requestedBy, reason, null);
+    }
+
+    /**
+     * Records a request; a second open request for the same change of the same caller is refused.
+     * {@code blocks}: for a lift, the sources of the blocks it lifts, fixed now.
+     */
+    public Approval request(What what, String subject, String requestedBy, String reason, List<String> blocks) {
         return transaction(c -> {
             String id = UUID.randomUUID().toString();
-            int inserted = update(c, "insert into memory_approval (id, what, subject, requested_by, reason, created_at, status)"
-                    + " values (?, ?, ?, ?, ?, ?, 'PENDING') on conflict (subject, what) where status = 'PENDING' do nothing",
-                    id, what.name(), subject, requestedBy, reason, Timestamp.from(clock.instant()));
+            int inserted = jdbc.update(c, "insert into memory_approval (id, what, subject, requested_by, reason, created_at,"
+                    + " status, blocks) values (?, ?, ?, ?, ?, ?, 'PENDING', ?::jsonb) on conflict (subject, what)"
+                    + " where status = 'PENDING' do nothing", id, what.name(), subject, requestedBy, reason,
+                    Timestamp.from(clock.instant()), blocks == null ? null : Approval.blocksJson(blocks));
             if (inserted == 0) {
                 Optional<Approval> open = one(c, "select " + COLUMNS + " from memory_approval where subject = ? and what = ?"
                         + " and status = 'PENDING'", subject, what.name());
@@ -60,7 +69,7 @@ public final class ApprovalStore {
                         + " approval (approval " + open.map(Approval::id).orElse("just decided; ask again") + ", asked by "
                         + open.map(Approval::requestedBy).orElse("someone") + ")");
             }
-            return one(c, "select " + COLUMNS + " from memory_approval where id = ?", id).orElseThrow();
+            return byId(c, id);
         });
     }
 
@@ -70,8 +79,8 @@ public final class ApprovalStore {
 
     public Approval.Listing list(int recentLimit) {
         return transaction(c -> new Approval.Listing(
-                many(c, "select " + COLUMNS + " from memory_approval where status = 'PENDING' order by created_at, id limit 500"),
-                many(c, "select " + COLUMNS + " from memory_approval where status <> 'PENDING' order by decided_at desc, id"
+                query(c, "select " + COLUMNS + " from memory_approval where status = 'PENDING' order by created_at, id limit 500"),
+                query(c, "select " + COLUMNS + " from memory_approval where status <> 'PENDING' order by decided_at desc, id"
                         + " limit " + recentLimit)));
     }
 
@@ -92,21 +101,43 @@ public final class ApprovalStore {
             if (erased) {
                 forget(c, open.subject());
             }
-            return one(c, "select " + COLUMNS + " from memory_approval where id = ?", id).orElseThrow();
+            return byId(c, id);
         });
     }
 
+    /**
+     * Rejects: a second person's judgement, so never the requester's own. The requester who thinks
+     * better of it withdraws instead, which the record shows as what it is.
+     */
     public Approval reject(String id, String decider, String reason) {
         return transaction(c -> {
-            locked(c, id);
+            Approval open = locked(c, id);
+            if (open.requestedBy().equals(decider)) {
+                throw new ProblemException(ErrorCode.SELF_APPROVAL, "you asked for this change yourself: a rejection is"
+                        + " another executive's judgement; to take your request back, withdraw it (POST /v1/approvals/"
+                        + id + "/withdraw)");
+            }
             decide(c, id, Status.REJECTED, decider, reason);
-            return one(c, "select " + COLUMNS + " from memory_approval where id = ?", id).orElseThrow();
+            return byId(c, id);
+        });
+    }
+
+    /** Withdraws an open request: only the person who asked for it, and memory stays as it is. */
+    public Approval withdraw(String id, String requester, String reason) {
+        return transaction(c -> {
+            Approval open = locked(c, id);
+            if (!open.requestedBy().equals(requester)) {
+                throw new ProblemException(ErrorCode.FORBIDDEN, "only the person who asked for this change ("
+                        + open.requestedBy() + ") may withdraw it; an executive rejects it instead");
+            }
+            decide(c, id, Status.WITHDRAWN, requester, reason);
+            return byId(c, id);
         });
     }
 
     /** Removes requests decided, or left undecided, since before {@code before}; returns how many. */
     public int purge(java.time.Instant before) {
-        return transaction(c -> update(c, "delete from memory_approval where coalesce(decided_at, created_at) < ?",
+        return transaction(c -> jdbc.update(c, "delete from memory_approval where coalesce(decided_at, created_at) < ?",
                 Timestamp.from(before)));
     }
 
@@ -119,8 +150,8 @@ public final class ApprovalStore {
     }
 
     private void forget(Connection c, String subject) throws SQLException {
-        update(c, "delete from memory_approval where subject = ? and status = 'PENDING'", subject);
-        update(c, "update memory_approval set subject = null where subject = ?", subject);
+        jdbc.update(c, "delete from memory_approval where subject = ? and status = 'PENDING'", subject);
+        jdbc.update(c, "update memory_approval set subject = null where subject = ?", subject);
     }
 
     private Approval locked(Connection c, String id) throws SQLException {
@@ -136,8 +167,12 @@ public final class ApprovalStore {
     }
 
     private void decide(Connection c, String id, Status status, String decider, String reason) throws SQLException {
-        update(c, "update memory_approval set status = ?, decided_by = ?, decided_at = ?, decision_reason = ? where id = ?",
+        jdbc.update(c, "update memory_approval set status = ?, decided_by = ?, decided_at = ?, decision_reason = ? where id = ?",
                 status.name(), decider, Timestamp.from(clock.instant()), reason, id);
+    }
+
+    private Approval byId(Connection c, String id) throws SQLException {
+        return one(c, "select " + COLUMNS + " from memory_approval where id = ?", id).orElseThrow();
     }
 
     private Optional<Approval> one(Connection c, String sql, Object... params) throws SQLException {
@@ -145,17 +180,14 @@ public final class ApprovalStore {
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 
-    private List<Approval> many(Connection c, String sql) throws SQLException {
-        return query(c, sql);
-    }
-
     private List<Approval> query(Connection c, String sql, Object... params) throws SQLException {
         List<Approval> found = new ArrayList<>();
-        try (PreparedStatement s = prepare(c, sql, params); ResultSet r = s.executeQuery()) {
+        try (PreparedStatement s = jdbc.prepare(c, sql, params); ResultSet r = s.executeQuery()) {
             while (r.next()) {
                 found.add(new Approval(r.getString(1), What.valueOf(r.getString(2)), r.getString(3), r.getString(4),
                         r.getString(5), utc(r.getObject(6, OffsetDateTime.class)), Status.valueOf(r.getString(7)),
-                        r.getString(8), utc(r.getObject(9, OffsetDateTime.class)), r.getString(10)));
+                        r.getString(8), utc(r.getObject(9, OffsetDateTime.class)), r.getString(10),
+                        Approval.blocksOf(r.getString(11))));
             }
         }
         return found;
@@ -165,42 +197,7 @@ public final class ApprovalStore {
         return t == null ? null : t.withOffsetSameInstant(ZoneOffset.UTC);
     }
 
-    private int update(Connection c, String sql, Object... params) throws SQLException {
-        try (PreparedStatement s = prepare(c, sql, params)) {
-            return s.executeUpdate();
-        }
-    }
-
-    private PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
-        PreparedStatement s = c.prepareStatement(sql);
-        s.setQueryTimeout(timeoutSeconds);
-        for (int i = 0; i < params.length; i++) {
-            s.setObject(i + 1, params[i]);
-        }
-        return s;
-    }
-
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    private <T> T transaction(Work<T> work) {
-        try (Connection c = data.get().getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                try {
-                    c.rollback();
-                } catch (SQLException ignored) {
-                    // the connection is broken; the transaction died with it
-                }
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new MemoryUnavailableException("approvals are unavailable: " + e.getMessage(), e);
-        }
+    private <T> T transaction(Jdbc.Work<T> work) {
+        return jdbc.transaction(data.get(), false, work);
     }
 }

@@ -42,7 +42,12 @@ public class Approvals {
 
     /** Asks for a change of one caller (by pseudonym); it waits for an executive. */
     public Approval request(What what, String callerKey, String requestedBy, String reason) {
-        Approval asked = store().request(what, callerKey, requestedBy, reason);
+        return request(what, callerKey, requestedBy, reason, null);
+    }
+
+    /** Asks for a change; a lift names the sources of the blocks it lifts ({@code blocks}). */
+    public Approval request(What what, String callerKey, String requestedBy, String reason, java.util.List<String> blocks) {
+        Approval asked = store().request(what, callerKey, requestedBy, reason, blocks);
         LOG.infof("case memory: %s asked for %s of caller %s (approval %s)", requestedBy, what, callerKey, asked.id());
         return asked;
     }
@@ -76,6 +81,13 @@ public class Approvals {
         return done;
     }
 
+    /** The requester takes their own request back; nobody else may (an executive rejects instead). */
+    public Approval withdraw(String id, String requester, String reason) {
+        Approval done = store().withdraw(id, requester, reason);
+        LOG.infof("case memory: %s withdrew their request for %s (approval %s)", requester, done.what(), id);
+        return done;
+    }
+
     /** Removes the requests decided (or left open) before {@code before}, as memory's retention does. */
     public int purge(java.time.Instant before) {
         return store().purge(before);
@@ -101,9 +113,11 @@ public class Approvals {
             LOG.infof("case memory: erased one caller's records (%d rows), approval %s", removed, approval.id());
             return true;
         }
-        if (!memoryStore.liftBlock(subject, change)) {
-            throw new ProblemException(ErrorCode.APPROVAL_OUTDATED, "this caller is not blocked any more: there is"
-                    + " nothing left to lift; reject the request to close it");
+        // Only the blocks named when the lift was asked for: a block another source set since stays.
+        if (memoryStore.liftBlocks(subject, approval.blocks(), change).isEmpty()) {
+            throw new ProblemException(ErrorCode.APPROVAL_OUTDATED, "this caller is not blocked any more by "
+                    + (approval.blocks() == null ? "anyone" : "the blocks this lift names (" + String.join(", ",
+                    approval.blocks()) + ")") + ": there is nothing left to lift; reject the request to close it");
         }
         return false;
     }

@@ -37,10 +37,18 @@ public class ApprovalsResource {
         return approvals.list();
     }
 
+    /**
+     * No body is needed; one that is sent must be a JSON object without fields, so that an
+     * {@code approvedBy} or any other name typed in is refused rather than silently ignored.
+     */
     @POST
     @Path("{id}/approve")
-    public Approval approve(@PathParam("id") String id) {
-        return approvals.approve(checked(id), approver("approve"));
+    public Approval approve(@PathParam("id") String id, byte[] body) {
+        String approver = approver("approve");
+        if (body != null && body.length > 0) {
+            valid(body, "ApprovalConsent");
+        }
+        return approvals.approve(checked(id), approver);
     }
 
     @POST
@@ -50,6 +58,15 @@ public class ApprovalsResource {
         String decider = approver("reject");
         JsonNode rejection = valid(body, "ApprovalRejection");
         return approvals.reject(checked(id), decider, rejection.get("reason").textValue());
+    }
+
+    /** The requester takes their own open request back, with a reason; any role that may ask may withdraw. */
+    @POST
+    @Path("{id}/withdraw")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Approval withdraw(@PathParam("id") String id, byte[] body) {
+        JsonNode withdrawal = valid(body, "ApprovalRejection");
+        return approvals.withdraw(checked(id), identity.getPrincipal().getName(), withdrawal.get("reason").textValue());
     }
 
     private String approver(String act) {

@@ -98,7 +98,8 @@ public class CallersResource {
         if (facts.blocked() == null) {
             throw new ProblemException(ErrorCode.INVALID_REQUEST, "this caller is not blocked; there is nothing to lift");
         }
-        Approval asked = approvals.request(Approval.What.LIFT_BLOCK, key, actor(), lift.get("reason").textValue());
+        Approval asked = approvals.request(Approval.What.LIFT_BLOCK, key, actor(), lift.get("reason").textValue(),
+                liftedBlocks(lift, facts));
         return Response.status(Response.Status.ACCEPTED).entity(asked).build();
     }
 
@@ -127,6 +128,25 @@ public class CallersResource {
     private static boolean needsApproval(CallerMemory facts) {
         return facts.blocked() != null
                 || (facts.police() != null && facts.police().value() != PoliceInvolvement.NONE);
+    }
+
+    /**
+     * The blocks a lift lifts, fixed now so the approver approves what they see: the one its
+     * {@code source} names, or every block there is now. A block another source sets later is not
+     * lifted by this approval.
+     */
+    private static List<String> liftedBlocks(JsonNode lift, CallerMemory facts) {
+        List<String> blocking = List.copyOf(facts.blocks().keySet());
+        if (!lift.has("source")) {
+            return blocking;
+        }
+        String source = lift.get("source").textValue();
+        if (!blocking.contains(source)) {
+            throw new ProblemException(ErrorCode.INVALID_REQUEST, "no block of this caller comes from " + source
+                    + "; the caller is blocked by " + String.join(", ", blocking),
+                    List.of(new FieldError("source", "UNKNOWN_ENUM_VALUE", "does not block this caller", blocking)));
+        }
+        return List.of(source);
     }
 
     /** The lift's body; an approval typed into it is refused with how approvals are given now. */

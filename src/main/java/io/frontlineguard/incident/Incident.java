@@ -39,8 +39,9 @@ public record Incident(
     }
 
     /**
-     * The incident with facts case memory completed. Memory does not keep the damage at stake, so the
-     * request's figure is carried over when the completed case has none.
+     * The incident with facts case memory completed. A completed case that gives no damage at stake
+     * keeps the request's figure: the request's own value wins over memory's, and a completion
+     * that does not speak of the damage must not drop it.
      */
     public Incident withFacts(Caller caller, List<Demand> demands, CaseHistory caseHistory, Handler handler) {
         if (caseHistory.damageJpy() == null && this.caseHistory.damageJpy() != null) {

@@ -14,12 +14,15 @@ import java.util.Map;
  * recorded on it; the staff maps are keyed by the employees' pseudonyms, never their ids.
  * {@code demandedStaff}: employees the caller demanded by name (SPECIFIC_STAFF);
  * {@code targetedStaff}: employees the anger targeted, or whose personal apology was demanded.
+ * {@code damageJpy}: the loss our own investigation attributes to the complaint, as last asserted;
+ * a money demand on any later contact of the case is weighed against it.
  */
 public record CaseMemory(Sourced<OffsetDateTime> openedAt, int contacts, Sourced<Integer> longestContactMinutes,
                          Sourced<CompanyFault> companyFault, Source investigationComplete,
                          Sourced<ManagementAnswer> managementAnswer, Sourced<Severity> severity,
                          Source callbacksDemanded, Map<String, Source> departments,
-                         Map<String, Source> demandedStaff, Map<String, Source> targetedStaff, int departmentCount) {
+                         Map<String, Source> demandedStaff, Map<String, Source> targetedStaff, int departmentCount,
+                         Sourced<Long> damageJpy) {
 
     public static final CaseMemory NONE = new CaseMemory(null, 0, null, null, null, null, null, null, Map.of(),
             Map.of(), Map.of());
@@ -37,7 +40,14 @@ public record CaseMemory(Sourced<OffsetDateTime> openedAt, int contacts, Sourced
                       Source callbacksDemanded, Map<String, Source> departments,
                       Map<String, Source> demandedStaff, Map<String, Source> targetedStaff) {
         this(openedAt, contacts, longestContactMinutes, companyFault, investigationComplete, managementAnswer, severity,
-                callbacksDemanded, departments, demandedStaff, targetedStaff, 0);
+                callbacksDemanded, departments, demandedStaff, targetedStaff, 0, null);
+    }
+
+    /** The same case with the loss at stake as one contact asserted it. */
+    public CaseMemory withDamageJpy(Sourced<Long> damage) {
+        return new CaseMemory(openedAt, contacts, longestContactMinutes, companyFault, investigationComplete,
+                managementAnswer, severity, callbacksDemanded, departments, demandedStaff, targetedStaff, departmentCount,
+                damage);
     }
 
     private static Map<String, Source> ordered(Map<String, Source> m) {
@@ -48,8 +58,8 @@ public record CaseMemory(Sourced<OffsetDateTime> openedAt, int contacts, Sourced
      * This memory followed by {@code o}, received after it: the earliest opening, the longest
      * contact, the highest severity, a completed investigation or a call-back demand if either has
      * one, the union of departments and staff (the latest few by name, all of them counted); of two
-     * findings on the company's fault or two management answers, the one received later, because
-     * an investigation or an answer can change. {@code contacts} adds up: the store folds one
+     * findings on the company's fault, two management answers or two losses at stake, the one
+     * received later, because an investigation or an answer can change. {@code contacts} adds up: the store folds one
      * contribution per recorded incident.
      */
     public CaseMemory combine(CaseMemory o) {
@@ -61,11 +71,12 @@ public record CaseMemory(Sourced<OffsetDateTime> openedAt, int contacts, Sourced
                 Facts.larger(severity, o.severity, Comparator.<Severity>naturalOrder()),
                 Source.earlier(callbacksDemanded, o.callbacksDemanded), Facts.union(departments, o.departments),
                 Facts.union(demandedStaff, o.demandedStaff), Facts.union(targetedStaff, o.targetedStaff),
-                departmentCount + Facts.added(departments, o.departments));
+                departmentCount + Facts.added(departments, o.departments), Facts.latest(damageJpy, o.damageJpy));
     }
 
     public CaseMemory withContacts(int count) {
         return new CaseMemory(openedAt, count, longestContactMinutes, companyFault, investigationComplete,
-                managementAnswer, severity, callbacksDemanded, departments, demandedStaff, targetedStaff, departmentCount);
+                managementAnswer, severity, callbacksDemanded, departments, demandedStaff, targetedStaff, departmentCount,
+                damageJpy);
     }
 }

@@ -87,6 +87,6 @@ public record Contribution(String callerKey, CallerMemory caller, String caseId,
                 h.investigationComplete() ? here : null,
                 h.managementAnswer() == ManagementAnswer.NONE ? null : Sourced.of(h.managementAnswer(), here),
                 Sourced.of(h.severity(), here), callbacks ? here : null, Map.of(reported.department(), here),
-                demanded, targeted);
+                demanded, targeted).withDamageJpy(h.damageJpy() == null ? null : Sourced.of(h.damageJpy(), here));
     }
 }

@@ -43,7 +43,7 @@ final class LedgerFold {
             callerKeys.add(e.subject());
             caller = switch (e.kind()) {
                 case "SNAPSHOT" -> MemoryJson.read(e.facts(), CallerMemory.class);
-                case "LIFT" -> caller.lifted(e.personSource());
+                case "LIFT" -> caller.lifted(e.personSource(), liftedBlocks(e));
                 case "CORRECTION" -> corrected(e);
                 default -> caller.combine(MemoryJson.read(e.facts(), CallerMemory.class));
             };
@@ -67,6 +67,17 @@ final class LedgerFold {
                 }
             }
         }
+    }
+
+    /** The blocks a lift names; null for a lift recorded before lifts named them, which lifted every block. */
+    private static List<String> liftedBlocks(LedgerEntry e) {
+        JsonNode named = MemoryJson.tree(e.detail()).path("blocks");
+        if (!named.isArray()) {
+            return null;
+        }
+        List<String> blocks = new ArrayList<>();
+        named.forEach(b -> blocks.add(b.asText()));
+        return blocks;
     }
 
     private CallerMemory corrected(LedgerEntry e) {

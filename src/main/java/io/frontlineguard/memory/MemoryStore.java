@@ -43,12 +43,12 @@ public final class MemoryStore {
 
     private final DataSource data;
     private final Clock clock;
-    private final int timeoutSeconds;
+    private final Jdbc jdbc;
 
     public MemoryStore(DataSource data, Clock clock, java.time.Duration timeout) {
         this.data = data;
         this.clock = clock;
-        this.timeoutSeconds = (int) Math.max(1, Math.ceil(timeout.toMillis() / 1000.0));
+        this.jdbc = new Jdbc(timeout, "case memory is unavailable");
     }
 
     /**
@@ -212,17 +212,32 @@ public final class MemoryStore {
                 stamp.apply(flag.blocked()), stamp.apply(flag.warned()), flag.departments());
     }
 
-    /** Lifts a caller's block; false when memory holds no block for them. */
+    /** Lifts every block of a caller; false when memory holds no block for them. */
     public boolean liftBlock(String callerKey, Change change) {
+        return !liftBlocks(callerKey, null, change).isEmpty();
+    }
+
+    /**
+     * Lifts the blocks of {@code sources} (see {@link CallerMemory#blocks}; null: every block) that
+     * still block the caller, and returns those it lifted: none when none of them blocks any more.
+     * A block of another source stays, so the caller stays blocked. The ledger entry and the change
+     * log name the blocks lifted.
+     */
+    public List<String> liftBlocks(String callerKey, java.util.Collection<String> sources, Change change) {
         return write(c -> {
             CallerMemory current = callerFold(c, callerKey).caller();
-            if (current.blocked() == null) {
-                return false;
+            List<String> lifting = current.blocks().keySet().stream()
+                    .filter(b -> sources == null || sources.contains(b)).toList();
+            if (lifting.isEmpty()) {
+                return List.of();
             }
             OffsetDateTime now = now();
-            insertEntry(c, callerKey, "LIFT", null, null, change.actor(), now);
-            logChange(c, callerKey, change, now);
-            return true;
+            insertEntry(c, callerKey, "LIFT", null, MemoryJson.write(Map.of("blocks", lifting)), change.actor(), now);
+            Map<String, Object> detail = new LinkedHashMap<>(change.detail() == null ? Map.of() : change.detail());
+            detail.put("blocks", lifting);
+            logChange(c, callerKey, new Change(change.actor(), change.change(), change.reason(), change.approvedBy(), detail),
+                    now);
+            return lifting;
         });
     }
 
@@ -458,73 +473,23 @@ public final class MemoryStore {
     }
 
     private int update(Connection c, String sql, Object... params) throws SQLException {
-        try (PreparedStatement s = prepare(c, sql, params)) {
-            return s.executeUpdate();
-        }
+        return jdbc.update(c, sql, params);
     }
 
     private PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
-        PreparedStatement s = c.prepareStatement(sql);
-        s.setQueryTimeout(timeoutSeconds);
-        for (int i = 0; i < params.length; i++) {
-            Object p = params[i];
-            if (p instanceof OffsetDateTime t) {
-                s.setObject(i + 1, t.withOffsetSameInstant(ZoneOffset.UTC));
-            } else if (p instanceof Array a) {
-                s.setArray(i + 1, a);
-            } else {
-                s.setObject(i + 1, p);
-            }
-        }
-        return s;
+        return jdbc.prepare(c, sql, params);
     }
 
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    private <T> T read(Work<T> work) {
-        return transaction(work, true);
+    private <T> T read(Jdbc.Work<T> work) {
+        return jdbc.transaction(data, true, work);
     }
 
     /** A single statement in autocommit mode: PostgreSQL runs it as one transaction on one snapshot. */
-    private <T> T snapshot(Work<T> work) {
-        try (Connection c = data.getConnection()) {
-            c.setAutoCommit(true);
-            return work.run(c);
-        } catch (SQLException e) {
-            throw new MemoryUnavailableException("case memory is unavailable: " + e.getMessage(), e);
-        }
+    private <T> T snapshot(Jdbc.Work<T> work) {
+        return jdbc.autocommit(data, work);
     }
 
-    private <T> T write(Work<T> work) {
-        return transaction(work, false);
-    }
-
-    private <T> T transaction(Work<T> work, boolean readOnly) {
-        try (Connection c = data.getConnection()) {
-            c.setAutoCommit(false);
-            c.setReadOnly(readOnly);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(c);
-                throw e;
-            } finally {
-                c.setReadOnly(false);
-            }
-        } catch (SQLException e) {
-            throw new MemoryUnavailableException("case memory is unavailable: " + e.getMessage(), e);
-        }
-    }
-
-    private static void rollbackQuietly(Connection c) {
-        try {
-            c.rollback();
-        } catch (SQLException ignored) {
-            // the connection is broken; the pool discards it and the transaction died with it
-        }
+    private <T> T write(Jdbc.Work<T> work) {
+        return jdbc.transaction(data, false, work);
     }
 }

@@ -24,7 +24,7 @@ import java.util.function.UnaryOperator;
  * request's, else the one that set the remembered flag; {@code openedAt} the earlier; contacts the
  * larger (remembered contacts plus this one); longest contact and severity the larger;
  * investigation complete either; company fault and management answer the request's unless it
- * leaves them at their default; call-backs demanded either; other departments, a handler or a
+ * leaves them at their default; the loss at stake the request's, else the one received last; call-backs demanded either; other departments, a handler or a
  * named employee seen before, from memory alone.
  */
 public final class Recall {
@@ -135,6 +135,12 @@ public final class Recall {
             answer = m.managementAnswer().value();
             out.add("caseHistory.managementAnswer", answer.name(), m.managementAnswer().source());
         }
+        // The loss at stake the request gives wins; without one, a money demand is weighed against the remembered one.
+        Long damage = h.damageJpy();
+        if (damage == null && m.damageJpy() != null) {
+            damage = m.damageJpy().value();
+            out.add("caseHistory.damageJpy", damage, m.damageJpy().source());
+        }
         var severity = h.severity();
         if (m.severity() != null && m.severity().value().compareTo(severity) > 0) {
             severity = m.severity().value();
@@ -156,7 +162,7 @@ public final class Recall {
         }
         long ageDays = Duration.between(openedAt.toInstant(), reported.occurredAt().toInstant()).toDays();
         return new CaseHistory(openedAt, ageDays, contacts, longest, fault, investigated, answer, severity,
-                otherCount, callbacks);
+                otherCount, callbacks, damage);
     }
 
     private Handler handler(Handler w, CaseMemory m, Lent out) {

@@ -95,6 +95,100 @@ class ApprovalsTest {
         return as("officer").get("/v1/callers/" + caller).then();
     }
 
+    static ValidatableResponse withdraw(String user, String id, String body) {
+        return as(user).contentType(ContentType.JSON).body(body).post("/v1/approvals/" + id + "/withdraw").then();
+    }
+
+    static void flag(String caller, String source) {
+        as("officer").contentType(ContentType.JSON).body("{\"flag\": \"BLOCKED\", \"source\": \"" + source + "\","
+                + " \"reason\": \"blocked by " + source + "\"}").post("/v1/callers/" + caller + "/flags").then().statusCode(200);
+    }
+
+    @Test
+    void shouldRefuseToLetTheRequesterRejectTheirOwnRequestAndLetThemWithdrawIt() {
+        String caller = blocked();
+        String id = pendingLift("chief", caller);
+        // A rejection by the requester would read as a second person's judgement in the record.
+        reject("chief", id, "{\"reason\": \"changed my mind\"}").statusCode(403)
+                .body("code", equalTo("SELF_APPROVAL"), "detail", containsString("withdraw"));
+        as("exec").get("/v1/approvals").then().body("pending.find { it.id == '" + id + "' }.status", equalTo("PENDING"));
+        withdraw("exec", id, "{\"reason\": \"not mine\"}").statusCode(403).body("code", equalTo("FORBIDDEN"),
+                "detail", containsString("asked"));
+
+        withdraw("chief", id, "{\"reason\": \"asked for the wrong caller\"}").statusCode(200)
+                .body("status", equalTo("WITHDRAWN"), "decidedBy", equalTo("chief"), "requestedBy", equalTo("chief"),
+                        "decisionReason", equalTo("asked for the wrong caller"));
+
+        approve("exec", id).statusCode(409).body("code", equalTo("APPROVAL_ALREADY_DECIDED"), "detail", containsString("withdrawn"));
+        caller(caller).statusCode(200).body("blocked.department", equalTo("legal"), "changes.change", not(hasItem("LIFT_BLOCK")));
+        as("officer").get("/v1/approvals").then().body("recent.find { it.id == '" + id + "' }.status", equalTo("WITHDRAWN"));
+    }
+
+    @Test
+    void shouldLetACaseOfficerWithdrawTheirOwnRequestWithAReasonOnly() {
+        String caller = blocked();
+        String id = pendingLift("officer", caller);
+        withdraw("officer", id, "{}").statusCode(400).body("code", equalTo("INVALID_REQUEST"), "errors.path", contains("reason"));
+        withdraw("admin", id, "{\"reason\": \"x\"}").statusCode(403).body("code", equalTo("FORBIDDEN"));
+        withdraw("officer", id, "{\"reason\": \"settled otherwise\"}").statusCode(200).body("status", equalTo("WITHDRAWN"));
+        withdraw("officer", id, "{\"reason\": \"again\"}").statusCode(409).body("code", equalTo("APPROVAL_ALREADY_DECIDED"));
+        requestLift("officer", caller, "asked again").statusCode(202);
+    }
+
+    @Test
+    void shouldRefuseUnknownFieldsInAnApprovalOrARejection() {
+        String caller = blocked();
+        String id = pendingLift("officer", caller);
+        as("exec").contentType(ContentType.JSON).body("{\"approvedBy\": \"K. Sato\"}").post("/v1/approvals/" + id + "/approve")
+                .then().statusCode(400).body("code", equalTo("INVALID_REQUEST"), "errors.path", contains("approvedBy"),
+                        "errors.code", contains("UNKNOWN_FIELD"));
+        reject("exec", id, "{\"reason\": \"no\", \"rejectedBy\": \"K. Sato\"}").statusCode(400)
+                .body("code", equalTo("INVALID_REQUEST"), "errors.path", contains("rejectedBy"), "errors.code", contains("UNKNOWN_FIELD"));
+        withdraw("officer", id, "{\"reason\": \"no\", \"by\": \"x\"}").statusCode(400)
+                .body("code", equalTo("INVALID_REQUEST"), "errors.path", contains("by"));
+        as("exec").get("/v1/approvals").then().body("pending.find { it.id == '" + id + "' }.status", equalTo("PENDING"));
+        caller(caller).statusCode(200).body("blocked.department", equalTo("legal"));
+
+        as("exec").contentType(ContentType.JSON).body("{}").post("/v1/approvals/" + id + "/approve").then().statusCode(200)
+                .body("status", equalTo("APPROVED"));
+    }
+
+    @Test
+    void shouldLiftOnlyTheBlockTheLiftNames() {
+        String caller = blocked();
+        flag(caller, "police");
+        caller(caller).statusCode(200).body("blocks.legal.department", equalTo("legal"),
+                "blocks.police.department", equalTo("police"));
+        String id = as("officer").contentType(ContentType.JSON).body("{\"reason\": \"letters withdrawn\", \"source\": \"legal\"}")
+                .post("/v1/callers/" + caller + "/block/lift").then().statusCode(202).body("blocks", contains("legal"))
+                .extract().path("id");
+
+        approve("exec", id).statusCode(200).body("blocks", contains("legal"));
+
+        caller(caller).statusCode(200).body("blocked.department", equalTo("police"), "blocks.legal", nullValue(),
+                "blockLifted", nullValue(), "changes.find { it.change == 'LIFT_BLOCK' }.approvedBy", equalTo("exec"));
+    }
+
+    @Test
+    void shouldNotLiftABlockFromAnotherSourceThatCameAfterTheLiftWasAskedFor() {
+        String caller = blocked();
+        String id = requestLift("officer", caller, "apology accepted").statusCode(202).body("blocks", contains("legal"))
+                .extract().path("id");
+        flag(caller, "callcenter");
+
+        approve("exec", id).statusCode(200);
+
+        caller(caller).statusCode(200).body("blocked.department", equalTo("callcenter"), "blocks.legal", nullValue());
+    }
+
+    @Test
+    void shouldRefuseALiftNamingASourceThatDoesNotBlockTheCaller() {
+        String caller = blocked();
+        as("officer").contentType(ContentType.JSON).body("{\"reason\": \"x\", \"source\": \"police\"}")
+                .post("/v1/callers/" + caller + "/block/lift").then().statusCode(400)
+                .body("code", equalTo("INVALID_REQUEST"), "errors.path", contains("source"), "detail", containsString("legal"));
+    }
+
     @Test
     void shouldRefuseANameTypedIntoTheLiftAsAnApproval() {
         String caller = blocked();

@@ -7,7 +7,9 @@ import io.frontlineguard.incident.CompanyFault;
 import io.frontlineguard.incident.PoliceInvolvement;
 import io.frontlineguard.incident.Severity;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -69,5 +71,41 @@ class MemoryCombineTest {
         assertEquals(FIRST, ab.callbacksDemanded());
         assertEquals(Map.of("k1", FIRST, "k2", LATER), ab.demandedStaff());
         assertEquals(CompanyFault.CONFIRMED, b.combine(a).companyFault().value(), "the finding received last counts");
+    }
+
+    @Test
+    void shouldKeepEveryBlockBySourceAndLiftOnlyTheOnesNamed() {
+        CallerMemory both = new CallerMemory(null, FIRST, null, Map.of()).combine(new CallerMemory(null, LATER, null, Map.of()));
+        assertEquals(Set.of("call-center", "hq-consultation"), both.blocks().keySet());
+        assertEquals(FIRST, both.blocked());
+
+        CallerMemory one = both.lifted(null, List.of("call-center"));
+        assertEquals(LATER, one.blocked(), "the other source's block stays");
+        assertEquals(false, one.blockLifted());
+        assertNull(one.lifted(null, List.of("hq-consultation")).blocked());
+    }
+
+    @Test
+    void shouldLiftEveryBlockWithALiftRecordedBeforeLiftsNamedTheirBlocks() {
+        OffsetDateTime t = OffsetDateTime.parse("2026-01-01T10:00:00Z");
+        LedgerEntry legal = entry(1, "FLAG", "{\"blocked\": {\"department\": \"legal\", \"at\": \"2026-01-01T10:00:00Z\"}}", null, t);
+        LedgerEntry centre = entry(2, "CONTACT", "{\"blocked\": {\"department\": \"call-center\", \"at\": \"2026-01-01T10:00:00Z\"}}",
+                null, t);
+        assertNull(LedgerFold.of(List.of(legal, centre, entry(3, "LIFT", null, null, t))).caller().blocked());
+        assertEquals("call-center", LedgerFold.of(List.of(legal, centre, entry(3, "LIFT", null, "{\"blocks\": [\"legal\"]}", t)))
+                .caller().blocked().department());
+    }
+
+    @Test
+    void shouldReadACallerStoredBeforeBlocksWereKeptBySourceAsBlockedByItsOneSource() {
+        CallerMemory stored = MemoryJson.read("{\"blocked\": {\"department\": \"call-center\", \"at\": \"2026-01-01T10:00:00Z\"}}",
+                CallerMemory.class);
+        assertEquals(Set.of("call-center"), stored.blocks().keySet());
+        assertNull(stored.lifted(null, List.of("call-center")).blocked());
+    }
+
+    private static LedgerEntry entry(long id, String kind, String facts, String detail, OffsetDateTime at) {
+        return new LedgerEntry(id, LedgerEntry.PERSON, "hmac:x", "hmac:x", kind, facts, detail, "someone", null, at, null, null,
+                null, null);
     }
 }

@@ -10,6 +10,7 @@
 #   MEMORY=embedded src/bench/http/run.sh   # case memory on: the embedded store (default: MEMORY=off)
 #   MEMORY=postgres src/bench/http/run.sh   # case memory on a PostgreSQL server started for the run
 #   AUTH_COMPARE=true src/bench/http/run.sh   # also decisions without a credential, to see authentication's share
+#   START_TIMES=false src/bench/http/run.sh   # skip the nine timed starts (AppCDS included) before the load runs
 #   AUTH_ROUNDS=5 AUTH_COMPARE=true src/bench/http/run.sh   # alternating anonymous/authenticated rounds (default 3)
 #
 # Decisions carry the calling system's credential (Basic, the bench profile's user bench /
@@ -100,12 +101,14 @@ trap 'kill "$pid" 2>/dev/null || true; [ -z "$pg_pid" ] || kill "$pg_pid" 2>/dev
 # "verified in" time each start logged.
 plain=() cold=() cds=() verified_plain=() verified_cold=()
 verified_ms() { sed -n 's/.*verified in \([0-9]*\) ms.*/\1/p' "$OUT/service.log" | head -1; }
-for _ in 1 2 3; do
-  start_service; plain+=("$ready_ms"); verified_plain+=("$(verified_ms)"); stop_service
-  start_service -Dfrontlineguard.warm-up=false; cold+=("$ready_ms"); verified_cold+=("$(verified_ms)"); stop_service
-done
-start_service "-XX:ArchiveClassesAtExit=$OUT/app.jsa"; stop_service
-for _ in 1 2 3; do start_service "-XX:SharedArchiveFile=$OUT/app.jsa"; cds+=("$ready_ms"); stop_service; done
+if [ "${START_TIMES:-true}" = true ]; then
+  for _ in 1 2 3; do
+    start_service; plain+=("$ready_ms"); verified_plain+=("$(verified_ms)"); stop_service
+    start_service -Dfrontlineguard.warm-up=false; cold+=("$ready_ms"); verified_cold+=("$(verified_ms)"); stop_service
+  done
+  start_service "-XX:ArchiveClassesAtExit=$OUT/app.jsa"; stop_service
+  for _ in 1 2 3; do start_service "-XX:SharedArchiveFile=$OUT/app.jsa"; cds+=("$ready_ms"); stop_service; done
+fi
 rm -f "$OUT"/decisions.jsonl*
 
 start_service
@@ -267,7 +270,7 @@ twice=$(log_lines | cut -c1-52 | sort | uniq -d | wc -l)
     echo
   fi
   echo "- response size: $decision_bytes bytes (both endpoints)"
-  echo "- start-up to ready (launching java to the first 200 on /q/health/ready, median of 3): $(median3 "${plain[@]}") ms, verifying the rules (lint, compile, scenarios) $(median3 "${verified_plain[@]}") ms of it; without the engine warm-up $(median3 "${cold[@]}") ms, verifying $(median3 "${verified_cold[@]}") ms; ratio $(awk -v a="$(median3 "${plain[@]}")" -v b="$(median3 "${cold[@]}")" 'BEGIN { printf "%.2f", a / b }'); with AppCDS (and the warm-up) $(median3 "${cds[@]}") ms"
+  [ "${START_TIMES:-true}" != true ] || echo "- start-up to ready (launching java to the first 200 on /q/health/ready, median of 3): $(median3 "${plain[@]}") ms, verifying the rules (lint, compile, scenarios) $(median3 "${verified_plain[@]}") ms of it; without the engine warm-up $(median3 "${cold[@]}") ms, verifying $(median3 "${verified_cold[@]}") ms; ratio $(awk -v a="$(median3 "${plain[@]}")" -v b="$(median3 "${cold[@]}")" 'BEGIN { printf "%.2f", a / b }'); with AppCDS (and the warm-up) $(median3 "${cds[@]}") ms"
   echo "- peak resident memory: $(( rss_kb / 1024 )) MiB"
   if [ "$DECISION_LOG" = true ]; then
     cut_off=""

@@ -144,6 +144,7 @@ run warmup-decisions "$BASE/v1/decisions" 16 "$WARMUP" "$AUTHORIZATION"
 
 rows=""
 auth_rows=""
+profile_rows=""
 for c in $CONNECTIONS; do
   run baseline "$BASE/bench/baseline?bytes=${decision_bytes}" "$c" "$DURATION"
   run decisions "$BASE/v1/decisions" "$c" "$DURATION" "$AUTHORIZATION"
@@ -161,6 +162,16 @@ for c in $CONNECTIONS; do
       echo "$c $cost_cpu $cost_rps" >>"$OUT/auth-costs.txt"
       auth_rows+="| $c | $r | $(field "$a" rps) | $(field "$d" rps) | $cost_rps % | $(field "$a" cpu_us) | $(field "$d" cpu_us) | **$cost_cpu %** |"$'\n'
     done
+    # The same authenticated load under JFR's sampler: the share of the service's sampled Java CPU
+    # that authentication and the access checks take, measured inside one run and so free of the
+    # drift between runs that the rounds above show.
+    jcmd "$pid" JFR.start name=auth "settings=$PWD/$HERE/cpu-samples.jfc" >/dev/null
+    run profiled "$BASE/v1/decisions" "$c" "$DURATION" "$AUTHORIZATION"
+    jcmd "$pid" JFR.dump name=auth "filename=$PWD/$OUT/auth-c$c.jfr" >/dev/null
+    jcmd "$pid" JFR.stop name=auth >/dev/null
+    jfr print --events jdk.ExecutionSample --stack-depth 64 "$OUT/auth-c$c.jfr" >"$OUT/auth-c$c.samples"
+    read -r share charged samples < <(awk -f "$HERE/auth-share.awk" "$OUT/auth-c$c.samples" 2>"$OUT/auth-c$c.frames")
+    profile_rows+="| $c | $samples | $charged | **$share %** | $(head -3 "$OUT/auth-c$c.frames" | awk '{ printf "%s`%s` (%d)", (NR > 1 ? ", " : ""), $2, $1 }') |"$'\n'
   fi
   b=$(grep "^baseline c=$c " "$OUT/runs.txt" | tail -1)
   d=$(grep "^decisions c=$c " "$OUT/runs.txt" | tail -1)
@@ -247,6 +258,12 @@ twice=$(log_lines | cut -c1-52 | sort | uniq -d | wc -l)
     echo "| connections | round | anonymous req/s | authenticated req/s | throughput lost | anonymous CPU µs/req | authenticated CPU µs/req | auth share of CPU |"
     echo "|---|---|---|---|---|---|---|---|"
     printf "%s" "$auth_rows"
+    echo
+    echo "Authentication's share of the service's sampled Java CPU (JFR execution samples every 2 ms, src/bench/http/cpu-samples.jfc; one authenticated run per connection count):"
+    echo
+    echo "| connections | samples | charged to authentication and access checks | auth share | where (top frames) |"
+    echo "|---|---|---|---|---|"
+    printf "%s" "$profile_rows"
     echo
     for c in $CONNECTIONS; do
       echo "- median auth share of a decision's CPU at $c connections: $(awk -v c="$c" '$1 == c { print $2 }' "$OUT/auth-costs.txt" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }') % over $AUTH_ROUNDS rounds (throughput lost, median: $(awk -v c="$c" '$1 == c { print $3 }' "$OUT/auth-costs.txt" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }') %)"

@@ -170,7 +170,8 @@ for c in $CONNECTIONS; do
     jcmd "$pid" JFR.dump name=auth "filename=$PWD/$OUT/auth-c$c.jfr" >/dev/null
     jcmd "$pid" JFR.stop name=auth >/dev/null
     jfr print --events jdk.ExecutionSample --stack-depth 64 "$OUT/auth-c$c.jfr" >"$OUT/auth-c$c.samples"
-    read -r share charged samples < <(awk -f "$HERE/auth-share.awk" "$OUT/auth-c$c.samples" 2>"$OUT/auth-c$c.frames")
+    awk -f "$HERE/auth-share.awk" "$OUT/auth-c$c.samples" >"$OUT/auth-c$c.share" 2>"$OUT/auth-c$c.frames"
+    read -r share charged samples <"$OUT/auth-c$c.share"
     profile_rows+="| $c | $samples | $charged | **$share %** | $(head -3 "$OUT/auth-c$c.frames" | awk '{ printf "%s`%s` (%d)", (NR > 1 ? ", " : ""), $2, $1 }') |"$'\n'
   fi
   b=$(grep "^baseline c=$c " "$OUT/runs.txt" | tail -1)

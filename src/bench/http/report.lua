@@ -33,7 +33,8 @@ function request()
   counter = counter + 1
   local n = counter
   local body = wrk.body:gsub('"BENCH%-1"', '"' .. run_id .. '-' .. tid .. '-' .. n .. '"', 1)
-  body = body:gsub('"tel:0312345678"', '"tel:0312345678-' .. (n % callers) .. '"', 1)
+  -- a valid mobile number per caller (090 and eight digits), so normalisation keeps them apart
+  body = body:gsub('"tel:0312345678"', string.format('"tel:090%08d"', n % callers), 1)
   body = body:gsub('"department"', '"caseId": "case-' .. tid .. '-' .. (n % math.floor(callers * 5 / 2)) .. '", "department"', 1)
   return wrk.format(nil, nil, nil, body)
 end

@@ -26,7 +26,14 @@ public final class BenchMain {
             java.nio.file.Path dir = java.nio.file.Path.of(extra[1]);
             var server = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder().setDataDirectory(dir.resolve("data"))
                     .setOverrideWorkingDirectory(dir.resolve("server").toFile())
+                    // zonky starts postgres with -F (fsync off); a later -c wins, so the limit is a durable one.
+                    .setServerConfig("fsync", "on").setServerConfig("full_page_writes", "on")
                     .setServerConfig("synchronous_commit", "on").start();
+            try (var c = server.getPostgresDatabase().getConnection(); var s = c.createStatement();
+                 var r = s.executeQuery("select current_setting('fsync') || ' ' || current_setting('synchronous_commit')")) {
+                r.next();
+                java.nio.file.Files.writeString(dir.resolve("durability"), r.getString(1));
+            }
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     server.close();

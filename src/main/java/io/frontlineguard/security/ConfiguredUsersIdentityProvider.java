@@ -17,7 +17,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The embedded identity store: users, password hashes and roles from
@@ -31,7 +30,8 @@ import java.util.Set;
 public class ConfiguredUsersIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
 
     private final Map<String, GuardConfig.User> users;
-    private final Map<String, Set<String>> roles = new HashMap<>();
+    // Identities are immutable; one per user, built once, so a recognised credential allocates none.
+    private final Map<String, SecurityIdentity> identities = new HashMap<>();
     private final VerifiedCredentials verified;
     private final PasswordChecks checks;
     private final FailedLogins failures;
@@ -39,7 +39,10 @@ public class ConfiguredUsersIdentityProvider implements IdentityProvider<Usernam
     ConfiguredUsersIdentityProvider(GuardConfig config, VerifiedCredentials verified, PasswordChecks checks,
                                     FailedLogins failures) {
         this.users = config.security().users();
-        users.forEach((name, user) -> roles.put(name, Set.copyOf(user.roles().orElse(List.of()))));
+        users.forEach((name, user) -> identities.put(name, QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal(name))
+                .addRoles(new HashSet<>(user.roles().orElse(List.of())))
+                .build()));
         this.verified = verified;
         this.checks = checks;
         this.failures = failures;
@@ -87,10 +90,7 @@ public class ConfiguredUsersIdentityProvider implements IdentityProvider<Usernam
     }
 
     private SecurityIdentity identity(String name) {
-        return QuarkusSecurityIdentity.builder()
-                .setPrincipal(new QuarkusPrincipal(name))
-                .addRoles(new HashSet<>(roles.get(name)))
-                .build();
+        return identities.get(name);
     }
 
     private static final String DUMMY_HASH = PasswordHash.hash("not a password of anyone".toCharArray());

@@ -33,6 +33,11 @@ public class FailedLogins {
     private final LongSupplier clock;
     private final Map<String, Window> users;
     private final Map<String, Window> addresses;
+    // When the last window that reached the limit ends. Every authenticated request asks about its
+    // address; while no window is over the limit (the normal case) that is one volatile read
+    // instead of the lock that the access-ordered maps need.
+    private volatile boolean anyThrottled;
+    private volatile long throttledUntilNanos;
 
     @Inject
     FailedLogins(GuardConfig config) {
@@ -83,7 +88,15 @@ public class FailedLogins {
         }
     }
 
+    /** Whether any user name or address may be throttled now; false means none is, without a lock. */
+    public boolean anyThrottled() {
+        return anyThrottled && clock.getAsLong() - throttledUntilNanos < 0;
+    }
+
     private long retryAfter(Map<String, Window> map, String key) {
+        if (!anyThrottled()) {
+            return 0;
+        }
         long now = clock.getAsLong();
         synchronized (this) {
             Window w = map.get(key);
@@ -104,6 +117,13 @@ public class FailedLogins {
                 map.put(key, w);
             }
             w.failures++;
+            if (w.failures >= maxFailures) {
+                long until = w.startNanos + windowNanos;
+                if (!anyThrottled || until - throttledUntilNanos > 0) {
+                    throttledUntilNanos = until;
+                }
+                anyThrottled = true;
+            }
         }
     }
 }

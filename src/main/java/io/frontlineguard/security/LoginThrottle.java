@@ -38,7 +38,7 @@ public class LoginThrottle {
     }
 
     private void check(RoutingContext ctx) {
-        if (ctx.request().getHeader(HttpHeaders.AUTHORIZATION) != null) {
+        if (failures.anyThrottled() && ctx.request().getHeader(HttpHeaders.AUTHORIZATION) != null) {
             long retryAfter = failures.addressRetryAfter(address(ctx));
             if (retryAfter > 0) {
                 refuse(ctx, retryAfter);

@@ -27,29 +27,40 @@ public class VerifiedCredentials {
     private record Entry(byte[] fingerprint, long expiresAtNanos) {
     }
 
-    private final byte[] key = new byte[32];
     private final long ttlNanos;
     private final ConcurrentMap<String, Entry> verified = new ConcurrentHashMap<>();
+    // A Mac per thread, keyed once: looking up the provider and keying a new Mac costs more than
+    // the HMAC of a credential itself, and every authenticated request computes one.
+    private final ThreadLocal<Mac> macs;
 
     VerifiedCredentials(GuardConfig config) {
+        byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
+        SecretKeySpec spec = new SecretKeySpec(key, "HmacSHA256");
+        Arrays.fill(key, (byte) 0);
+        this.macs = ThreadLocal.withInitial(() -> keyed(spec));
         this.ttlNanos = config.security().credentialCache().ttl().toNanos();
+    }
+
+    private static Mac keyed(SecretKeySpec spec) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(spec);
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
     }
 
     /** The keyed hash of this credential; equal only for the same user name and password. */
     byte[] fingerprint(String user, char[] password) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            mac.update(user.getBytes(StandardCharsets.UTF_8));
-            mac.update((byte) 0);
-            ByteBuffer bytes = StandardCharsets.UTF_8.encode(CharBuffer.wrap(password));
-            mac.update(bytes);
-            Arrays.fill(bytes.array(), (byte) 0);
-            return mac.doFinal();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
-        }
+        Mac mac = macs.get();
+        mac.update(user.getBytes(StandardCharsets.UTF_8));
+        mac.update((byte) 0);
+        ByteBuffer bytes = StandardCharsets.UTF_8.encode(CharBuffer.wrap(password));
+        mac.update(bytes);
+        Arrays.fill(bytes.array(), (byte) 0);
+        return mac.doFinal();
     }
 
     /** Whether this credential was verified within the time to live; compared in constant time. */

@@ -1,6 +1,7 @@
 package io.frontlineguard.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -42,5 +43,27 @@ class FailedLoginsTest {
             failures.failed("invented-" + i, "10.1." + (i / 250) + "." + (i % 250));
         }
         assertTrue(failures.tracked() <= 200, "at most max-tracked user names and addresses: " + failures.tracked());
+    }
+
+    @Test
+    void shouldSayNothingIsThrottledUntilAWindowReachesTheLimitAndAgainOnceItEnds() {
+        assertFalse(failures.anyThrottled(), "no failure yet");
+        failures.failed("crm", "10.0.0.1");
+        failures.failed("crm", "10.0.0.1");
+        assertFalse(failures.anyThrottled(), "below the limit");
+        now.addAndGet(Duration.ofSeconds(30).toNanos());
+        failures.failed("crm", "10.0.0.1");
+        assertTrue(failures.anyThrottled());
+        assertEquals(30, failures.addressRetryAfter("10.0.0.1"));
+        failures.failed("other", "10.0.0.2");
+        failures.failed("other", "10.0.0.2");
+        failures.failed("other", "10.0.0.2");
+        now.addAndGet(Duration.ofSeconds(30).toNanos());
+        assertTrue(failures.anyThrottled(), "the second window, begun later, still runs");
+        assertEquals(0, failures.addressRetryAfter("10.0.0.1"));
+        assertEquals(30, failures.addressRetryAfter("10.0.0.2"));
+        now.addAndGet(Duration.ofSeconds(30).toNanos());
+        assertFalse(failures.anyThrottled(), "every window over the limit has ended");
+        assertEquals(0, failures.userRetryAfter("other"));
     }
 }

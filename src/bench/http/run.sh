@@ -190,8 +190,9 @@ store_limit() { # database, then pgbench's connection options
   command -v pgbench >/dev/null || { echo "pgbench is not installed (Debian: postgresql-client); no store limit" >&2; return 0; }
   for c in $CONNECTIONS; do
     pg=(pgbench -n "$@" -c "$c" -j 2 -T "$DURATION" -D "callers=$callers" -D "cases=$(( callers * 5 / 2 ))")
-    write_tps=$("${pg[@]}" -f "$HERE/ledger-write.sql" "$db" 2>>"$OUT/pgbench.log" | sed -n 's/^tps = \([0-9.]*\).*/\1/p')
-    both_tps=$("${pg[@]}" -f "$HERE/ledger-read.sql" -f "$HERE/ledger-write.sql" "$db" 2>>"$OUT/pgbench.log" \
+    # A failed pgbench leaves "?" in the table (its reason is in pgbench.log), not a lost run.
+    write_tps=$( { "${pg[@]}" -f "$HERE/ledger-write.sql" "$db" 2>>"$OUT/pgbench.log" || true; } | sed -n 's/^tps = \([0-9.]*\).*/\1/p')
+    both_tps=$( { "${pg[@]}" -f "$HERE/ledger-read.sql" -f "$HERE/ledger-write.sql" "$db" 2>>"$OUT/pgbench.log" || true; } \
       | sed -n 's/^tps = \([0-9.]*\).*/\1/p')
     d=$(grep "^decisions c=$c " "$OUT/runs.txt" | tail -1)
     limit_rows+="| $c | ${write_tps:-?} | ${both_tps:-?} (half reads) | $(field "$d" rps) | **$(awk -v d="$(field "$d" rps)" -v w="${write_tps:-0}" 'BEGIN { if (w > 0) printf "%.2f", d / w; else print "?" }')** |"$'\n'
@@ -207,11 +208,12 @@ if [ "$MEMORY" = embedded ]; then
   # The embedded store lives only while its service does: its limit is measured with the service
   # up and idle, through its private socket, as its own role with its generated password.
   sock="$PWD/target/bench/memory/run"
+  [ -d "$sock" ] || echo "no embedded store socket folder at $sock" >&2
   store_durability=$(PGPASSWORD=$(cat target/bench/memory/service.password) psql -At -h "$sock" -U guard \
-    -p "$(ls "$sock" | sed -n 's/^\.s\.PGSQL\.\([0-9]*\)$/\1/p' | head -1)" guard \
+    -p "$(ls -A "$sock" | sed -n 's/^\.s\.PGSQL\.\([0-9]*\)$/\1/p' | head -1)" guard \
     -c "select current_setting('fsync') || ' ' || current_setting('synchronous_commit')" 2>/dev/null || echo "unknown")
   PGPASSWORD=$(cat target/bench/memory/service.password) store_limit guard -h "$sock" -U guard \
-    -p "$(ls "$sock" | sed -n 's/^\.s\.PGSQL\.\([0-9]*\)$/\1/p' | head -1)"
+    -p "$(ls -A "$sock" | sed -n 's/^\.s\.PGSQL\.\([0-9]*\)$/\1/p' | head -1)"
 fi
 stop_service
 

@@ -48,7 +48,7 @@ final class ImpactCommand {
         }
         Instant since;
         try {
-            since = Period.since(q.since(), clock.instant());
+            since = Period.since(q.since(), clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
             return AuthorCommands.USAGE;

@@ -6,7 +6,7 @@ import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
 /**
- * One jar, two uses: with an authoring command ({@code check}, {@code test}, {@code diff},
+ * One jar, two uses: with an authoring command ({@code check}, {@code test}, {@code diff}, {@code impact},
  * {@code help}) it runs that command on plain Java and exits with its code, without starting the
  * service; with anything else it starts the decision service exactly as before.
  */

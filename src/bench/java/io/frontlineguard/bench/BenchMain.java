@@ -45,6 +45,11 @@ public final class BenchMain {
             java.nio.file.Files.writeString(dir.resolve("port"), String.valueOf(server.getPort()));
             Thread.currentThread().join();
         }
+        if (extra.length > 2 && extra[0].equals("impact-log")) {
+            // src/bench/impact/run.sh: the decision log that guard impact replays.
+            ImpactLog.main(Arrays.copyOfRange(extra, 1, extra.length));
+            return;
+        }
         if (extra.length > 0 && extra[0].equals("replicas")) {
             // src/bench/replicas/run.sh: the replica run, with its -Dreplicas.* settings.
             Arrays.stream(extra).skip(1).filter(a -> a.startsWith("-D") && a.contains("="))

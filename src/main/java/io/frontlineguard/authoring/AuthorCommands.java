@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine;
 
 /**
- * The policy authors' command line: {@code check}, {@code test}, {@code diff}, {@code help} and a
+ * The policy authors' command line: {@code check}, {@code test}, {@code diff}, {@code impact}, {@code help} and a
  * shell completion script, parsed by picocli (usage errors with a suggestion, help per command).
  * It runs on plain Java (the rule compiler, the scenario runner and the decision engine need no
  * container), so a command answers in seconds and never opens a port.
@@ -24,9 +24,9 @@ import picocli.CommandLine;
 public final class AuthorCommands {
 
     public static final int OK = 0;
-    /** check found problems, test found failures or coverage gaps, diff found changed decisions. */
+    /** check found problems, test found failures or coverage gaps, diff or impact found changed decisions. */
     public static final int PROBLEMS = 1;
-    /** Wrong arguments, a missing folder or file, (diff) rules that cannot be compared, or an internal error. */
+    /** Wrong arguments, a missing folder or file, (diff, impact) rules that cannot be compared, or an internal error. */
     public static final int USAGE = 2;
 
     /** Options answered here, never by starting a server. */
@@ -55,6 +55,7 @@ public final class AuthorCommands {
                 .addSubcommand(new CommandLine(new Check(out, err)))
                 .addSubcommand(new CommandLine(new Test(out, err)))
                 .addSubcommand(new CommandLine(new Diff(out, err)))
+                .addSubcommand(new CommandLine(new Impact(out, err)))
                 .addSubcommand(new CommandLine.HelpCommand())
                 .addSubcommand(new AutoComplete.GenerateCompletion());
         cli.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
@@ -83,8 +84,8 @@ public final class AuthorCommands {
             description = "Frontline Guard commands for policy authors (no Java needed).",
             synopsisSubcommandLabel = "COMMAND",
             footer = {"", "Exit codes: 0 all good; 1 problems (check), rules that do not compile, failing",
-                    "scenarios or gaps in coverage (test), or at least one changed decision (diff);",
-                    "2 wrong usage, a missing folder or file, or (diff) a folder whose rules do not compile.",
+                    "scenarios or gaps in coverage (test), or at least one changed decision (diff, impact);",
+                    "2 wrong usage, a missing folder or file, or (diff, impact) a folder whose rules do not compile.",
                     "Without a command (no argument, or only options such as -Dkey=value) the service starts."})
     static final class Guard implements Callable<Integer> {
         @CommandLine.Spec
@@ -189,6 +190,44 @@ public final class AuthorCommands {
         @Override
         public Integer call() {
             return new DiffCommand().run(RulesFolder.of(before), RulesFolder.of(after), incidents, out, err);
+        }
+    }
+
+    @Command(name = "impact", mixinStandardHelpOptions = true,
+            description = {"Decide the logged decisions of a period again under the candidate rules, each from",
+                    "the facts it logged (case memory's recollection included), and report the changed",
+                    "ones by kind: action added, removed, params changed, handling and assessment changed.",
+                    "Reads the log only; writes neither the log nor case memory."},
+            footer = {"", "Exit codes: 0 no decision changed; 1 at least one changed; 2 wrong usage, a missing",
+                    "folder or log file, or candidate rules that do not compile."})
+    static final class Impact extends Streams implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "<candidate-rules>", description = "the rules folder to try")
+        String candidate;
+        @CommandLine.Option(names = "--since", paramLabel = "<when>", defaultValue = "30d",
+                description = "decisions made since: 30d, 12h, 2w, a UTC date 2026-11-01 or an instant (default: 30d)")
+        String since;
+        @CommandLine.Option(names = "--log", paramLabel = "<file>", split = ",",
+                description = "decision log files, oldest first (default: $GUARD_DECISION_LOG_PATH or decisions.jsonl,"
+                        + " with its rotated files)")
+        List<String> logs;
+        @CommandLine.Option(names = "--json", paramLabel = "<file>", description = "also write the report as JSON; - for standard output instead of the text")
+        String json;
+        @CommandLine.Option(names = "--html", paramLabel = "<file>", description = "also write the report as one HTML file with a chart")
+        String html;
+        @CommandLine.Option(names = "--examples", paramLabel = "<n>", defaultValue = "3", description = "examples per kind (default: 3)")
+        int examples;
+        @CommandLine.Option(names = "--threads", paramLabel = "<n>", description = "decide on this many threads (default: one per core)")
+        Integer threads;
+
+        Impact(PrintStream out, PrintStream err) {
+            super(out, err);
+        }
+
+        @Override
+        public Integer call() {
+            int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+            return new ImpactCommand(java.time.Clock.systemUTC()).run(new ImpactCommand.Request(candidate, since, logs, json,
+                    html, examples, workers), out, err);
         }
     }
 }

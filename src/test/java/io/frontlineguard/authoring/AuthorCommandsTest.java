@@ -38,7 +38,7 @@ class AuthorCommandsTest {
 
         assertEquals(AuthorCommands.OK, run.exitCode(), run.toString());
         assertTrue(run.out().startsWith("Usage: guard [-hV] COMMAND"), run.toString());
-        for (String command : new String[] {"check", "test", "diff", "help", "generate-completion"}) {
+        for (String command : new String[] {"check", "test", "diff", "impact", "help", "generate-completion"}) {
             assertTrue(run.out().contains("\n  " + command + " "), command + " listed: " + run);
         }
         assertTrue(run.out().contains("Exit codes: 0 all good; 1 problems"), run.toString());

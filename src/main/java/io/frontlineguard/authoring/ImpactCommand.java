@@ -1,0 +1,149 @@
+package io.frontlineguard.authoring;
+
+import io.frontlineguard.impact.ImpactHtml;
+import io.frontlineguard.impact.ImpactJson;
+import io.frontlineguard.impact.ImpactReport;
+import io.frontlineguard.impact.ImpactSummary;
+import io.frontlineguard.impact.ImpactText;
+import io.frontlineguard.impact.LogReplay;
+import io.frontlineguard.impact.Period;
+import io.frontlineguard.ruleset.RuleSet;
+import io.frontlineguard.ruleset.RuleSetException;
+import io.frontlineguard.verification.VerifiedRules;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code impact <candidate-rules> [--since 30d] [--log files]}: "what would my change have done to
+ * the decisions actually made?". Every logged decision of the period is decided again under the
+ * candidate from the facts it logged (memory's recollection included) and compared with what was
+ * decided; see {@link LogReplay}. Exit codes as {@code diff}: 0 nothing changed, 1 at least one
+ * decision changed, 2 wrong usage, a missing folder or log, rules that do not compile.
+ */
+final class ImpactCommand {
+
+    /** What the command was asked; {@code logs} empty means the service's default log and its rotations. */
+    record Request(String candidate, String since, List<String> logs, String json, String html, int examples,
+                   int threads) {
+    }
+
+    private final Clock clock;
+
+    ImpactCommand(Clock clock) {
+        this.clock = clock;
+    }
+
+    int run(Request q, PrintStream out, PrintStream err) {
+        RulesFolder folder = RulesFolder.of(q.candidate());
+        if (!folder.exists()) {
+            err.println(folder.given() + ": no such rules folder");
+            return AuthorCommands.USAGE;
+        }
+        Instant since;
+        try {
+            since = Period.since(q.since(), clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            return AuthorCommands.USAGE;
+        }
+        List<LogReplay.LogFile> logs = logs(q.logs(), err);
+        if (logs == null) {
+            return AuthorCommands.USAGE;
+        }
+        RuleSet candidate;
+        try {
+            candidate = new VerifiedRules(clock).compile(folder.path());
+        } catch (RuleSetException e) {
+            e.problems().stream().map(folder::format).forEach(err::println);
+            err.println(folder.given() + ": the rules do not compile; for every problem at once run: ./guard check "
+                    + folder.given());
+            return AuthorCommands.USAGE;
+        }
+        ImpactSummary summary;
+        try {
+            summary = new LogReplay(candidate, since, q.threads(), q.examples()).replay(logs);
+        } catch (IOException e) {
+            err.println("cannot read the decision log: " + e.getMessage());
+            return AuthorCommands.USAGE;
+        }
+        ImpactReport report = new ImpactReport(folder.given(), candidate.version(), candidate.rules().size(),
+                logs.stream().map(LogReplay.LogFile::name).toList(), q.since(), since, summary);
+        if (!"-".equals(q.json())) {
+            ImpactText.print(report, out);
+        }
+        try {
+            if (q.json() != null) {
+                write(q.json(), ImpactJson.write(report), out);
+            }
+            if (q.html() != null) {
+                write(q.html(), ImpactHtml.write(report), out);
+            }
+        } catch (IOException e) {
+            err.println("cannot write the report: " + e.getMessage());
+            return AuthorCommands.USAGE;
+        }
+        return report.exitCode();
+    }
+
+    private static void write(String target, String text, PrintStream out) throws IOException {
+        if ("-".equals(target)) {
+            out.print(text);
+            out.println();
+            return;
+        }
+        Path file = Path.of(target);
+        if (file.getParent() != null) {
+            Files.createDirectories(file.getParent());
+        }
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The files named, or else the service's log ({@code GUARD_DECISION_LOG_PATH}, default
+     * {@code decisions.jsonl}) with its rotated files, oldest first, so entries come in time order.
+     */
+    private static List<LogReplay.LogFile> logs(List<String> named, PrintStream err) {
+        List<LogReplay.LogFile> files = new ArrayList<>();
+        if (named != null && !named.isEmpty()) {
+            for (String n : named) {
+                if (!Files.isRegularFile(Path.of(n))) {
+                    err.println(n + ": no such decision log file");
+                    return null;
+                }
+                files.add(new LogReplay.LogFile(Path.of(n), n));
+            }
+            return files;
+        }
+        String current = System.getenv().getOrDefault("GUARD_DECISION_LOG_PATH", "decisions.jsonl");
+        Path log = Path.of(current).toAbsolutePath();
+        java.util.regex.Pattern rotation = java.util.regex.Pattern.compile(
+                java.util.regex.Pattern.quote(log.getFileName().toString()) + "\\.(\\d{1,6})");
+        List<Integer> rotations = new ArrayList<>();
+        try (var siblings = Files.list(log.getParent())) {
+            siblings.map(p -> rotation.matcher(p.getFileName().toString())).filter(java.util.regex.Matcher::matches)
+                    .forEach(m -> rotations.add(Integer.parseInt(m.group(1))));
+        } catch (IOException e) {
+            err.println(log.getParent() + ": cannot list the decision log's folder: " + e.getMessage());
+            return null;
+        }
+        rotations.sort(java.util.Comparator.reverseOrder());
+        for (int i : rotations) {
+            files.add(new LogReplay.LogFile(Path.of(current + "." + i), current + "." + i));
+        }
+        if (Files.isRegularFile(Path.of(current))) {
+            files.add(new LogReplay.LogFile(Path.of(current), current));
+        }
+        if (files.isEmpty()) {
+            err.println(current + ": no decision log here; name the files with --log <file>[,<file>…]");
+            return null;
+        }
+        return files;
+    }
+}

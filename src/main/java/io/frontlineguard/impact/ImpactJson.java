@@ -1,0 +1,65 @@
+package io.frontlineguard.impact;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The report for CI and tools. Field names are stable; {@code changes} lists the kinds found, in
+ * the kinds' order, and {@code exitCode} repeats what the command exits with.
+ */
+public final class ImpactJson {
+
+    private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    private ImpactJson() {
+    }
+
+    public static Map<String, Object> tree(ImpactReport r) {
+        ImpactSummary s = r.summary();
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("candidate", Map.of("dir", r.candidate(), "version", r.candidateVersion(), "rules", r.candidateRules()));
+        root.put("logs", r.logs());
+        root.put("since", r.since().toString());
+        Map<String, Object> totals = new LinkedHashMap<>();
+        totals.put("lines", s.lines());
+        totals.put("beforePeriod", s.beforePeriod());
+        totals.put("timedOut", s.timedOut());
+        totals.put("skipped", s.skipped());
+        totals.put("replayed", s.replayed());
+        totals.put("changed", s.changed());
+        root.put("totals", totals);
+        List<Map<String, Object>> skips = new ArrayList<>();
+        s.skips().forEach(k -> skips.add(Map.of("where", k.where(), "reason", k.reason())));
+        root.put("skippedLines", skips);
+        List<Map<String, Object>> changes = new ArrayList<>();
+        s.kinds().forEach((kind, k) -> {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("kind", kind.name());
+            c.put("label", kind.label());
+            c.put("decisions", k.decisions());
+            c.put("departments", k.departments());
+            c.put("rules", k.rules());
+            c.put("lessons", k.lessons());
+            c.put("examples", k.examples());
+            changes.add(c);
+        });
+        root.put("changes", changes);
+        root.put("exitCode", r.exitCode());
+        return root;
+    }
+
+    public static String write(ImpactReport r) {
+        try {
+            return JSON.writeValueAsString(tree(r));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

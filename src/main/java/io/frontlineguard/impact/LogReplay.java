@@ -1,0 +1,166 @@
+package io.frontlineguard.impact;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.frontlineguard.decision.DecisionEngine;
+import io.frontlineguard.decision.Resolution;
+import io.frontlineguard.ruleset.RuleInfo;
+import io.frontlineguard.ruleset.RuleSet;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Re-decides logged decisions under a candidate rule set. Each entry is decided from the facts it
+ * logged, which already hold what case memory recalled at that moment, so the answer is the one
+ * the candidate would have given then. Nothing here writes: the log files are only read, the
+ * engine is called directly (no decision service, so no decision log and no listener), and case
+ * memory is never consulted.
+ *
+ * <p>Lines are read on the calling thread and decided in batches on {@code threads} workers; at
+ * most two batches per worker wait, so memory stays flat however long the log is.
+ */
+public final class LogReplay {
+
+    private static final int BATCH = 256;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final RuleSet candidate;
+    private final Instant since;
+    private final int threads;
+    private final int maxExamples;
+    private final DecisionEngine engine = new DecisionEngine();
+
+    /** A log file and how reports name it (as the user gave it). */
+    public record LogFile(Path path, String name) {
+    }
+
+    public LogReplay(RuleSet candidate, Instant since, int threads, int maxExamples) {
+        this.candidate = candidate;
+        this.since = since;
+        this.threads = Math.max(1, threads);
+        this.maxExamples = Math.max(0, maxExamples);
+    }
+
+    private record Line(String where, String text) {
+    }
+
+    public ImpactSummary replay(List<LogFile> files) throws IOException {
+        ImpactSummary total = new ImpactSummary(maxExamples);
+        ExecutorService workers = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "impact-replay");
+            t.setDaemon(true);
+            return t;
+        });
+        Deque<Future<ImpactSummary>> pending = new ArrayDeque<>();
+        try {
+            for (LogFile file : files) {
+                try (BufferedReader in = Files.newBufferedReader(file.path(), StandardCharsets.UTF_8)) {
+                    List<Line> batch = new ArrayList<>(BATCH);
+                    int number = 0;
+                    for (String text = in.readLine(); text != null; text = in.readLine()) {
+                        number++;
+                        if (text.isBlank()) {
+                            continue;
+                        }
+                        batch.add(new Line(file.name() + ":" + number, text));
+                        if (batch.size() == BATCH) {
+                            submit(batch, workers, pending, total);
+                            batch = new ArrayList<>(BATCH);
+                        }
+                    }
+                    if (!batch.isEmpty()) {
+                        submit(batch, workers, pending, total);
+                    }
+                }
+            }
+            while (!pending.isEmpty()) {
+                total.merge(await(pending.removeFirst()));
+            }
+            return total;
+        } finally {
+            workers.shutdownNow();
+        }
+    }
+
+    private void submit(List<Line> batch, ExecutorService workers, Deque<Future<ImpactSummary>> pending,
+                        ImpactSummary total) throws IOException {
+        pending.addLast(workers.submit(() -> decide(batch)));
+        // In order: the examples are the log's first, whichever batch finished first.
+        while (pending.size() > 2 * threads) {
+            total.merge(await(pending.removeFirst()));
+        }
+    }
+
+    private static ImpactSummary await(Future<ImpactSummary> part) throws IOException {
+        try {
+            return part.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("the replay was interrupted");
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the replay failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private ImpactSummary decide(List<Line> batch) {
+        ImpactSummary part = new ImpactSummary(maxExamples);
+        for (Line line : batch) {
+            part.countLine();
+            LoggedDecision logged;
+            try {
+                JsonNode entry = JSON.readTree(line.text());
+                if (LoggedDecision.timeOf(entry).isBefore(since)) {
+                    part.countBeforePeriod();
+                    continue;
+                }
+                logged = LoggedDecision.read(entry);
+            } catch (IOException | RuntimeException e) {
+                part.skipped(line.where(), reason(e));
+                continue;
+            }
+            if (logged.timedOut()) {
+                part.countTimedOut();
+                continue;
+            }
+            part.replayed(line.where(), logged, decide(logged), this::lessonsOf);
+        }
+        return part;
+    }
+
+    private DecisionChange decide(LoggedDecision logged) {
+        Resolution r;
+        try {
+            r = engine.evaluate(candidate, logged.incident()).resolution();
+        } catch (RuntimeException e) {
+            return DecisionChange.failed(logged, String.valueOf(e.getMessage()));
+        }
+        return DecisionChange.of(logged, r.actions(), r.assessment());
+    }
+
+    private List<String> lessonsOf(String rule) {
+        RuleInfo info = candidate.rules().get(rule);
+        return info == null ? List.of() : info.lessons();
+    }
+
+    /** Why a line was skipped, in one line and without the line's content (it may hold ids). */
+    private static String reason(Exception e) {
+        if (e instanceof com.fasterxml.jackson.core.JsonProcessingException) {
+            return "not valid JSON";
+        }
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return message.replaceAll("\\s*\\R\\s*", " ").strip();
+    }
+}

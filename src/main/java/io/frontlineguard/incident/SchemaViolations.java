@@ -4,13 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
 import com.networknt.schema.path.NodePath;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns the schema validator's findings into the API's violations: one per field path, with a code
@@ -21,19 +25,21 @@ import java.util.Set;
 final class SchemaViolations {
 
     private final Contract contract;
-    /** Pointers to the per-type demand schemas (VisitDemand, …), from Demand's if/then branches. */
-    private final List<String> variants = new ArrayList<>();
+    /** Demand type → pointer to its variant schema (VisitDemand, …), from Demand's discriminator mapping. */
+    private final Map<String, String> variantOfType = new LinkedHashMap<>();
+    /** Pointers to the per-type demand schemas. */
+    private final Set<String> variants = new LinkedHashSet<>();
+    private final Map<String, Schema> variantValidators = new ConcurrentHashMap<>();
     private final List<String> anyDemandFields;
     private final List<String> demandTypes;
 
     SchemaViolations(Contract contract) {
         this.contract = contract;
+        contract.schema("Demand").path("discriminator").path("mapping").fields()
+                .forEachRemaining(m -> variantOfType.put(m.getKey(), m.getValue().asText().substring(1)));
+        variants.addAll(variantOfType.values());
         Set<String> any = new LinkedHashSet<>();
-        for (JsonNode branch : contract.schema("Demand").path("allOf")) {
-            String ref = branch.path("then").path("$ref").asText();
-            variants.add(ref.substring(1));
-            any.addAll(contract.propertyNames(contract.resolve(branch.path("then"))));
-        }
+        variants.forEach(pointer -> any.addAll(contract.propertyNames(contract.at(pointer))));
         this.anyDemandFields = List.copyOf(any);
         this.demandTypes = contract.enumValues("DemandType");
     }
@@ -48,17 +54,65 @@ final class SchemaViolations {
         List<Error> ordered = new ArrayList<>(errors);
         // A wrong JSON type explains every other finding on the same value (a number is not in an enum either).
         ordered.sort((a, b) -> Boolean.compare(!"type".equals(a.getKeyword()), !"type".equals(b.getKeyword())));
+        Set<Integer> demandsRead = new HashSet<>();
         for (Error e : ordered) {
-            Violation v = violation(e, root, rootName);
-            if (v != null) {
-                byPath.putIfAbsent(v.path(), v);
+            Integer demand = demandIndex(e.getInstanceLocation(), root);
+            if (demand != null) {
+                // Demand is a oneOf of its variants: the validator's findings there are about every
+                // variant at once. The demand's own type picks the one variant its fields answer to.
+                if (demandsRead.add(demand)) {
+                    demand(demand, root, rootName, byPath);
+                }
+                continue;
             }
+            add(violation(e, "", root, rootName), byPath);
         }
         unknownFieldsOfUntypedDemands(root, byPath);
     }
 
-    private Violation violation(Error e, JsonNode root, String rootName) {
-        String at = path(e.getInstanceLocation());
+    private static void add(Violation v, Map<String, Violation> byPath) {
+        if (v != null) {
+            byPath.putIfAbsent(v.path(), v);
+        }
+    }
+
+    /** The index of the incident's demand a finding is about, or null when it is about no single demand. */
+    private static Integer demandIndex(NodePath location, JsonNode root) {
+        boolean inDemands = location.getNameCount() >= 2 && "demands".equals(location.getElement(0))
+                && location.getElement(1) instanceof Integer && root.path("demands").isArray();
+        return inDemands ? (Integer) location.getElement(1) : null;
+    }
+
+    /** A demand checked as the variant its type names; a demand without a known type gets only that said. */
+    private void demand(int index, JsonNode root, String rootName, Map<String, Violation> byPath) {
+        String at = Violations.item("demands", index);
+        JsonNode demand = root.path("demands").path(index);
+        if (!demand.isObject()) {
+            add(wrongType(at, contract.schema("Demand"), demand), byPath);
+            return;
+        }
+        JsonNode type = demand.path("type");
+        String typeAt = Violations.field(at, "type");
+        if (type.isMissingNode()) {
+            add(new Violation(typeAt, ViolationCode.MISSING_FIELD, "is required"), byPath);
+        } else if (!type.isTextual()) {
+            add(wrongType(typeAt, contract.schema("DemandType"), type), byPath);
+        } else if (!variantOfType.containsKey(type.textValue())) {
+            add(unknownValue(typeAt, demandTypes, type.textValue()), byPath);
+        } else {
+            String variant = variantOfType.get(type.textValue());
+            Schema schema = variantValidators.computeIfAbsent(variant,
+                    pointer -> contract.validator(pointer.substring(pointer.lastIndexOf('/') + 1)));
+            List<Error> found = new ArrayList<>(schema.validate(demand));
+            found.sort((a, b) -> Boolean.compare(!"type".equals(a.getKeyword()), !"type".equals(b.getKeyword())));
+            found.forEach(e -> add(violation(e, at, root, rootName), byPath));
+        }
+    }
+
+    /** One finding as a violation; {@code prefix} is the path of the node the validator was given. */
+    private Violation violation(Error e, String prefix, JsonNode root, String rootName) {
+        String own = path(e.getInstanceLocation());
+        String at = prefix.isEmpty() ? own : own.isEmpty() ? prefix : Violations.field(prefix, own);
         JsonNode value = e.getInstanceNode();
         JsonNode owner = contract.at(parentPointer(e));
         return switch (e.getKeyword()) {
@@ -75,7 +129,7 @@ final class SchemaViolations {
                     "must have at most " + owner.path("maxItems").asInt() + " items, got " + value.size());
             case "format" -> new Violation(at, ViolationCode.INVALID_DATE_TIME, DateTimes.problem(value.textValue()));
             case "pattern" -> new Violation(at, ViolationCode.MISSING_FIELD, "must not be blank");
-            default -> null; // if/then and allOf only repeat what their branches reported
+            default -> null; // oneOf, if/then and allOf only repeat what their branches reported
         };
     }
 
@@ -124,14 +178,8 @@ final class SchemaViolations {
     }
 
     private List<String> demandFields(String type) {
-        for (String pointer : variants) {
-            JsonNode variant = contract.at(pointer);
-            JsonNode typeSchema = variant.path("properties").path("type");
-            if (typeSchema.path("const").asText().equals(type) || Contract.values(typeSchema.path("enum")).contains(type)) {
-                return contract.propertyNames(variant);
-            }
-        }
-        return List.of();
+        String variant = variantOfType.get(type);
+        return variant == null ? List.of() : contract.propertyNames(contract.at(variant));
     }
 
     private Violation wrongType(String at, JsonNode schema, JsonNode value) {

@@ -59,13 +59,15 @@ function fieldId(prefix, path) {
   return prefix + '-' + pathText(path).replace(/[^A-Za-z0-9]+/g, '-');
 }
 
-// The variant schema a discriminated object (a demand) takes for its 'type', from the contract's if/then.
+// The variant schema a discriminated object (a demand) takes for its 'type', from the contract's
+// discriminator mapping; its keys are the types, in the contract's order.
 function variantFor(doc, schema, type) {
-  for (const branch of schema.allOf || []) {
-    const cond = branch.if && branch.if.properties && branch.if.properties.type;
-    if (cond && (cond.const === type || (cond.enum || []).includes(type))) return resolve(doc, branch.then);
-  }
-  return null;
+  const ref = ((schema.discriminator || {}).mapping || {})[type];
+  return ref ? resolve(doc, { $ref: ref }) : null;
+}
+
+function discriminatorValues(schema) {
+  return Object.keys((schema.discriminator || {}).mapping || {});
 }
 
 class SchemaForm {
@@ -173,7 +175,7 @@ class SchemaForm {
     });
     const add = el('button', { type: 'button', text: items.enum ? t('addConduct') : t('addDemand'),
       onclick: () => {
-        const first = items.enum ? items.enum[0] : { type: resolve(this.doc, items.properties.type).enum[0] };
+        const first = items.enum ? items.enum[0] : { type: discriminatorValues(items)[0] };
         setAt(this.model, path, list.concat([first]));
         this.render();
         const added = this.container.querySelector(`[data-path="${pathText(path.concat(list.length))}"] select, select[data-path="${pathText(path.concat(list.length))}"]`);
@@ -186,10 +188,9 @@ class SchemaForm {
   // One demand: its type, then exactly the fields the contract allows for that type.
   discriminated(schema, path, legend, remove) {
     const value = getAt(this.model, path) || {};
-    const typeSchema = resolve(this.doc, schema.properties.type);
     const id = fieldId(this.prefix, path.concat('type'));
     const select = el('select', { id, 'data-path': pathText(path.concat('type')), 'aria-describedby': id + '-error' },
-      typeSchema.enum.map(v => el('option', { value: v, text: v, selected: value.type === v })));
+      discriminatorValues(schema).map(v => el('option', { value: v, text: v, selected: value.type === v })));
     select.addEventListener('change', () => {
       const variant = variantFor(this.doc, schema, select.value);
       const kept = { type: select.value };

@@ -66,12 +66,8 @@ class ApiReferenceTest {
     @Test
     void shouldListEveryActionCodeWithItsParamsInResponseOrder() throws IOException {
         Map<String, JsonNode> paramsByCode = new LinkedHashMap<>();
-        for (JsonNode branch : contract.schema("ParamsOfCode").path("allOf")) {
-            JsonNode code = branch.path("if").path("properties").path("code");
-            JsonNode params = contract.resolve(branch.path("then").path("properties").path("params"));
-            (code.has("const") ? List.of(code.get("const").asText()) : Contract.values(code.path("enum")))
-                    .forEach(c -> paramsByCode.put(c, params));
-        }
+        contract.schema("Action").path("discriminator").path("mapping").fields().forEachRemaining(m -> paramsByCode.put(m.getKey(),
+                contract.resolve(contract.at(m.getValue().asText().substring(1)).path("properties").path("params"))));
         Map<String, String> expected = new LinkedHashMap<>();
         for (String code : contract.enumValues("ActionCode")) {
             List<String> params = new ArrayList<>();

@@ -116,20 +116,68 @@ class ContractDriftTest {
         return Arrays.stream(type.getRecordComponents()).map(c -> c.getName()).toList();
     }
 
-    /** code → param → wire type, read from ParamsOfCode's if/then branches. */
+    /** code → param → wire type, read from the params of each code's variant of Action. */
     private Map<String, Map<String, String>> publishedParams() {
         Map<String, Map<String, String>> byCode = new TreeMap<>();
-        for (JsonNode branch : contract.schema("ParamsOfCode").path("allOf")) {
-            JsonNode code = branch.path("if").path("properties").path("code");
-            List<String> codes = code.has("const") ? List.of(code.get("const").asText()) : Contract.values(code.path("enum"));
-            JsonNode params = contract.resolve(branch.path("then").path("properties").path("params"));
+        variantsByValue("Action").forEach((code, variant) -> {
+            JsonNode params = contract.resolve(variant.path("properties").path("params"));
             Map<String, String> types = new TreeMap<>();
             params.path("properties").fields().forEachRemaining(p -> types.put(p.getKey(), wireType(p.getValue())));
             List<String> required = new ArrayList<>(Contract.values(params.path("required")));
-            assertEquals(new TreeMap<>(types).keySet(), new java.util.TreeSet<>(required), "every param is required: " + codes);
-            codes.forEach(c -> byCode.put(c, types));
-        }
+            assertEquals(types.keySet(), new java.util.TreeSet<>(required), "every param is required: " + code);
+            byCode.put(code, types);
+        });
         return byCode;
+    }
+
+    static Stream<Arguments> discriminated() {
+        return Stream.of(Arguments.of("Demand", "type", "DemandType"), Arguments.of("Action", "code", "ActionCode"),
+                Arguments.of("Replacement", "code", "ActionCode"), Arguments.of("Overridden", "code", "ActionCode"));
+    }
+
+    /**
+     * Generators pick the variant by the discriminator's mapping; the validator by the variant's own
+     * enum of the property. Both must name every value once, and the same variant for each.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("discriminated")
+    void shouldMapEveryValueToTheOneVariantThatAcceptsIt(String schema, String property, String values) {
+        JsonNode union = contract.schema(schema);
+        assertEquals(property, union.path("discriminator").path("propertyName").asText());
+        Map<String, String> accepting = new TreeMap<>();
+        for (JsonNode ref : union.path("oneOf")) {
+            JsonNode variant = contract.resolve(ref);
+            JsonNode own = variant.path("properties").path(property);
+            List<String> accepted = own.has("const") ? List.of(own.get("const").asText()) : Contract.values(own.path("enum"));
+            assertFalse(accepted.isEmpty(), () -> ref + " does not restrict " + property);
+            assertTrue(Contract.values(variant.path("required")).contains(property), () -> ref + " does not require " + property);
+            accepted.forEach(v -> assertEquals(null, accepting.put(v, ref.path("$ref").asText()), () -> v + " has two variants"));
+        }
+        Map<String, String> mapped = new TreeMap<>();
+        union.path("discriminator").path("mapping").fields().forEachRemaining(m -> mapped.put(m.getKey(), m.getValue().asText()));
+
+        assertEquals(accepting, mapped);
+        List<String> inOrder = new ArrayList<>();
+        union.path("discriminator").path("mapping").fieldNames().forEachRemaining(inOrder::add);
+        assertEquals(contract.enumValues(values), inOrder, "the mapping lists every value, in the enum's order");
+    }
+
+    /** An overridden action and its replacement carry the same params as the action of the same code. */
+    @Test
+    void shouldGiveACodeTheSameParamsWhereverAnActionAppears() {
+        Map<String, JsonNode> action = variantsByValue("Action");
+        for (String schema : List.of("Replacement", "Overridden")) {
+            variantsByValue(schema).forEach((code, variant) -> assertEquals(action.get(code).path("properties").path("params"),
+                    variant.path("properties").path("params"), () -> schema + " " + code));
+        }
+    }
+
+    /** The variant of each discriminator value, by the mapping. */
+    private Map<String, JsonNode> variantsByValue(String schema) {
+        Map<String, JsonNode> byValue = new TreeMap<>();
+        contract.schema(schema).path("discriminator").path("mapping").fields()
+                .forEachRemaining(m -> byValue.put(m.getKey(), contract.at(m.getValue().asText().substring(1))));
+        return byValue;
     }
 
     private String wireType(JsonNode schema) {

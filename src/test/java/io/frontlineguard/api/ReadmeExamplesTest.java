@@ -10,9 +10,6 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,40 +26,28 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ReadmeExamplesTest {
 
-    private static final Pattern CURL = Pattern.compile(
-            "```bash\\ncurl -s -u (?<user>[^:\\s]+):(?<password>\\S+) localhost:8080/v1/decisions (?<headers>[^\\n]*?) -d '(?<body>\\{(?:(?!```).)*?})'\\n```\\n"
-                    + "(?<after>.*?)(?=\\n```bash|\\n### |\\n## )",
-            Pattern.DOTALL);
-    private static final Pattern HEADER = Pattern.compile("-H '([^:]+): ([^']+)'");
     private static final Pattern CODE_WITH_PARAMS = Pattern.compile("\"code\": \"([A-Z_]+)\"(?:, \"params\": (\\{[^}]*}))?");
     private static final Pattern CODE_IN_PROSE = Pattern.compile("`([A-Z][A-Z_]{3,})`");
     private static final Pattern HANDLING_IN_PROSE = Pattern.compile("Handling: `([A-Z]+)`");
 
     private static String readme() throws IOException {
-        return Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+        return ReadmeDecisionExamples.readme();
     }
 
     @Test
     void shouldAnswerEveryDecisionExampleAsTheReadmeSays() throws IOException {
-        Matcher m = CURL.matcher(readme());
         int examples = 0;
-        while (m.find()) {
+        for (ReadmeDecisionExamples.Example example : ReadmeDecisionExamples.all()) {
             examples++;
             // The credential is checked even where the test profile would let anonymous requests decide.
-            RequestSpecification request = given().auth().preemptive().basic(m.group("user"), m.group("password"))
-                    .contentType(ContentType.JSON);
-            Matcher h = HEADER.matcher(m.group("headers"));
-            while (h.find()) {
-                if (!h.group(1).equalsIgnoreCase("Content-Type")) {
-                    request = request.header(h.group(1), h.group(2));
-                }
-            }
-            JsonPath answer = request.body(m.group("body")).post("/v1/decisions").then().log().ifValidationFails()
+            RequestSpecification request = given().auth().preemptive().basic(example.user(), example.password())
+                    .contentType(ContentType.JSON).headers(example.headers());
+            JsonPath answer = request.body(example.body()).post("/v1/decisions").then().log().ifValidationFails()
                     .statusCode(200).extract().jsonPath();
             List<String> codes = answer.getList("actions.code");
             List<String> all = new ArrayList<>(codes);
             all.addAll(answer.getList("overridden.code"));
-            String after = m.group("after");
+            String after = example.after();
             assertShownActionsInOrder(after, codes, answer, examples);
             Matcher handling = HANDLING_IN_PROSE.matcher(after);
             if (handling.find()) {

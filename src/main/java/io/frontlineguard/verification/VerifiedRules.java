@@ -1,9 +1,6 @@
 package io.frontlineguard.verification;
 
 import io.frontlineguard.decision.EvaluationThreads;
-import io.frontlineguard.incident.IncidentReader;
-import io.frontlineguard.incident.InvalidIncidentException;
-import io.frontlineguard.incident.Violation;
 import io.frontlineguard.ruleset.FolderSnapshot;
 import io.frontlineguard.ruleset.LessonCatalogue;
 import io.frontlineguard.ruleset.RuleLinter;
@@ -81,36 +78,12 @@ public final class VerifiedRules {
             }
         }
         try {
-            problems.addAll(scenarioProblems(ScenarioLoader.load(folder), lessons, catalogueRead));
+            // Without a readable catalogue every lesson id would look unknown; its own problem says enough.
+            ScenarioLoader.load(folder, catalogueRead ? lessons::knows : id -> true);
         } catch (ScenarioException e) {
-            problems.add(e.problem());
+            problems.addAll(e.problems());
         }
         return new Checked(List.copyOf(problems), problems.isEmpty() ? rules : null, lessons, sources.drl().size());
-    }
-
-    /**
-     * What would otherwise surface only when the scenarios run: an incident the API would refuse,
-     * or a lesson the catalogue does not have. Each is reported at the scenario.
-     */
-    private static List<RuleProblem> scenarioProblems(List<Scenario> scenarios, LessonCatalogue lessons, boolean checkLessons) {
-        List<RuleProblem> problems = new ArrayList<>();
-        IncidentReader reader = new IncidentReader();
-        for (Scenario s : scenarios) {
-            try {
-                reader.read(s.incident());
-            } catch (InvalidIncidentException e) {
-                Violation v = e.violations().get(0);
-                problems.add(RuleProblem.error(s.file(), s.line(), 1, "scenario '" + s.name() + "': its incident is not valid: "
-                        + (v.path().isEmpty() ? "" : v.path() + " ") + v.message()));
-            }
-            for (String lesson : s.lessons()) {
-                if (checkLessons && !lessons.knows(lesson)) {
-                    problems.add(RuleProblem.error(s.file(), s.line(), 1, "scenario '" + s.name() + "' names lesson '" + lesson
-                            + "', which is not in " + LessonCatalogue.FILE));
-                }
-            }
-        }
-        return problems;
     }
 
     /** Lints and compiles (no scenario runs); throws with every problem when either fails. */
@@ -127,7 +100,7 @@ public final class VerifiedRules {
         try {
             return ScenarioLoader.load(folder);
         } catch (ScenarioException e) {
-            throw new RuleSetException(List.of(e.problem()));
+            throw new RuleSetException(e.problems());
         }
     }
 

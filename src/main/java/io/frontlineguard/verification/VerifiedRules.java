@@ -23,8 +23,8 @@ import java.util.TreeMap;
 
 /**
  * The one way a rules folder becomes rules in force: read it once into a snapshot, lint it (the
- * sandbox), compile what the lint admitted, and run every scenario beside it, each within a
- * deadline. Start-up and reload (through the reloader), every command of the authors' command line,
+ * sandbox), compile what the lint admitted, run every scenario beside it, each within a
+ * deadline, and judge whether the folder is ready ({@link Readiness}). Start-up and reload (through the reloader), every command of the authors' command line,
  * the tests and the benchmarks all come here, so whatever passes locally is exactly what the
  * service would accept, and nothing of a file runs before its lint.
  */
@@ -95,10 +95,19 @@ public final class VerifiedRules {
         return compile(folder, LessonCatalogue.read(folder));
     }
 
-    /** The scenarios of a snapshot; a file that cannot be read throws as a rule problem. */
+    /** The scenarios of a snapshot, incidents as written; a file that cannot be read throws with every problem of it. */
     public static List<Scenario> scenarios(FolderSnapshot folder) {
         try {
             return ScenarioLoader.load(folder);
+        } catch (ScenarioException e) {
+            throw new RuleSetException(e.problems());
+        }
+    }
+
+    /** As {@link #scenarios(FolderSnapshot)}, with each incident and each lesson named checked too. */
+    private static List<Scenario> checkedScenarios(FolderSnapshot folder, LessonCatalogue catalogue) {
+        try {
+            return ScenarioLoader.load(folder, catalogue::knows);
         } catch (ScenarioException e) {
             throw new RuleSetException(e.problems());
         }
@@ -124,7 +133,7 @@ public final class VerifiedRules {
     public Tested test(FolderSnapshot folder) {
         LessonCatalogue catalogue = LessonCatalogue.read(folder);
         RuleSet rules = compile(folder, catalogue);
-        List<ScenarioResult> results = runner.runAll(rules, scenarios(folder));
+        List<ScenarioResult> results = runner.runAll(rules, checkedScenarios(folder, catalogue));
         return new Tested(rules, results, Coverage.of(rules, results, catalogue), catalogue);
     }
 
@@ -132,21 +141,37 @@ public final class VerifiedRules {
         return test(FolderSnapshot.read(dir));
     }
 
-    /** As {@link #test}, and only a rule set that passes every scenario comes back. */
-    public Verified verify(FolderSnapshot folder) {
-        Tested tested = test(folder);
-        List<RuleProblem> failures = new ArrayList<>();
-        for (ScenarioResult r : tested.failures()) {
-            Scenario s = r.scenario();
-            failures.add(RuleProblem.error(s.file(), s.line(), 1,
-                    "scenario '" + s.name() + "' fails: " + String.join("; ", r.differences())));
+    /**
+     * Whether a folder is ready to be put in force ({@link Readiness}): the one answer {@code guard
+     * test}, the build's gate and every replica's reload share. Never throws for the folder's content.
+     */
+    public Readiness.Verdict verdict(FolderSnapshot folder) {
+        Tested tested;
+        try {
+            tested = test(folder);
+        } catch (RuleSetException e) {
+            return Readiness.Verdict.unbuildable(Readiness.Reason.RULES, e.problems());
         }
-        if (!failures.isEmpty()) {
-            throw new RuleSetException(failures);
-        }
-        return new Verified(tested.rules(), tested.coverage(), tested.lessons());
+        return Readiness.judge(tested, folder);
     }
 
+    public Readiness.Verdict verdict(Path dir) {
+        try {
+            return verdict(FolderSnapshot.read(dir));
+        } catch (RuleSetException unreadable) {
+            return Readiness.Verdict.unbuildable(Readiness.Reason.RULES, unreadable.problems());
+        }
+    }
+
+    /** Only a folder that is ready comes back as rules to put in force; any other throws with every finding. */
+    public Verified verify(FolderSnapshot folder) {
+        Readiness.Verdict verdict = verdict(folder);
+        if (!verdict.ready()) {
+            throw new NotReadyException(verdict);
+        }
+        Tested tested = verdict.tested();
+        return new Verified(tested.rules(), tested.coverage(), tested.lessons());
+    }
 
     /**
      * {@link #verify} on a thread of its own, given up after {@code timeout}: a folder whose
@@ -157,9 +182,9 @@ public final class VerifiedRules {
         try {
             return EvaluationThreads.verification().call(() -> verify(folder), timeout, () -> { });
         } catch (EvaluationThreads.DeadlineExceeded e) {
-            throw new RuleSetException(List.of(RuleProblem.error(folder.directory().toString(), 0, 0,
-                    "verification did not finish within " + timeout.toMillis()
-                            + " ms (guard.rules.verify-timeout); the rules in force stay")));
+            throw new NotReadyException(Readiness.Verdict.unbuildable(Readiness.Reason.TIMEOUT,
+                    List.of(RuleProblem.error(folder.directory().toString(), 0, 0, "verification did not finish within "
+                            + timeout.toMillis() + " ms (guard.rules.verify-timeout); the rules in force stay"))));
         }
     }
 }

@@ -61,28 +61,39 @@ class OneVerificationTest {
                 expect: [REFUSE_VISIT]
             """;
 
-    /** A folder that is not ready, the file changed, why, and a part of what all three must say. */
+    /**
+     * A folder that is not ready: the file changed, the reason a replica gives, where the problem is
+     * ({@code file:line}) and what all three must say about it.
+     */
     enum Broken {
         RULE_NO_SCENARIO_FIRES("visits.drl", drl -> drl + UNCOVERED_RULE, "coverage",
-                "visits.drl:31:1: rule \"Refuse a visit to a caller who cannot be verified\" is not covered"),
+                "visits.drl:31:1", "rule \"Refuse a visit to a caller who cannot be verified\" is not covered"),
         LESSON_NAMED_BY_ONE_SCENARIO("visits.scenarios.yaml", s -> s.substring(0, s.indexOf("\n  - name: a visit with a reason")),
-                "coverage", "lessons.yaml:3:3: lesson 'L004-1' is not covered: 1 scenario names it"),
+                "coverage", "lessons.yaml:3:3", "lesson 'L004-1' is not covered: 1 scenario names it"),
         SCENARIO_WITHOUT_LESSONS("visits.scenarios.yaml", s -> s + WITHOUT_LESSONS, "coverage",
-                "visits.scenarios.yaml:29:1: scenario 'a visit without a reason is refused whoever takes the call' names no lesson"),
+                "visits.scenarios.yaml:29:1", "scenario 'a visit without a reason is refused whoever takes the call' names no lesson"),
         FAILING_SCENARIO("visits.drl", drl -> drl.replace("actions.emit(\"REFUSE_VISIT\");", "actions.emit(\"POSTPONE_VISIT\");"),
-                "scenario", "visits.scenarios.yaml:9:1: scenario 'a visit without a reason is refused and staffed' fails: missing action: REFUSE_VISIT"),
-        DRL_ERROR("visits.drl", drl -> drl + "\nrule \"Unfinished\"\nwhen\n    Demand(type ==\n", "rules", "visits.drl:");
+                "scenario", "visits.scenarios.yaml:9", "missing action: REFUSE_VISIT"),
+        DRL_ERROR("visits.drl", drl -> drl + "\nrule \"Unfinished\"\nwhen\n    Demand(type ==\n", "rules",
+                "visits.drl:34:1", "the file ends inside a rule: is its 'end' missing?");
 
         final String file;
         final UnaryOperator<String> edit;
         final String reason;
-        final String problem;
+        final String at;
+        final String says;
 
-        Broken(String file, UnaryOperator<String> edit, String reason, String problem) {
+        Broken(String file, UnaryOperator<String> edit, String reason, String at, String says) {
             this.file = file;
             this.edit = edit;
             this.reason = reason;
-            this.problem = problem;
+            this.at = at;
+            this.says = says;
+        }
+
+        /** Whether one of these lines is this problem at its place, the file spelt from {@code folder}. */
+        boolean namedIn(List<String> lines, String folder) {
+            return lines.stream().anyMatch(l -> l.startsWith(folder + at) && l.contains(says));
         }
     }
 
@@ -113,24 +124,27 @@ class OneVerificationTest {
         Path dir = copyOfFixture(broken);
         Run test = guardTest(dir);
         assertEquals(AuthorCommands.PROBLEMS, test.exitCode, test.out);
-        assertTrue(test.out.contains(dir + "/" + broken.problem), "guard test names " + broken.problem + ":\n" + test.out);
+        // A failing scenario is reported with its diff below the location line; every other finding on one line.
+        boolean named = broken.reason.equals("scenario")
+                ? test.out.contains(dir + "/" + broken.at + ": ") && test.out.contains("  " + broken.says + "\n")
+                : broken.namedIn(test.out.lines().toList(), dir + "/");
+        assertTrue(named, "guard test names " + broken.at + " " + broken.says + ":\n" + test.out);
 
         // the build's gate
         AssertionFailedError gate = assertThrows(AssertionFailedError.class, () -> RuleCoverageTest.assertReady(dir));
-        assertTrue(gate.getMessage().contains(broken.problem), gate.getMessage());
+        assertTrue(broken.namedIn(gate.getMessage().lines().toList(), ""), gate.getMessage());
 
         // a replica
         String running = catalogue().getString("rulesetVersion");
         double refusedBefore = refusals(broken.reason);
         ReloadFixture.write(broken.file, broken.edit.apply(ReloadFixture.original(broken.file)));
         JsonPath refusal = adminReload().then().statusCode(422).body("code", equalTo("RULES_REJECTED")).extract().jsonPath();
-        assertTrue(refusal.getList("errors", String.class).stream().anyMatch(e -> e.startsWith(broken.problem)),
-                "the reload names " + broken.problem + ": " + refusal.getList("errors"));
+        assertTrue(broken.namedIn(refusal.getList("errors", String.class), ""), "the reload names it: " + refusal.getList("errors"));
         JsonPath status = catalogue();
         assertEquals(running, status.getString("rulesetVersion"), "the rules in force stay");
         assertEquals("FAILURE", status.getString("reloads.history[0].outcome"));
         assertEquals(List.of(broken.reason), status.getList("reloads.history[0].reasons"));
-        assertTrue(status.getList("reloads.history[0].problems", String.class).stream().anyMatch(p -> p.startsWith(broken.problem)),
+        assertTrue(broken.namedIn(status.getList("reloads.history[0].problems", String.class), ""),
                 "the history says why: " + status.getList("reloads.history[0].problems"));
         assertTrue(refusals(broken.reason) > refusedBefore, "guard_rules_refusals_total{reason=\"" + broken.reason + "\"} counts it");
     }

@@ -24,7 +24,7 @@ import picocli.CommandLine;
 public final class AuthorCommands {
 
     public static final int OK = 0;
-    /** check found problems, test found failures or coverage gaps, diff or impact found changed decisions. */
+    /** check found problems, test found the folder not ready (as a replica would refuse it), diff or impact found changed decisions. */
     public static final int PROBLEMS = 1;
     /** Wrong arguments, a missing folder or file, (diff, impact) rules that cannot be compared, or an internal error. */
     public static final int USAGE = 2;
@@ -83,8 +83,9 @@ public final class AuthorCommands {
     @Command(name = "guard", mixinStandardHelpOptions = true, versionProvider = GuardVersion.class,
             description = "Frontline Guard commands for policy authors (no Java needed).",
             synopsisSubcommandLabel = "COMMAND",
-            footer = {"", "Exit codes: 0 all good; 1 problems (check), rules that do not compile, failing",
-                    "scenarios or gaps in coverage (test), or at least one changed decision (diff, impact);",
+            footer = {"", "Exit codes: 0 all good; 1 problems (check), a folder that is not ready, which a replica",
+                    "would refuse too: rules that do not compile, failing scenarios or gaps in coverage (test),",
+                    "or at least one changed decision (diff, impact);",
                     "2 wrong usage, a missing folder or file, or (diff, impact) a folder whose rules do not compile.",
                     "Without a command (no argument, or only options such as -Dkey=value) the service starts."})
     static final class Guard implements Callable<Integer> {
@@ -158,8 +159,9 @@ public final class AuthorCommands {
     }
 
     @Command(name = "test", mixinStandardHelpOptions = true,
-            description = {"Run the scenarios in dir; \"N passed, N failed\" and a coverage report.",
-                    "Prints each failure with what differs and the rules that fired."})
+            description = {"Is dir ready to be put in force? Runs the scenarios: \"N passed, N failed\", the coverage",
+                    "and every gap at file:line:col; each failure with what differs and the rules that fired.",
+                    "Exit code 0 only for a folder a replica's reload would accept."})
     static final class Test extends OnFolder {
         Test(PrintStream out, PrintStream err) {
             super(out, err);

@@ -5,6 +5,8 @@ import io.frontlineguard.ruleset.ActiveRules;
 import io.frontlineguard.ruleset.FolderSnapshot;
 import io.frontlineguard.ruleset.RuleProblem;
 import io.frontlineguard.ruleset.RuleSetException;
+import io.frontlineguard.verification.NotReadyException;
+import io.frontlineguard.verification.Readiness;
 import io.frontlineguard.verification.Verified;
 import io.frontlineguard.verification.VerifiedRules;
 import io.micrometer.core.instrument.Counter;
@@ -16,15 +18,19 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jboss.logging.Logger;
 
 /**
  * Puts the rules folder in force: at start-up, and again on every reload. Each time the folder is
- * read once into a snapshot, verified (lint, compile, every scenario) and swapped in only when all
- * of that passes; start-up fails, naming the folder and every problem, because a decision service
+ * read once into a snapshot, verified (lint, compile, every scenario, coverage: the one
+ * {@code Readiness} that {@code guard test} and the build's gate apply too) and swapped in only
+ * when it is ready; a refusal says why in the reload history and counts its reasons; start-up fails, naming the folder and every problem, because a decision service
  * without valid rules must not report itself ready. One attempt runs at a time; callers run it on
  * their own thread (a worker or the watcher), never on the event loop. Decisions in flight keep the
  * rule set they started with, because the swap replaces a reference they already hold.
@@ -43,6 +49,8 @@ public class RuleReloader {
     private final ReentrantLock oneAtATime = new ReentrantLock();
     private final Counter successes;
     private final Counter failures;
+    /** {@code guard_rules_refusals_total{reason}}: why folders were refused (Readiness.Reason), one count per reason per attempt. */
+    private final Map<Readiness.Reason, Counter> refusals = new EnumMap<>(Readiness.Reason.class);
     /** One series, {@code guard_rules_in_force{version}} = 1, so replicas can be compared by version. */
     private final MultiGauge inForce;
 
@@ -62,6 +70,10 @@ public class RuleReloader {
                 .description("Rule reloads, by outcome").register(registry);
         this.failures = Counter.builder("guard.rules.reloads").tag("outcome", "failure")
                 .description("Rule reloads, by outcome").register(registry);
+        for (Readiness.Reason reason : Readiness.Reason.values()) {
+            refusals.put(reason, Counter.builder("guard.rules.refusals").tag("reason", reason.tag())
+                    .description("Rule folders refused at reload, by why they are not ready").register(registry));
+        }
         this.inForce = MultiGauge.builder("guard.rules.in.force")
                 .description("1 for the rule set version this instance decides with; one series at a time").register(registry);
     }
@@ -158,16 +170,19 @@ public class RuleReloader {
             version = folder.version();
             Verified verified = putInForce(folder);
             result = new ReloadAttempt(clock.instant(), trigger, ReloadAttempt.Outcome.SUCCESS, version,
-                    millisSince(start), List.of());
+                    millisSince(start), List.of(), List.of());
             successes.increment();
             LOG.infof("rules reloaded (%s) from %s: version %s, %d rules, in %d ms", trigger,
                     folder.directory(), version, verified.rules().rules().size(), result.durationMillis());
+        } catch (NotReadyException e) {
+            result = failed(trigger, version, start, e.verdict().reasons(), e.problems());
         } catch (RuleSetException e) {
-            result = failed(trigger, version, start, e.problems().stream().map(RuleProblem::toString).toList());
+            result = failed(trigger, version, start, Set.of(Readiness.Reason.RULES), e.problems());
         } catch (RuntimeException e) {
             // Anything else (an unreadable file, a compiler crash) must not take the running rules down either.
             LOG.error("rule reload failed unexpectedly", e);
-            result = failed(trigger, version, start, List.of(dir + ":0:0: " + e));
+            result = failed(trigger, version, start, Set.of(Readiness.Reason.RULES),
+                    List.of(RuleProblem.error(dir.toString(), 0, 0, e.toString())));
         }
         last = result;
         history.addFirst(result);
@@ -178,11 +193,16 @@ public class RuleReloader {
         return result;
     }
 
-    private ReloadAttempt failed(String trigger, String version, long start, List<String> problems) {
+    private ReloadAttempt failed(String trigger, String version, long start, Set<Readiness.Reason> reasons,
+                                 List<RuleProblem> found) {
         failures.increment();
-        LOG.errorf("rules reload (%s) refused; version %s stays in force. Problems:%n  %s", trigger,
+        reasons.forEach(r -> refusals.get(r).increment());
+        List<String> problems = found.stream().map(RuleProblem::toString).toList();
+        List<String> why = reasons.stream().sorted().map(Readiness.Reason::tag).toList();
+        LOG.errorf("rules reload (%s) refused (%s); version %s stays in force. Problems:%n  %s", trigger, String.join(", ", why),
                 active.get() == null ? "none" : active.get().version(), String.join("\n  ", problems));
-        return new ReloadAttempt(clock.instant(), trigger, ReloadAttempt.Outcome.FAILURE, version, millisSince(start), problems);
+        return new ReloadAttempt(clock.instant(), trigger, ReloadAttempt.Outcome.FAILURE, version, millisSince(start),
+                why, problems);
     }
 
     private static long millisSince(long start) {

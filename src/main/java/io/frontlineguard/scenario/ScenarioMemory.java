@@ -14,12 +14,15 @@ import io.frontlineguard.memory.Recollection;
 import io.frontlineguard.memory.Source;
 import io.frontlineguard.memory.Sourced;
 import java.time.OffsetDateTime;
+import io.frontlineguard.ruleset.RuleProblem;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * A scenario's {@code memory:} block: what case memory holds before the scenario's incident, so
@@ -49,12 +52,17 @@ final class ScenarioMemory {
     static final PersonIds IDS = new PersonIds(PersonIds.DEFAULT_REGION);
     private static final OffsetDateTime NO_TIME = OffsetDateTime.parse("1970-01-01T00:00:00Z");
 
-    /** Reports a problem at one key of a mapping of the block. */
+    /** Reports a problem at one key of a mapping of the block, or at that key's value. */
     interface Problems {
         ScenarioException at(JsonNode mapping, String key, String message);
+
+        /** A wrong value: at the value itself where it has a position of its own, else at its key. */
+        ScenarioException atValue(JsonNode mapping, String key, String message);
     }
 
     private final Problems problems;
+    /** Every problem of the block, so the author sees them all at once; thrown together by {@link #read}. */
+    private final List<RuleProblem> found = new ArrayList<>();
 
     ScenarioMemory(Problems problems) {
         this.problems = problems;
@@ -62,23 +70,39 @@ final class ScenarioMemory {
 
     Recollection read(JsonNode block, JsonNode incident) {
         mapping(block, null, "memory", KEYS);
-        String from = block.has("from") ? text(block, "from") : "earlier-contact";
+        String from = block.has("from") ? attempt(() -> text(block, "from"), "earlier-contact") : "earlier-contact";
         OffsetDateTime at = DateTimes.parse(incident.path("occurredAt").asText()).orElse(NO_TIME);
         Source source = new Source(from, null, at);
         JsonNode caller = block.path("caller");
         JsonNode file = block.path("case");
-        return new Recollection(caller.isMissingNode() ? CallerMemory.NONE : caller(block, caller, source),
-                file.isMissingNode() ? CaseMemory.NONE : caseFile(block, file, source));
+        Recollection read = new Recollection(caller.isMissingNode() ? CallerMemory.NONE
+                : attempt(() -> caller(block, caller, source), CallerMemory.NONE),
+                file.isMissingNode() ? CaseMemory.NONE : attempt(() -> caseFile(block, file, source), CaseMemory.NONE));
+        if (!found.isEmpty()) {
+            throw new ScenarioException(found);
+        }
+        return read;
+    }
+
+    /** Reads one part; a problem in it is kept and the part read as {@code instead}, so the next part is checked too. */
+    private <T> T attempt(Supplier<T> part, T instead) {
+        try {
+            return part.get();
+        } catch (ScenarioException e) {
+            found.addAll(e.problems());
+            return instead;
+        }
     }
 
     private CallerMemory caller(JsonNode block, JsonNode c, Source source) {
         mapping(c, block, "caller", CALLER_KEYS);
-        Source blocked = flag(c, "blocked", source);
-        CallerMemory known = new CallerMemory(c.has("policeInvolvement")
-                ? Sourced.of(value(c, "policeInvolvement", PoliceInvolvement.class), source) : null,
-                flag(c, "lifted", source) == null ? blocked : null, flag(c, "warned", source),
-                Map.of(source.department(), source));
-        if (flag(c, "lifted", source) == null) {
+        Source blocked = attempt(() -> flag(c, "blocked", source), null);
+        Source lifted = attempt(() -> flag(c, "lifted", source), null);
+        Sourced<PoliceInvolvement> police = c.has("policeInvolvement")
+                ? attempt(() -> Sourced.of(value(c, "policeInvolvement", PoliceInvolvement.class), source), null) : null;
+        CallerMemory known = new CallerMemory(police, lifted == null ? blocked : null,
+                attempt(() -> flag(c, "warned", source), null), Map.of(source.department(), source));
+        if (lifted == null) {
             return known;
         }
         // The lift came after what memory knew; a block given with it was set again after the lift.
@@ -89,21 +113,23 @@ final class ScenarioMemory {
         mapping(k, block, "case", CASE_KEYS);
         OffsetDateTime openedAt = null;
         if (k.has("openedAt")) {
-            openedAt = DateTimes.parse(k.get("openedAt").asText())
-                    .orElseThrow(() -> problems.at(k, "openedAt", "openedAt must be a date-time with an offset"));
+            openedAt = attempt(() -> DateTimes.parse(k.get("openedAt").asText())
+                    .orElseThrow(() -> problems.atValue(k, "openedAt", "openedAt must be a date-time with an offset")), null);
         }
         Map<String, Source> departments = new HashMap<>();
-        for (String d : strings(k, "departments")) {
+        for (String d : attempt(() -> strings(k, "departments"), List.<String>of())) {
             departments.put(d, new Source(d, null, source.at()));
         }
-        return new CaseMemory(openedAt == null ? null : Sourced.of(openedAt, source), integer(k, "contacts"),
-                k.has("longestContactMinutes") ? Sourced.of(integer(k, "longestContactMinutes"), source) : null,
-                k.has("companyFault") ? Sourced.of(value(k, "companyFault", CompanyFault.class), source) : null,
-                flag(k, "investigationComplete", source),
-                k.has("managementAnswer") ? Sourced.of(value(k, "managementAnswer", ManagementAnswer.class), source) : null,
-                k.has("severity") ? Sourced.of(value(k, "severity", Severity.class), source) : null,
-                flag(k, "callbacksDemanded", source), departments, staff(k, "demandedStaff", source),
-                staff(k, "targetedStaff", source));
+        return new CaseMemory(openedAt == null ? null : Sourced.of(openedAt, source), attempt(() -> integer(k, "contacts"), 0),
+                k.has("longestContactMinutes") ? attempt(() -> Sourced.of(integer(k, "longestContactMinutes"), source), null) : null,
+                k.has("companyFault") ? attempt(() -> Sourced.of(value(k, "companyFault", CompanyFault.class), source), null) : null,
+                attempt(() -> flag(k, "investigationComplete", source), null),
+                k.has("managementAnswer")
+                        ? attempt(() -> Sourced.of(value(k, "managementAnswer", ManagementAnswer.class), source), null) : null,
+                k.has("severity") ? attempt(() -> Sourced.of(value(k, "severity", Severity.class), source), null) : null,
+                attempt(() -> flag(k, "callbacksDemanded", source), null), departments,
+                attempt(() -> staff(k, "demandedStaff", source), Map.of()),
+                attempt(() -> staff(k, "targetedStaff", source), Map.of()));
     }
 
     private void mapping(JsonNode n, JsonNode parent, String key, Set<String> allowed) {
@@ -112,9 +138,9 @@ final class ScenarioMemory {
         }
         n.fieldNames().forEachRemaining(k -> {
             if (!allowed.contains(k)) {
-                throw problems.at(n, k, "unknown key '" + k + "' in memory" + (parent == null ? "" : "." + key)
+                found.addAll(problems.at(n, k, "unknown key '" + k + "' in memory" + (parent == null ? "" : "." + key)
                         + Spelling.closest(k, allowed).map(s -> "; did you mean '" + s + "'?").orElse("")
-                        + " allowed: " + new TreeSet<>(allowed));
+                        + " allowed: " + new TreeSet<>(allowed)).problems());
             }
         });
     }
@@ -150,7 +176,7 @@ final class ScenarioMemory {
         String v = n.get(key).asText();
         List<String> names = Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
         if (!names.contains(v)) {
-            throw problems.at(n, key, "'" + v + "' is not a " + key
+            throw problems.atValue(n, key, "'" + v + "' is not a " + key
                     + Spelling.closest(v, names).map(s -> "; did you mean '" + s + "'?").orElse("") + " allowed: " + names);
         }
         return Enum.valueOf(type, v);

@@ -39,21 +39,4 @@ public record Coverage(SortedMap<String, List<String>> scenariosByRule, SortedMa
     public List<String> lessonsWithFewerScenariosThan(int minimum) {
         return scenariosByLesson.entrySet().stream().filter(e -> e.getValue().size() < minimum).map(e -> e.getKey()).toList();
     }
-
-    public boolean complete() {
-        return uncoveredRules().isEmpty() && lessonsWithFewerScenariosThan(1).isEmpty();
-    }
-
-    /** The report authors read after a test run. */
-    public String report() {
-        StringBuilder sb = new StringBuilder();
-        long covered = scenariosByRule.values().stream().filter(v -> !v.isEmpty()).count();
-        sb.append("rule coverage: ").append(covered).append('/').append(scenariosByRule.size()).append(" rules fired by a scenario\n");
-        uncoveredRules().forEach(r -> sb.append("  uncovered rule: \"").append(r).append("\"\n"));
-        long protectedLessons = scenariosByLesson.values().stream().filter(v -> !v.isEmpty()).count();
-        sb.append("lesson coverage: ").append(protectedLessons).append('/').append(scenariosByLesson.size())
-                .append(" lessons named by a scenario\n");
-        lessonsWithFewerScenariosThan(1).forEach(l -> sb.append("  lesson without scenarios: ").append(l).append('\n'));
-        return sb.toString();
-    }
 }

@@ -1,9 +1,6 @@
 package io.frontlineguard.verification;
 
 import io.frontlineguard.decision.EvaluationThreads;
-import io.frontlineguard.incident.IncidentReader;
-import io.frontlineguard.incident.InvalidIncidentException;
-import io.frontlineguard.incident.Violation;
 import io.frontlineguard.ruleset.FolderSnapshot;
 import io.frontlineguard.ruleset.LessonCatalogue;
 import io.frontlineguard.ruleset.RuleLinter;
@@ -26,8 +23,8 @@ import java.util.TreeMap;
 
 /**
  * The one way a rules folder becomes rules in force: read it once into a snapshot, lint it (the
- * sandbox), compile what the lint admitted, and run every scenario beside it, each within a
- * deadline. Start-up and reload (through the reloader), every command of the authors' command line,
+ * sandbox), compile what the lint admitted, run every scenario beside it, each within a
+ * deadline, and judge whether the folder is ready ({@link Readiness}). Start-up and reload (through the reloader), every command of the authors' command line,
  * the tests and the benchmarks all come here, so whatever passes locally is exactly what the
  * service would accept, and nothing of a file runs before its lint.
  */
@@ -81,36 +78,12 @@ public final class VerifiedRules {
             }
         }
         try {
-            problems.addAll(scenarioProblems(ScenarioLoader.load(folder), lessons, catalogueRead));
+            // Without a readable catalogue every lesson id would look unknown; its own problem says enough.
+            ScenarioLoader.load(folder, catalogueRead ? lessons::knows : id -> true);
         } catch (ScenarioException e) {
-            problems.add(e.problem());
+            problems.addAll(e.problems());
         }
         return new Checked(List.copyOf(problems), problems.isEmpty() ? rules : null, lessons, sources.drl().size());
-    }
-
-    /**
-     * What would otherwise surface only when the scenarios run: an incident the API would refuse,
-     * or a lesson the catalogue does not have. Each is reported at the scenario.
-     */
-    private static List<RuleProblem> scenarioProblems(List<Scenario> scenarios, LessonCatalogue lessons, boolean checkLessons) {
-        List<RuleProblem> problems = new ArrayList<>();
-        IncidentReader reader = new IncidentReader();
-        for (Scenario s : scenarios) {
-            try {
-                reader.read(s.incident());
-            } catch (InvalidIncidentException e) {
-                Violation v = e.violations().get(0);
-                problems.add(RuleProblem.error(s.file(), s.line(), 1, "scenario '" + s.name() + "': its incident is not valid: "
-                        + (v.path().isEmpty() ? "" : v.path() + " ") + v.message()));
-            }
-            for (String lesson : s.lessons()) {
-                if (checkLessons && !lessons.knows(lesson)) {
-                    problems.add(RuleProblem.error(s.file(), s.line(), 1, "scenario '" + s.name() + "' names lesson '" + lesson
-                            + "', which is not in " + LessonCatalogue.FILE));
-                }
-            }
-        }
-        return problems;
     }
 
     /** Lints and compiles (no scenario runs); throws with every problem when either fails. */
@@ -122,12 +95,21 @@ public final class VerifiedRules {
         return compile(folder, LessonCatalogue.read(folder));
     }
 
-    /** The scenarios of a snapshot; a file that cannot be read throws as a rule problem. */
+    /** The scenarios of a snapshot, incidents as written; a file that cannot be read throws with every problem of it. */
     public static List<Scenario> scenarios(FolderSnapshot folder) {
         try {
             return ScenarioLoader.load(folder);
         } catch (ScenarioException e) {
-            throw new RuleSetException(List.of(e.problem()));
+            throw new RuleSetException(e.problems());
+        }
+    }
+
+    /** As {@link #scenarios(FolderSnapshot)}, with each incident and each lesson named checked too. */
+    private static List<Scenario> checkedScenarios(FolderSnapshot folder, LessonCatalogue catalogue) {
+        try {
+            return ScenarioLoader.load(folder, catalogue::knows);
+        } catch (ScenarioException e) {
+            throw new RuleSetException(e.problems());
         }
     }
 
@@ -151,7 +133,7 @@ public final class VerifiedRules {
     public Tested test(FolderSnapshot folder) {
         LessonCatalogue catalogue = LessonCatalogue.read(folder);
         RuleSet rules = compile(folder, catalogue);
-        List<ScenarioResult> results = runner.runAll(rules, scenarios(folder));
+        List<ScenarioResult> results = runner.runAll(rules, checkedScenarios(folder, catalogue));
         return new Tested(rules, results, Coverage.of(rules, results, catalogue), catalogue);
     }
 
@@ -159,21 +141,37 @@ public final class VerifiedRules {
         return test(FolderSnapshot.read(dir));
     }
 
-    /** As {@link #test}, and only a rule set that passes every scenario comes back. */
-    public Verified verify(FolderSnapshot folder) {
-        Tested tested = test(folder);
-        List<RuleProblem> failures = new ArrayList<>();
-        for (ScenarioResult r : tested.failures()) {
-            Scenario s = r.scenario();
-            failures.add(RuleProblem.error(s.file(), s.line(), 1,
-                    "scenario '" + s.name() + "' fails: " + String.join("; ", r.differences())));
+    /**
+     * Whether a folder is ready to be put in force ({@link Readiness}): the one answer {@code guard
+     * test}, the build's gate and every replica's reload share. Never throws for the folder's content.
+     */
+    public Readiness.Verdict verdict(FolderSnapshot folder) {
+        Tested tested;
+        try {
+            tested = test(folder);
+        } catch (RuleSetException e) {
+            return Readiness.Verdict.unbuildable(Readiness.Reason.RULES, e.problems());
         }
-        if (!failures.isEmpty()) {
-            throw new RuleSetException(failures);
-        }
-        return new Verified(tested.rules(), tested.coverage(), tested.lessons());
+        return Readiness.judge(tested, folder);
     }
 
+    public Readiness.Verdict verdict(Path dir) {
+        try {
+            return verdict(FolderSnapshot.read(dir));
+        } catch (RuleSetException unreadable) {
+            return Readiness.Verdict.unbuildable(Readiness.Reason.RULES, unreadable.problems());
+        }
+    }
+
+    /** Only a folder that is ready comes back as rules to put in force; any other throws with every finding. */
+    public Verified verify(FolderSnapshot folder) {
+        Readiness.Verdict verdict = verdict(folder);
+        if (!verdict.ready()) {
+            throw new NotReadyException(verdict);
+        }
+        Tested tested = verdict.tested();
+        return new Verified(tested.rules(), tested.coverage(), tested.lessons());
+    }
 
     /**
      * {@link #verify} on a thread of its own, given up after {@code timeout}: a folder whose
@@ -184,9 +182,9 @@ public final class VerifiedRules {
         try {
             return EvaluationThreads.verification().call(() -> verify(folder), timeout, () -> { });
         } catch (EvaluationThreads.DeadlineExceeded e) {
-            throw new RuleSetException(List.of(RuleProblem.error(folder.directory().toString(), 0, 0,
-                    "verification did not finish within " + timeout.toMillis()
-                            + " ms (guard.rules.verify-timeout); the rules in force stay")));
+            throw new NotReadyException(Readiness.Verdict.unbuildable(Readiness.Reason.TIMEOUT,
+                    List.of(RuleProblem.error(folder.directory().toString(), 0, 0, "verification did not finish within "
+                            + timeout.toMillis() + " ms (guard.rules.verify-timeout); the rules in force stay"))));
         }
     }
 }

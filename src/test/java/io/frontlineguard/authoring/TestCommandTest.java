@@ -72,6 +72,28 @@ class TestCommandTest {
                 absent: [REFUSE_VISIT]
             """;
 
+    /** The near miss of both lessons' rules: a reason given, so nothing is refused; and an interaction of the two. */
+    private static final String WITH_REASON = """
+              - name: a visit with a reason is staffed but not refused
+                lessons: [L004-1, L004-2]
+                incident:
+                  demands: [{type: VISIT, reasonGiven: true}]
+                expect: [REQUIRE_TWO_PERSON_ATTENDANCE]
+                absent: [REFUSE_VISIT]
+            """;
+
+    /** No visit at all: neither rule fires, the near miss of both lessons. */
+    private static final String NO_VISIT = """
+              - name: a written apology is neither refused as a visit nor staffed
+                lessons: [L004-2, L004-1]
+                incident:
+                  demands: [{type: WRITTEN_APOLOGY}]
+                absent: [REFUSE_VISIT, REQUIRE_TWO_PERSON_ATTENDANCE]
+            """;
+
+    /** Every lesson has its case, a near miss and an interaction: ready. */
+    private static final String READY = NO_REASON.replace("lessons: [L004-1]", "lessons: [L004-1, L004-2]") + WITH_REASON + NO_VISIT;
+
     @TempDir
     Path tmp;
 
@@ -85,19 +107,44 @@ class TestCommandTest {
     }
 
     @Test
-    void shouldPassWithFullCoverageWhenEveryRuleFiresAndEveryLessonHasAScenario() {
-        Cli.Run run = Cli.run("test", smallRules(NO_REASON + TWO_STAFF).toString());
+    void shouldPassWhenEveryRuleFiresAndEveryLessonHasItsCaseANearMissAndAnInteraction() {
+        Path dir = smallRules(READY);
+        Cli.Run run = Cli.run("test", dir.toString());
         assertEquals(AuthorCommands.OK, run.exitCode(), run.toString());
         assertEquals("""
-                2 passed, 0 failed
+                3 passed, 0 failed
                 rule coverage: 2/2 rules fired by a scenario
-                lesson coverage: 2/2 lessons named by a scenario
-                """, run.out());
+                lesson coverage: 2/2 lessons with their case, near miss and interaction
+                ready: a replica would put version %s in force
+                """.formatted(FolderSnapshot.read(dir).version()), run.out());
+    }
+
+    @Test
+    void shouldFailALessonNamedByOneScenarioAsTheBuildAndTheServiceDo() {
+        // Each lesson has one scenario, its case: the folder the issue found passing here and failing the build.
+        Path dir = smallRules(NO_REASON + TWO_STAFF);
+        Cli.Run run = Cli.run("test", dir.toString());
+        assertEquals(AuthorCommands.PROBLEMS, run.exitCode(), run.toString());
+        assertTrue(run.lines().contains("lesson coverage: 0/2 lessons with their case, near miss and interaction"), run.toString());
+        assertTrue(run.lines().contains(dir.resolve("lessons.yaml") + ":2:3: lesson 'L004-1' is not covered: 1 scenario names it,"
+                + " it needs 3 at least; it lacks a near miss (a scenario naming it in which a rule citing it does not fire),"
+                + " an interaction (a scenario naming it and another lesson, in which a rule citing it fires)"), run.toString());
+        assertTrue(run.lines().contains("not ready: 2 problems; a replica refuses this folder and keeps the rules it has in force"),
+                run.toString());
+    }
+
+    @Test
+    void shouldFailAScenarioThatNamesNoLesson() {
+        Path dir = smallRules(READY + NO_REASON.replace("    lessons: [L004-1]\n", "").replace("is refused", "is refused again"));
+        Cli.Run run = Cli.run("test", dir.toString());
+        assertEquals(AuthorCommands.PROBLEMS, run.exitCode(), run.toString());
+        assertTrue(run.lines().contains(dir.resolve("visits.scenarios.yaml") + ":22:1: scenario 'a visit without a reason is refused again'"
+                + " names no lesson: add 'lessons: [...]' with the lessons its decision protects"), run.toString());
     }
 
     @Test
     void shouldFailOnARuleNoScenarioFires() {
-        Path dir = smallRules(NO_REASON + TWO_STAFF);
+        Path dir = smallRules(READY);
         Cli.write(dir.resolve("unverified.drl"), RULES.substring(0, RULES.indexOf("rule ")) + """
                 rule "Refuse a visit to a caller who cannot be verified"
                     @lesson("L004-1") @en("Maybe a prank.") @ja("いたずらの可能性があります。")
@@ -110,16 +157,10 @@ class TestCommandTest {
                 """);
         Cli.Run run = Cli.run("test", dir.toString());
         assertEquals(AuthorCommands.PROBLEMS, run.exitCode(), run.toString());
-        assertTrue(run.lines().contains("2 passed, 0 failed"), run.toString());
+        assertTrue(run.lines().contains("3 passed, 0 failed"), run.toString());
         assertTrue(run.lines().contains("rule coverage: 2/3 rules fired by a scenario"), run.toString());
-        assertTrue(run.lines().contains("  uncovered rule: \"Refuse a visit to a caller who cannot be verified\""), run.toString());
-    }
-
-    @Test
-    void shouldFailOnALessonWithoutScenarios() {
-        Cli.Run run = Cli.run("test", smallRules(NO_REASON + TWO_STAFF.replace("lessons: [L004-2]", "lessons: []")).toString());
-        assertEquals(AuthorCommands.PROBLEMS, run.exitCode(), run.toString());
-        assertTrue(run.lines().contains("  lesson without scenarios: L004-2"), run.toString());
+        assertTrue(run.lines().contains(dir.resolve("unverified.drl") + ":8:1: rule \"Refuse a visit to a caller who cannot be verified\""
+                + " is not covered: no scenario fires it; add one whose decision depends on it"), run.toString());
     }
 
     @Test

@@ -31,7 +31,7 @@ class ReadmeExamplesTest {
 
     private static final Pattern CURL = Pattern.compile(
             "```bash\\ncurl -s -u (?<user>[^:\\s]+):(?<password>\\S+) localhost:8080/v1/decisions (?<headers>[^\\n]*?) -d '(?<body>\\{(?:(?!```).)*?})'\\n```\\n"
-                    + "(?<after>.*?)(?=\\n```bash|\\n### |\\n## )",
+                    + "(?<after>.*?)(?=\\n```bash|\\n#{2,4} )",
             Pattern.DOTALL);
     private static final Pattern HEADER = Pattern.compile("-H '([^:]+): ([^']+)'");
     private static final Pattern CODE_WITH_PARAMS = Pattern.compile("\"code\": \"([A-Z_]+)\"(?:, \"params\": (\\{[^}]*}))?");

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The walkthrough of rules/README.md, done as an author does it, on a copy of the built-in rules:
- * the rule, the lesson, the scenarios and the incidents are taken from the guide's own blocks, each
+ * the rule, the lesson, the scenarios and the incidents are taken from the guide's own blocks (and
+ * "Changing a number" is done the same way), each
  * {@code ./guard} command of its console blocks is run, and what the guide shows must be what the
  * command prints now. Its counts went stale before (52, 55 and 56 rules while there were 73); a new
  * rule now fails this test until the guide shows the new output. Run with
@@ -69,12 +70,27 @@ class WalkthroughTest {
         Cli.write(tmp.resolve("incidents.jsonl"), of(blocks, "json").get(0));
         step(consoles.get(5), before, shown, real);
 
+        // "Changing a number": the night window moved in a copy of the rules as they were.
+        int numberStart = guide.indexOf("## Changing a number");
+        List<String[]> numberBlocks = blocks(guide.substring(numberStart, guide.indexOf("\n## ", numberStart + 1)));
+        Path night = tmp.resolve("rules-night");
+        Cli.copyOfBuiltInRules(tmp.resolve("night"));
+        assertTrue(tmp.resolve("night/rules").toFile().renameTo(night.toFile()));
+        Path thresholds = night.resolve("thresholds.yaml");
+        Cli.write(thresholds, Cli.read(thresholds).replace("nightStartsHour: 20", "nightStartsHour: 21"));
+        Cli.write(tmp.resolve("visits.jsonl"), of(numberBlocks, "json").get(0));
+        List<String> numberConsoles = of(numberBlocks, "console");
+        step(numberConsoles.get(0), before, shown, real);
+        List<String> allConsoles = new ArrayList<>(consoles);
+        allConsoles.addAll(numberConsoles);
+
         if (Boolean.getBoolean("walkthrough.update")) {
-            String updated = walkthrough;
+            String updated = guide;
             for (int i = 0; i < shown.size(); i++) {
-                updated = updated.replace("```console\n" + consoles.get(i) + "```", "```console\n" + real.get(i) + "```");
+                updated = updated.replace("```console\n" + allConsoles.get(i) + "```", "```console\n" + real.get(i) + "```");
             }
-            Cli.write(GUIDE, guide.substring(0, start) + updated + guide.substring(end));
+            Cli.write(GUIDE, updated);
+            return;
         }
         for (int i = 0; i < shown.size(); i++) {
             assertEquals(shown.get(i), real.get(i), "console block " + (i + 1) + " of the walkthrough in " + GUIDE
@@ -99,9 +115,9 @@ class WalkthroughTest {
             String[] args = command.substring("./guard ".length()).split(" +");
             for (int a = 0; a < args.length; a++) {
                 args[a] = switch (args[a]) {
-                    case "/tmp/rules-before" -> before.resolve("rules").toString();
+                    case "/tmp/rules-before" -> before.toString();
                     case "rules" -> tmp.resolve("rules").toString();
-                    case "incidents.jsonl" -> tmp.resolve("incidents.jsonl").toString();
+                    case "rules-night", "incidents.jsonl", "visits.jsonl" -> tmp.resolve(args[a]).toString();
                     default -> args[a];
                 };
             }
@@ -109,7 +125,7 @@ class WalkthroughTest {
                 args = new String[] {args[0], tmp.resolve("rules").toString()};
             }
             last = Cli.run(args);
-            transcript.append((last.out() + last.err()).replace(before.resolve("rules").toString(), "/tmp/rules-before")
+            transcript.append((last.out() + last.err()).replace(before.toString(), "/tmp/rules-before")
                     .replace(tmp + "/", ""));
         }
         shown.add(elideVersions(console));

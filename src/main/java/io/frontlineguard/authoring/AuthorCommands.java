@@ -6,7 +6,6 @@ import io.frontlineguard.ruleset.FolderSnapshot;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -16,10 +15,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine;
 
 /**
- * The policy authors' command line: {@code check}, {@code test}, {@code diff}, {@code impact}, {@code help} and a
- * shell completion script, parsed by picocli (usage errors with a suggestion, help per command).
- * It runs on plain Java (the rule compiler, the scenario runner and the decision engine need no
- * container), so a command answers in seconds and never opens a port.
+ * The command line: {@code serve}, and for policy authors {@code check}, {@code test}, {@code diff},
+ * {@code impact}, {@code help} and a shell completion script, parsed by picocli (usage errors with a
+ * suggestion, help per command). The authors' commands run on plain Java (the rule compiler, the
+ * scenario runner and the decision engine need no container), so they answer in seconds and never open a port.
  */
 public final class AuthorCommands {
 
@@ -29,29 +28,33 @@ public final class AuthorCommands {
     /** Wrong arguments, a missing folder or file, (diff, impact) rules that cannot be compared, or an internal error. */
     public static final int USAGE = 2;
 
-    /** Options answered here, never by starting a server. */
-    private static final Set<String> HELP = Set.of("--help", "-h", "--version", "-V");
-
     /** Loggers kept reachable, or the JDK may forget the levels set on them. */
     private static final List<Logger> QUIET = List.of(Logger.getLogger("org.drools"), Logger.getLogger("org.kie"));
-
-    /**
-     * Whether these arguments ask for an authoring command rather than the service. The service
-     * takes no positional argument, so any first word is a command, and a misspelt one gets a
-     * suggestion instead of quietly starting a server.
-     */
-    public static boolean handles(String... args) {
-        return args.length > 0 && (HELP.contains(args[0]) || !args[0].startsWith("-"));
-    }
 
     /** Drools reports progress on the console; the commands print only what the author acts on. */
     public static void quietenRuleEngineLogs() {
         QUIET.forEach(l -> l.setLevel(Level.SEVERE));
     }
 
-    /** Runs one command and returns its exit code; all output goes to the given streams. */
+    private final ServeCommand serve;
+
+    /** A command line on which {@code serve} only records that the service was asked for (see {@link #serve()}). */
+    public AuthorCommands() {
+        this.serve = new ServeCommand();
+    }
+
+    /** What {@code serve} asked for, once {@link #run} has parsed the arguments. */
+    public ServeCommand serve() {
+        return serve;
+    }
+
+    /**
+     * Runs one command and returns its exit code; all output goes to the given streams. Every
+     * argument list is a command (or a usage error), so nothing but {@code serve} leads to a server.
+     */
     public int run(String[] args, PrintStream out, PrintStream err) {
         CommandLine cli = new CommandLine(new Guard())
+                .addSubcommand(new CommandLine(serve))
                 .addSubcommand(new CommandLine(new Check(out, err)))
                 .addSubcommand(new CommandLine(new Test(out, err)))
                 .addSubcommand(new CommandLine(new Diff(out, err)))
@@ -81,13 +84,14 @@ public final class AuthorCommands {
     }
 
     @Command(name = "guard", mixinStandardHelpOptions = true, versionProvider = GuardVersion.class,
-            description = "Frontline Guard commands for policy authors (no Java needed).",
+            description = {"Frontline Guard: start the decision service (serve); check, test and compare",
+                    "rules (check, test, diff) without any Java knowledge."},
             synopsisSubcommandLabel = "COMMAND",
             footer = {"", "Exit codes: 0 all good; 1 problems (check), a folder that is not ready, which a replica",
                     "would refuse too: rules that do not compile, failing scenarios or gaps in coverage (test),",
                     "or at least one changed decision (diff, impact);",
                     "2 wrong usage, a missing folder or file, or (diff, impact) a folder whose rules do not compile.",
-                    "Without a command (no argument, or only options such as -Dkey=value) the service starts."})
+                    "Only 'serve' starts a server."})
     static final class Guard implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;

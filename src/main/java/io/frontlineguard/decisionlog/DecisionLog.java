@@ -2,13 +2,13 @@ package io.frontlineguard.decisionlog;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.frontlineguard.config.GuardConfig;
+import io.frontlineguard.config.Production;
 import io.frontlineguard.incident.PersonIds;
 import io.frontlineguard.decision.Decision;
 import io.frontlineguard.decision.DecisionListener;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
@@ -54,7 +54,7 @@ public class DecisionLog implements DecisionListener {
     @PostConstruct
     void start() {
         boolean enabled = DecisionLogSettings.enabled(config.enabled(), config.hmacKey(),
-                LaunchMode.current() == LaunchMode.NORMAL);
+                Production.active());
         if (enabled) {
             EntryFormatter formatter = new EntryFormatter(new PersonalIdMasker(config.hmacKey().get().strip(),
                     new PersonIds(phoneRegion)));

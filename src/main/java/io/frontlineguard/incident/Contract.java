@@ -9,6 +9,7 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.dialect.Dialect;
 import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.keyword.NonValidationKeyword;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -24,6 +25,13 @@ public final class Contract {
 
     public static final String RESOURCE = "META-INF/openapi.yaml";
     private static final String SCHEMAS = "/components/schemas/";
+    /**
+     * The fields of the OpenAPI Object (OpenAPI 3.1, section 4.8.1). A schema is loaded by a pointer
+     * into the whole document, so the validator reads the document's root as a schema too; told
+     * that these are no schema keywords, it validates nothing with them and has nothing to warn about.
+     */
+    private static final List<String> DOCUMENT_FIELDS = List.of("openapi", "info", "jsonSchemaDialect", "servers",
+            "paths", "webhooks", "components", "security", "tags", "externalDocs");
 
     private static final Contract INSTANCE = new Contract();
 
@@ -32,7 +40,8 @@ public final class Contract {
 
     private Contract() {
         this.document = read();
-        Dialect dialect = Dialect.builder(Dialects.getOpenApi31()).format(new ContractDateTime()).build();
+        Dialect dialect = Dialect.builder(Dialects.getOpenApi31()).format(new ContractDateTime())
+                .keywords(DOCUMENT_FIELDS.stream().map(NonValidationKeyword::new).toList()).build();
         // The dialect makes format an annotation only; the contract's date-time is a rule, so assert it.
         SchemaRegistryConfig config = SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build();
         this.registry = SchemaRegistry.withDialect(dialect, builder -> builder.schemaRegistryConfig(config));

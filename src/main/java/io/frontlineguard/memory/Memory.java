@@ -2,10 +2,10 @@ package io.frontlineguard.memory;
 
 import io.agroal.api.AgroalDataSource;
 import io.frontlineguard.config.GuardConfig;
+import io.frontlineguard.config.Production;
 import io.frontlineguard.decisionlog.PersonalIdMasker;
 import io.frontlineguard.incident.PersonIds;
 import io.quarkus.arc.Arc;
-import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,7 +48,7 @@ public class Memory {
         }
         Optional<String> url = ConfigProvider.getConfig().getOptionalValue(URL_PROPERTY, String.class);
         Optional<Path> dir = url.isPresent() ? Optional.empty() : Optional.of(Path.of(settings.dir()).toAbsolutePath());
-        String key = MemoryKey.resolve(settings.hmacKey(), LaunchMode.current() == LaunchMode.NORMAL, dir);
+        String key = MemoryKey.resolve(settings.hmacKey(), Production.active(), dir);
         database = url.isPresent()
                 ? MemoryDatabase.shared(Arc.container().instance(AgroalDataSource.class).get(), url.get())
                 : MemoryDatabase.embedded(dir.get(), settings.poolSize(), settings.timeout());

@@ -1,7 +1,7 @@
 package io.frontlineguard.security;
 
 import io.frontlineguard.config.GuardConfig;
-import io.quarkus.runtime.LaunchMode;
+import io.frontlineguard.config.Production;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.ConfigUtils;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,8 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.function.Function;
 import org.eclipse.microprofile.config.Config;
+import org.jboss.logging.Logger;
 
 /**
  * Refuses to start a production service whose admin endpoints are on but that nobody could
@@ -21,6 +23,8 @@ import org.eclipse.microprofile.config.Config;
  */
 @ApplicationScoped
 public class AdminCredentialCheck {
+
+    private static final Logger LOG = Logger.getLogger(AdminCredentialCheck.class);
 
     static final String ADMIN_ROLE = "admin";
     static final List<String> IDP_KEYS = List.of("mp.jwt.verify.publickey.location", "mp.jwt.verify.publickey",
@@ -32,7 +36,12 @@ public class AdminCredentialCheck {
             "exec-dev-only", "chief-dev-only");
 
     void onStart(@Observes StartupEvent e, GuardConfig config, Config raw) {
-        if (LaunchMode.current() != LaunchMode.NORMAL) {
+        if (!Production.active()) {
+            if (ConfigUtils.isProfileActive(Production.DEV_PROFILE)) {
+                // The first thing someone trying the service needs: whom to sign in as.
+                LOG.infof("dev profile: published users %s, each with the password <name>-dev-only; not for production",
+                        String.join(", ", new TreeSet<>(config.security().users().keySet())));
+            }
             return;
         }
         List<String> problems = new ArrayList<>(problems(config.admin().enabled(), config.security().users(),

@@ -21,7 +21,7 @@ final class ReadmeDecisionExamples {
 
     private static final Pattern CURL = Pattern.compile(
             "```bash\\ncurl -s -u (?<user>[^:\\s]+):(?<password>\\S+) localhost:8080/v1/decisions (?<headers>[^\\n]*?) -d '(?<body>\\{(?:(?!```).)*?})'\\n```\\n"
-                    + "(?<after>.*?)(?=\\n```bash|\\n### |\\n## )",
+                    + "(?<after>.*?)(?=\\n```bash|\\n#{2,4} )",
             Pattern.DOTALL);
     private static final Pattern HEADER = Pattern.compile("-H '([^:]+): ([^']+)'");
 

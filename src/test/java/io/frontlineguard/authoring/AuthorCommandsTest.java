@@ -4,24 +4,39 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class AuthorCommandsTest {
 
     @Test
-    void shouldLeaveEveryOtherArgumentToTheService() {
-        assertTrue(AuthorCommands.handles("check"));
-        assertTrue(AuthorCommands.handles("diff", "a", "b"));
-        assertTrue(AuthorCommands.handles("chek"), "a misspelt command is answered, not taken for the service");
-        assertTrue(AuthorCommands.handles("--help"));
-        assertFalse(AuthorCommands.handles());
-        assertFalse(AuthorCommands.handles("-Dquarkus.http.port=9000"));
+    void shouldAskForTheServiceOnlyWithServe() {
+        AuthorCommands production = parsed("serve");
+        assertTrue(production.serve().requested());
+        assertFalse(production.serve().dev(), "without --dev the start is the production one");
+        AuthorCommands dev = parsed("serve", "--dev");
+        assertTrue(dev.serve().requested() && dev.serve().dev());
+
+        for (String[] args : new String[][] {{"-Dquarkus.http.port=9000"}, {"--port", "9000"}, {"chek"}, {"help"},
+                {"serve", "--help"}, {"serve", "--dve"}, {"check", "--dev"}}) {
+            assertFalse(parsed(args).serve().requested(), () -> String.join(" ", args) + " must not start a server");
+        }
+    }
+
+    @Test
+    void shouldAnswerAnOptionThatIsNoCommandWithAUsageErrorInsteadOfAServer() {
+        Cli.Run run = Cli.run("-Dquarkus.http.port=9000");
+
+        assertEquals(AuthorCommands.USAGE, run.exitCode(), run.toString());
+        assertTrue(run.err().startsWith("Unknown option: '-Dquarkus.http.port=9000'"), run.toString());
     }
 
     @Test
     void shouldPrintTheVersionAndTheRulesVersionInsteadOfStartingTheService() {
-        assertTrue(AuthorCommands.handles("--version"), "--version must not start a server");
-        assertTrue(AuthorCommands.handles("-V"), "-V must not start a server");
+        assertFalse(parsed("--version").serve().requested(), "--version must not start a server");
+        assertFalse(parsed("-V").serve().requested(), "-V must not start a server");
         String rules = io.frontlineguard.ruleset.FolderSnapshot.read(Cli.BUILT_IN_RULES).version();
         for (String option : new String[] {"--version", "-V"}) {
             Cli.Run run = Cli.run(option);
@@ -38,10 +53,11 @@ class AuthorCommandsTest {
 
         assertEquals(AuthorCommands.OK, run.exitCode(), run.toString());
         assertTrue(run.out().startsWith("Usage: guard [-hV] COMMAND"), run.toString());
-        for (String command : new String[] {"check", "test", "diff", "impact", "help", "generate-completion"}) {
+        for (String command : new String[] {"serve", "check", "test", "diff", "impact", "help", "generate-completion"}) {
             assertTrue(run.out().contains("\n  " + command + " "), command + " listed: " + run);
         }
         assertTrue(run.out().contains("Exit codes: 0 all good; 1 problems"), run.toString());
+        assertTrue(run.out().contains("Only 'serve' starts a server."), run.toString());
     }
 
     @Test
@@ -51,6 +67,7 @@ class AuthorCommandsTest {
         assertEquals(AuthorCommands.OK, run.exitCode(), run.toString());
         assertTrue(run.out().startsWith("Usage: guard diff [-hV] <old-dir> <new-dir> [incidents.jsonl]"), run.toString());
         assertTrue(Cli.run("check", "--help").out().startsWith("Usage: guard check [-hV] [dir]"));
+        assertTrue(Cli.run("serve", "--help").out().startsWith("Usage: guard serve [-hV] [--dev]"));
     }
 
     @Test
@@ -76,5 +93,13 @@ class AuthorCommandsTest {
 
         assertEquals(AuthorCommands.OK, run.exitCode(), run.toString());
         assertTrue(run.out().contains("complete -F") && run.out().contains("check test diff"), run.toString());
+    }
+
+    /** The command line after parsing these arguments, its output discarded. */
+    private static AuthorCommands parsed(String... args) {
+        AuthorCommands commands = new AuthorCommands();
+        PrintStream discard = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+        commands.run(args, discard, discard);
+        return commands;
     }
 }

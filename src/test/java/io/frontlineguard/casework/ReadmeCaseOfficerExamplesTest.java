@@ -36,7 +36,8 @@ class ReadmeCaseOfficerExamplesTest {
 
     static List<Example> examples() throws IOException {
         String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
-        String section = readme.substring(readme.indexOf("### Case officers"), readme.indexOf("### Privacy and retention"));
+        int start = readme.indexOf("\n### Case officers\n");
+        String section = readme.substring(start, readme.indexOf("\n### ", start + 1));
         String block = section.substring(section.indexOf("```bash\n") + 8, section.indexOf("\n```", section.indexOf("```bash")));
         List<Example> found = new ArrayList<>();
         for (String line : block.replace("\\\n", " ").split("\n")) {

@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
 /** The service started as a process of its own, the way the cluster tests start it: a free port, and readiness awaited. */
@@ -30,6 +32,21 @@ final class ServiceProcess {
 
     /** The Authorization header of that calling system. */
     static final String AUTHORIZATION = "Basic " + Base64.getEncoder().encodeToString("it:it-packaged-jar-only".getBytes(StandardCharsets.UTF_8));
+
+    /**
+     * {@code ./guard serve} with these options, as a user starts it from the project folder, on
+     * this port and with its store and decision log under {@code work}. The jar is built already
+     * (the integration tests run after {@code package}), so the script goes straight to the JVM.
+     */
+    static ProcessBuilder guardServe(Path work, int port, String... options) {
+        List<String> command = new ArrayList<>(List.of("./guard", "serve"));
+        command.addAll(List.of(options));
+        ProcessBuilder start = new ProcessBuilder(command);
+        start.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        start.environment().put("GUARD_MEMORY_DIR", work.resolve("data").toString());
+        start.environment().put("GUARD_DECISION_LOG_PATH", work.resolve("decisions.jsonl").toString());
+        return start;
+    }
 
     static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {

@@ -231,7 +231,7 @@ function renderRules() {
         ruleName(r.name) !== r.name ? el('span', { class: 'rule-own-name' }, el('br'), r.name) : null),
       el('code', { class: 'nowrap', text: `${r.file}:${r.line}` }),
       list(r.lessons, id => el('a', { href: '#rules', title: lessonText(id), onclick: e => { e.preventDefault(); showLesson(id); }, class: 'nowrap', text: id })),
-      list(r.actions), list(r.assesses),
+      list(r.actions, code => el('span', {}, actionName(code), ' ', el('code', { text: code }))), list(r.assesses, answerWords),
       scenarioList(r.scenarios)];
     row.attrs = { class: 'rule-row', 'data-rule': r.name };
     return row;
@@ -250,11 +250,20 @@ function renderRules() {
     history.length ? el('div', { class: 'scroll' }, el('table', { id: 'reload-table' },
       el('thead', {}, el('tr', {}, [t('at'), t('trigger'), t('outcome'), t('version'), t('problems')].map(h => el('th', { scope: 'col', text: h })))),
       el('tbody', {}, history.map(h => el('tr', { class: 'reload ' + h.outcome.toLowerCase() },
-        el('td', { 'data-label': t('at') }, timeEl(h.at)), el('td', { 'data-label': t('trigger'), text: h.trigger }),
-        el('td', { 'data-label': t('outcome') }, el('span', { class: h.outcome === 'SUCCESS' ? 'good' : 'bad', text: h.outcome })),
+        el('td', { 'data-label': t('at') }, timeEl(h.at)), el('td', { 'data-label': t('trigger'), text: enumWord('ReloadTrigger', h.trigger) }),
+        el('td', { 'data-label': t('outcome') }, el('span', { class: h.outcome === 'SUCCESS' ? 'good' : 'bad', text: enumWord('ReloadOutcome', h.outcome) })),
         el('td', { 'data-label': t('version') }, el('code', { text: h.version || '—' })),
         el('td', { 'data-label': t('problems') }, list(h.problems, p => el('code', { class: 'problem', text: p })))))))) :
       el('p', { text: t('noReloads') }));
+}
+
+// An assessment answer a rule can give (field=VALUE) in words: 対応の方針: 警察案件.
+const ANSWER_ENUM = { handling: 'Handling', harassment: 'Harassment', demandJustified: 'Justification', meansAcceptable: 'Acceptability', types: 'BehaviourType' };
+
+function answerWords(answer) {
+  const [field, value] = String(answer).split('=');
+  if (!ANSWER_ENUM[field]) return answer;
+  return el('span', { title: answer }, `${t(field === 'handling' ? 'handlingLabel' : field)}: ${enumWord(ANSWER_ENUM[field], value)}`);
 }
 
 // Which scenarios cover a rule or cite a lesson: the count at a glance, the names one click away.

@@ -97,7 +97,9 @@ const ENUMS = {
   MemoryUse: { NOT_USED: ['使っていない', 'not used'], RECORDED: ['判定に使い、記録した', 'used and recorded'],
     RETRY: ['再送（一度だけ記録）', 'a retry, counted once'], WHAT_IF: ['判定に使い、記録していない', 'used, nothing recorded'] },
   Flag: { BLOCKED: ['ブロック', 'blocked'], WARNED: ['警告済み', 'warned'], POLICE: ['警察の関与', 'police involvement'] },
-  Boolean: { true: ['はい', 'yes'], false: ['いいえ', 'no'] }
+  Boolean: { true: ['はい', 'yes'], false: ['いいえ', 'no'] },
+  ReloadTrigger: { watch: ['ファイルの変更', 'file change'], api: ['API からの要求', 'API request'] },
+  ReloadOutcome: { SUCCESS: ['適用', 'applied'], FAILURE: ['拒否', 'refused'] }
 };
 
 // Enums the contract writes inline, by form and field, so their values read as words too.

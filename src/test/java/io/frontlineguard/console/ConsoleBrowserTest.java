@@ -349,7 +349,9 @@ class ConsoleBrowserTest {
     void shouldDecideWithTheKeyboardAlone() {
         fill("incident-occurredAt", "2026-11-23T21:10:00+09:00");
         fill("incident-department", "call-center");
-        driver.findElement(By.id("incident-channel")).sendKeys("PHONE");
+        // The options read as words (電話 (PHONE)); the first after "not set" is PHONE, one arrow key down.
+        driver.findElement(By.id("incident-channel")).sendKeys(Keys.ARROW_DOWN);
+        assertEquals("PHONE", driver.findElement(By.id("incident-channel")).getDomProperty("value"));
         driver.findElement(By.id("incident-occurredAt")).click();
         for (int i = 0; i < 400 && !"decide".equals(driver.switchTo().activeElement().getDomAttribute("id")); i++) {
             driver.switchTo().activeElement().sendKeys(Keys.TAB);

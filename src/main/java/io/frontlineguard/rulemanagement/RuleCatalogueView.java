@@ -14,19 +14,23 @@ public record RuleCatalogueView(String rulesetVersion, Instant activatedAt, int 
                                 List<RuleView> rules, List<LessonView> lessons, Reloads reloads) {
 
     /**
-     * One lesson of the catalogue: its summary, its source (title and section) when it comes from
-     * published guidance, the rules citing it and the scenarios naming it.
+     * One lesson of the catalogue: its summary, the same in Japanese ({@code ja}, absent where the
+     * catalogue has none), its source (title and section) when it comes from published guidance, the
+     * rules citing it and the scenarios naming it.
      */
-    public record LessonView(String id, String text, @JsonInclude(JsonInclude.Include.NON_NULL) String source,
+    public record LessonView(String id, String text, @JsonInclude(JsonInclude.Include.NON_NULL) String ja,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) String source,
                              List<String> rules, List<String> scenarios) {
     }
 
     /**
-     * One rule: where it is, what it cites, what it can emit, which assessment answers it can give
-     * ({@code field=VALUE}) and which scenarios fire it.
+     * One rule: its name (and in Japanese, where the rule has {@code @ja_name}), where it is, what it
+     * cites, what it can emit, which assessment answers it can give ({@code field=VALUE}) and which
+     * scenarios fire it.
      */
-    public record RuleView(String name, String file, int line, List<String> lessons, List<String> actions,
-                           List<String> assesses, boolean covered, List<String> scenarios) {
+    public record RuleView(String name, @JsonInclude(JsonInclude.Include.NON_NULL) String jaName, String file, int line,
+                           List<String> lessons, List<String> actions, List<String> assesses, boolean covered,
+                           List<String> scenarios) {
     }
 
     /** Reload counters since start-up, the most recent attempt, if any, and the latest attempts, newest first. */
@@ -38,7 +42,8 @@ public record RuleCatalogueView(String rulesetVersion, Instant activatedAt, int 
         List<RuleView> rules = active.rules().rules().values().stream().map(r -> view(r, active)).toList();
         int covered = (int) rules.stream().filter(RuleView::covered).count();
         List<LessonView> lessons = active.lessons().lessons().entrySet().stream()
-                .map(e -> new LessonView(e.getKey(), e.getValue(), active.lessons().sources().get(e.getKey()),
+                .map(e -> new LessonView(e.getKey(), e.getValue(), active.lessons().japanese().get(e.getKey()),
+                        active.lessons().sources().get(e.getKey()),
                         active.rules().rules().values().stream().filter(r -> r.lessons().contains(e.getKey()))
                                 .map(RuleInfo::name).toList(),
                         active.scenariosNaming(e.getKey())))
@@ -49,7 +54,7 @@ public record RuleCatalogueView(String rulesetVersion, Instant activatedAt, int 
 
     private static RuleView view(RuleInfo r, Activation active) {
         List<String> scenarios = active.scenariosFiring(r.name());
-        return new RuleView(r.name(), r.file(), r.line(), r.lessons(), r.emits(), r.assesses(), !scenarios.isEmpty(),
+        return new RuleView(r.name(), r.japaneseName(), r.file(), r.line(), r.lessons(), r.emits(), r.assesses(), !scenarios.isEmpty(),
                 scenarios);
     }
 }

@@ -28,6 +28,8 @@ final class DescriptorCheck {
 
     static final String GLOBAL_TYPE = "io.frontlineguard.decision.ActionSink";
     static final List<String> ANNOTATIONS = List.of("lesson", "en", "ja");
+    /** The rule's name in Japanese, for the console's Japanese readers: optional, so a rule folder without it still compiles. */
+    static final List<String> OPTIONAL_ANNOTATIONS = List.of("ja_name");
     private static final Pattern PACKAGE = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*");
     /** Generated classes live in the rule's package; none may join the JDK's, the engine's or ours. */
     private static final Pattern RESERVED = Pattern.compile("(java|javax|jdk|sun|com\\.sun|org\\.drools|org\\.kie|org\\.mvel2|io\\.quarkus|io\\.frontlineguard)(\\..*)?");
@@ -102,8 +104,8 @@ final class DescriptorCheck {
     private void annotations(SourceFile f, RuleDescr r, int start) {
         for (AnnotationDescr a : r.getAnnotations()) {
             int pos = annotationOffset(f, start, a.getName());
-            if (!ANNOTATIONS.contains(a.getName())) {
-                f.problem(pos, "annotation @" + a.getName() + " is not allowed; a rule carries @lesson, @en and @ja");
+            if (!ANNOTATIONS.contains(a.getName()) && !OPTIONAL_ANNOTATIONS.contains(a.getName())) {
+                f.problem(pos, "annotation @" + a.getName() + " is not allowed; a rule carries @lesson, @en and @ja, and may carry @ja_name");
                 continue;
             }
             Map<String, Object> values = a.getValueMap();

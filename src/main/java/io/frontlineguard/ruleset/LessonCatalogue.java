@@ -8,16 +8,18 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * The lesson ids rules may cite, from {@code lessons.yaml} in the rules folder, with their summaries
- * and, for lessons taken from published guidance, the source (title and section). An entry is
- * either {@code id: summary} or {@code id: {text: summary, source: "title, section"}}.
+ * The lesson ids rules may cite, from {@code lessons.yaml} in the rules folder, with their summaries,
+ * the same in Japanese ({@code ja}, for the console's Japanese readers) and, for lessons taken from
+ * published guidance, the source (title and section). An entry is either {@code id: summary} or
+ * {@code id: {text: summary, ja: 要約, source: "title, section"}}.
  */
-public record LessonCatalogue(SortedMap<String, String> lessons, SortedMap<String, String> sources) {
+public record LessonCatalogue(SortedMap<String, String> lessons, SortedMap<String, String> sources,
+                              SortedMap<String, String> japanese) {
 
     public static final String FILE = "lessons.yaml";
 
     public LessonCatalogue(SortedMap<String, String> lessons) {
-        this(lessons, new TreeMap<>());
+        this(lessons, new TreeMap<>(), new TreeMap<>());
     }
 
     public static LessonCatalogue read(FolderSnapshot folder) {
@@ -34,25 +36,29 @@ public record LessonCatalogue(SortedMap<String, String> lessons, SortedMap<Strin
         }
         SortedMap<String, String> ids = new TreeMap<>();
         SortedMap<String, String> sources = new TreeMap<>();
+        SortedMap<String, String> japanese = new TreeMap<>();
         List<RuleProblem> problems = new ArrayList<>();
         for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) lessons::fields) {
             JsonNode v = e.getValue();
             if (v.isObject()) {
                 List<String> unknown = new ArrayList<>();
                 v.fieldNames().forEachRemaining(k -> {
-                    if (!List.of("text", "source").contains(k)) {
+                    if (!List.of("text", "ja", "source").contains(k)) {
                         unknown.add(k);
                     }
                 });
                 if (!v.path("text").isTextual() || !unknown.isEmpty()) {
                     problems.add(parsed.problemAt(lessons, e.getKey(), "lesson '" + e.getKey()
-                            + "' is a summary, or a mapping with 'text' (required) and 'source'"
+                            + "' is a summary, or a mapping with 'text' (required), 'ja' and 'source'"
                             + (unknown.isEmpty() ? "" : "; unknown key " + String.join(", ", unknown))));
                     continue;
                 }
                 ids.put(e.getKey(), v.get("text").asText());
                 if (v.path("source").isTextual()) {
                     sources.put(e.getKey(), v.get("source").asText());
+                }
+                if (v.path("ja").isTextual()) {
+                    japanese.put(e.getKey(), v.get("ja").asText());
                 }
             } else {
                 ids.put(e.getKey(), v.asText());
@@ -61,7 +67,7 @@ public record LessonCatalogue(SortedMap<String, String> lessons, SortedMap<Strin
         if (!problems.isEmpty()) {
             throw new RuleSetException(problems);
         }
-        return new LessonCatalogue(ids, sources);
+        return new LessonCatalogue(ids, sources, japanese);
     }
 
     public boolean knows(String id) {

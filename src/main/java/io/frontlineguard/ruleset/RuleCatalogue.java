@@ -11,7 +11,8 @@ import org.kie.api.definition.rule.Rule;
 
 /**
  * Reads each compiled rule's metadata into a {@link RuleInfo}: its lessons ({@code @lesson}) and
- * its reasons ({@code @en}, {@code @ja}), with the position and emitted codes the lint found.
+ * its reasons ({@code @en}, {@code @ja}) and its Japanese name ({@code @ja_name}, optional), with the
+ * position and emitted codes the lint found.
  * The lint has already required all three annotations. Explanations live in the rules, never in Java.
  */
 final class RuleCatalogue {
@@ -35,8 +36,9 @@ final class RuleCatalogue {
             for (String lang : LANGUAGES) {
                 reasons.put(lang, text(meta.get(lang)));
             }
+            String japaneseName = text(meta.get("ja_name"));
             rules.put(rule.getName(), new RuleInfo(rule.getName(), at.file(), at.line(), lessons, Map.copyOf(reasons), at.emits(),
-                    at.assesses()));
+                    at.assesses(), japaneseName.isEmpty() ? null : japaneseName));
         }
         return RuleSetCompiler.ordered(rules);
     }

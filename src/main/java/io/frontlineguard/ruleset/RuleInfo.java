@@ -7,14 +7,20 @@ import java.util.Map;
  * What the rule base says about one rule, read once from its metadata when the rules compile:
  * the lessons it implements, its reason in each supported language, and what its consequence can
  * give (read from the source, for the catalogue): action codes, and assessment answers as
- * {@code field=VALUE}.
+ * {@code field=VALUE}; {@code japaneseName} is its name in Japanese ({@code @ja_name}), or null.
  */
 public record RuleInfo(String name, String file, int line, List<String> lessons, Map<String, String> reasons,
-                       List<String> emits, List<String> assesses) {
+                       List<String> emits, List<String> assesses, String japaneseName) {
 
     public RuleInfo {
         emits = List.copyOf(emits);
         assesses = List.copyOf(assesses);
+    }
+
+    /** A rule without a Japanese name ({@code @ja_name}). */
+    public RuleInfo(String name, String file, int line, List<String> lessons, Map<String, String> reasons,
+                    List<String> emits, List<String> assesses) {
+        this(name, file, line, lessons, reasons, emits, assesses, null);
     }
 
     /** A rule whose emitted codes are not known (tests and callers that do not read sources). */

@@ -1,5 +1,5 @@
 // The console: pages over the service's own API, with the same access control as every client.
-const state = { doc: null, catalogue: null, scenarios: [], form: null, tab: 'form', answered: null, flagForm: null, liftForm: null,
+const state = { doc: null, catalogue: null, scenarios: [], form: null, tab: 'form', answered: null, flagForm: null,
   caller: null, approvals: null };
 
 function status(text) { document.getElementById('status').textContent = text || ''; }
@@ -27,17 +27,21 @@ function list(items, render) {
   return el('ul', {}, items.map(i => el('li', {}, render ? render(i) : String(i))));
 }
 
-function ruleLink(name) { return el('a', { href: '#rules/' + encodeURIComponent(name), text: name }); }
+// A rule by its name in the reader's language (@ja_name in Japanese, where the rule has one); the
+// link and data-rule keep the rule's own name, which is how the API and the catalogue know it.
+function ruleName(name) {
+  const rule = LANG === 'ja' && state.catalogue && state.catalogue.rules.find(r => r.name === name);
+  return (rule && rule.jaName) || name;
+}
+
+function ruleLink(name) { return el('a', { href: '#rules/' + encodeURIComponent(name), 'data-rule': name, text: ruleName(name) }); }
+
+// A lesson's text in the reader's language: the catalogue's ja beside its en.
+function lessonWords(lesson) { return (LANG === 'ja' && lesson.ja) || lesson.text; }
 
 function lessonText(id) {
   const lesson = state.catalogue && state.catalogue.lessons.find(l => l.id === id);
-  return lesson ? `${id}: ${lesson.text}` : id;
-}
-
-function params(p) {
-  const entries = Object.entries(p || {});
-  if (!entries.length) return el('span', { text: '—' });
-  return el('code', { text: entries.map(([k, v]) => `${k}=${Array.isArray(v) ? v.join(',') : v}`).join('  ') });
+  return lesson ? `${id}: ${lessonWords(lesson)}` : id;
 }
 
 // ---- Try a decision ---------------------------------------------------------------------------
@@ -58,12 +62,19 @@ function syncJson() {
   if (state.tab === 'form') document.getElementById('incident-json').value = JSON.stringify(state.form.value(), null, 2);
 }
 
+// A problem answer in the reader's language: what its code means, then status and code. The
+// service's detail is English: English readers get it too, Japanese readers as a tooltip.
+function problemText(r) {
+  const code = (r.body && r.body.code) || '';
+  return `${errorText(code) || ''} ${r.status} ${code}`.trim() + (LANG !== 'ja' && r.body && r.body.detail ? `: ${r.body.detail}` : '');
+}
+
 function showProblems(errors, detail) {
   const box = document.getElementById('problems');
   box.hidden = false;
   // replaceChildren would write a null as the word "null": only what there is goes in.
   box.replaceChildren(...[el('h3', { text: t('problemsTitle') }), detail ? el('p', { text: detail }) : null,
-    errors.length ? list(errors, e => el('span', {}, e.path ? el('code', { text: e.path }) : null, ' ', e.message || e.code || '')) : null]
+    errors.length ? list(errors, e => el('span', {}, violationText(e), e.path ? [' ', el('code', { text: e.path })] : null)) : null]
     .filter(Boolean));
   box.focus();
 }
@@ -86,44 +97,90 @@ async function post(body) {
     answer.replaceChildren();
     const errors = (r.body && r.body.errors || []).map(e => typeof e === 'string' ? { path: '', message: e } : e);
     if (state.tab === 'form') state.form.showErrors(errors);
-    showProblems(errors, `${r.status} ${r.body && r.body.code || ''}: ${r.body && r.body.detail || ''}`);
+    showProblems(errors, problemText(r));
     state.answered = null;
     return;
   }
   state.answered = body;
-  answer.replaceChildren(renderDecision(r.body));
+  answer.replaceChildren(renderDecision(r.body, incidentTime(body)));
 }
 
-function renderDecision(d) {
-  const actions = d.actions.map(a => el('div', { class: 'action', 'data-code': a.code },
-    el('h4', { text: a.code }),
-    el('dl', {}, el('dt', { text: t('params') }), el('dd', {}, params(a.params)),
-      el('dt', { text: t('reason') }), el('dd', { class: 'reason', text: a.reason }),
+// A decision reads as a checklist for the front line: the handling first, then each action as a
+// step, with who does it, what it means and why; the codes stay visible for people who know them.
+function renderDecision(d, zoneOf) {
+  const steps = d.actions.map(a => el('li', { class: 'action', 'data-code': a.code },
+    el('label', { class: 'step' }, el('input', { type: 'checkbox' }),
+      el('span', { class: 'who', text: whoDoes(a) }), ' ', el('strong', { class: 'action-name', text: actionName(a.code) }),
+      ' ', el('code', { text: a.code })),
+    el('p', { class: 'action-help', text: actionHelp(a.code) }),
+    paramList(a.code, a.params),
+    el('dl', {}, el('dt', { text: t('reason') }), el('dd', { class: 'reason', text: a.reason }),
       el('dt', { text: t('rules') }), el('dd', {}, list(a.rules, ruleLink)),
       el('dt', { text: t('lessons') }), el('dd', {}, list(a.lessons, lessonText)))));
   const overridden = d.overridden.map(o => el('div', { class: 'action overridden', 'data-code': o.code },
-    el('h4', { text: o.code }),
-    el('dl', {}, el('dt', { text: t('params') }), el('dd', {}, params(o.params)),
-      el('dt', { text: t('replacedBy') }), el('dd', {}, el('code', { text: o.replacedBy.code }), ' ', params(o.replacedBy.params)),
+    el('h4', {}, actionName(o.code), ' ', el('code', { text: o.code })),
+    paramList(o.code, o.params),
+    el('dl', {}, el('dt', { text: t('replacedBy') }), el('dd', { class: 'replaced-by' }, actionName(o.replacedBy.code), ' ', el('code', { text: o.replacedBy.code }),
+        ' ', paramList(o.replacedBy.code, o.replacedBy.params)),
       el('dt', { text: t('reason') }), el('dd', { text: o.reason }),
       el('dt', { text: t('rules') }), el('dd', {}, list(o.rules, ruleLink)),
       el('dt', { text: t('lessons') }), el('dd', {}, list(o.lessons, lessonText)))));
   const a = d.assessment;
-  const answerRow = (name, ans) => [el('dt', { text: name }), el('dd', {}, el('code', { text: ans.value }), ' ', list(ans.rules, ruleLink))];
-  const assessment = el('dl', {}, answerRow('handling', a.handling), answerRow('harassment', a.harassment), answerRow('demandJustified', a.demandJustified),
-    answerRow('meansAcceptable', a.meansAcceptable),
-    el('dt', { text: 'types' }), el('dd', {}, list(a.types, ty => el('span', {}, el('code', { text: ty.type }), ' — ', ty.rules.join('; ')))));
-  const memory = el('dl', {}, el('dt', { text: 'memory' }), el('dd', {}, el('code', { text: d.memory || 'NOT_USED' })),
-    el('dt', { text: t('remembered') }), el('dd', {}, list(d.remembered, m => `${m.fact} = ${m.value}` + (m.department ? ` (${m.department}${m.at ? ', ' + m.at : ''})` : ''))));
+  const answerRow = (key, enumName, ans) => [el('dt', { text: t(key) }),
+    el('dd', { 'data-value': ans.value }, el('strong', { text: enumWord(enumName, ans.value) }), ans.rules.length ? [' ', list(ans.rules, ruleLink)] : null)];
+  const assessment = el('dl', {}, answerRow('handlingLabel', 'Handling', a.handling), answerRow('harassment', 'Harassment', a.harassment),
+    answerRow('demandJustified', 'Justification', a.demandJustified), answerRow('meansAcceptable', 'Acceptability', a.meansAcceptable),
+    el('dt', { text: t('types') }), el('dd', {}, list(a.types, ty => el('span', {}, el('strong', { text: enumWord('BehaviourType', ty.type) }),
+      ' ', el('code', { text: ty.type }), ' — ', list(ty.rules, ruleLink)))));
+  const memory = el('dl', {}, el('dt', { text: t('memoryUse') }), el('dd', { 'data-value': d.memory || 'NOT_USED' }, enumWord('MemoryUse', d.memory || 'NOT_USED')),
+    el('dt', { text: t('remembered') }), el('dd', {}, list(d.remembered, m => el('span', { class: 'remembered' },
+      `${fieldLabel(m.fact)} = ${valueWord(m.fact, m.value)}`, m.department ? ` — ${provenance(m, zoneOf)}` : ''))));
   return el('section', { 'aria-label': t('decision') },
     el('h3', { text: t('decision') }),
     handlingHeadline(a.handling),
-    el('dl', {}, el('dt', { text: 'decisionId' }), el('dd', {}, el('code', { text: d.decisionId })),
-      el('dt', { text: t('version') }), el('dd', {}, el('code', { text: d.rulesetVersion }))),
-    el('h4', { text: t('actions') }), actions.length ? actions : el('p', { text: t('none') }),
+    el('h4', { text: t('checklist') }), steps.length ? el('ol', { class: 'checklist' }, steps) : el('p', { text: t('none') }),
     el('h4', { text: t('overridden') }), overridden.length ? overridden : el('p', { text: t('none') }),
     el('h4', { text: t('assessment') }), assessment,
-    el('h4', { text: t('memory') }), memory);
+    el('h4', { text: t('memory') }), memory,
+    el('dl', {}, el('dt', { text: t('decisionId') }), el('dd', {}, el('code', { text: d.decisionId })),
+      el('dt', { text: t('version') }), el('dd', {}, el('code', { text: d.rulesetVersion }))));
+}
+
+// Who carries a step out: the role the action names, otherwise the person handling the contact.
+const ROLE_PARAM = { ESCALATE: 'to', REASSIGN_HANDLER: 'minRole', SENIOR_APOLOGY: 'role', ISSUE_FINAL_ANSWER: 'byRole' };
+
+function whoDoes(action) {
+  const role = ROLE_PARAM[action.code] && action.params && action.params[ROLE_PARAM[action.code]];
+  const who = role ? enumWord('Role', role) : t('theHandler');
+  return who.charAt(0).toUpperCase() + who.slice(1);
+}
+
+// The enum each param's values come from, so a value reads as a word.
+const PARAM_ENUM = { to: 'Role', minRole: 'Role', role: 'Role', byRole: 'Role', demand: 'DemandType', allowed: 'Channel' };
+
+function paramList(code, p) {
+  const entries = Object.entries(p || {});
+  if (!entries.length) return null;
+  return el('dl', { class: 'params' }, entries.flatMap(([k, v]) => [el('dt', { text: paramName(code, k) }),
+    el('dd', { 'data-param': k }, (Array.isArray(v) ? v : [v]).map(x => PARAM_ENUM[k] ? enumWord(PARAM_ENUM[k], x) : String(x)).join(LANG === 'ja' ? '、' : ', '))]));
+}
+
+// A remembered fact's value in words: enum values by the field they belong to.
+const FACT_ENUM = { 'caller.policeInvolvement': 'PoliceInvolvement', 'caseHistory.companyFault': 'CompanyFault',
+  'caseHistory.managementAnswer': 'ManagementAnswer', 'caseHistory.severity': 'Severity', 'handler.role': 'Role', 'caller.kind': 'CallerKind' };
+
+function valueWord(fact, value) {
+  if (typeof value === 'boolean') return enumWord('Boolean', value);
+  const e = FACT_ENUM[String(fact).replace(/\[\d+\]/g, '')];
+  return e ? enumWord(e, value) : String(value);
+}
+
+// Where a remembered fact came from: the department, when it happened, who asserted it, when it arrived.
+function provenance(s, zoneOf) {
+  const zone = offsetOf(s.at) !== null ? s.at : zoneOf;
+  return [s.department, when(s.at, zone), s.assertedBy ? `${t('assertedBy')}: ${s.assertedBy}` : null,
+    s.receivedAt ? `${t('receivedAt')}: ${when(s.receivedAt, zone)}` : null,
+    s.claimedDepartment ? `${t('claimedDepartment')}: ${s.claimedDepartment}` : null].filter(Boolean).join(' · ');
 }
 
 // The handling is what the front line acts on, so it heads the decision in plain words; the
@@ -165,15 +222,16 @@ function renderRules() {
   if (!c) return;
   document.getElementById('rules-summary').replaceChildren(el('dl', {},
     el('dt', { text: t('version') }), el('dd', {}, el('code', { id: 'ruleset-version', text: c.rulesetVersion })),
-    el('dt', { text: t('activatedAt') }), el('dd', { text: c.activatedAt }),
+    el('dt', { text: t('activatedAt') }), el('dd', {}, timeEl(c.activatedAt)),
     el('dt', { text: t('ruleCount') }), el('dd', { text: String(c.ruleCount) }),
     el('dt', { text: t('covered') }), el('dd', { text: `${c.coveredRuleCount} / ${c.ruleCount}` })));
   const filter = document.getElementById('rule-filter').value.toLowerCase();
   const rows = c.rules.filter(r => !filter || JSON.stringify(r).toLowerCase().includes(filter)).map(r => {
-    const row = [el('span', {}, el('a', { id: 'rule-' + encodeURIComponent(r.name), class: 'rule-name', text: r.name })),
+    const row = [el('span', {}, el('a', { id: 'rule-' + encodeURIComponent(r.name), class: 'rule-name', text: ruleName(r.name) }),
+        ruleName(r.name) !== r.name ? el('span', { class: 'rule-own-name' }, el('br'), r.name) : null),
       el('code', { class: 'nowrap', text: `${r.file}:${r.line}` }),
       list(r.lessons, id => el('a', { href: '#rules', title: lessonText(id), onclick: e => { e.preventDefault(); showLesson(id); }, class: 'nowrap', text: id })),
-      list(r.actions), list(r.assesses),
+      list(r.actions, code => el('span', {}, actionName(code), ' ', el('code', { text: code }))), list(r.assesses, answerWords),
       scenarioList(r.scenarios)];
     row.attrs = { class: 'rule-row', 'data-rule': r.name };
     return row;
@@ -182,7 +240,7 @@ function renderRules() {
   table('lesson-table', ['id', t('text'), t('source'), t('rules'), t('scenarios')],
     c.lessons.filter(l => !filter || JSON.stringify(l).toLowerCase().includes(filter))
       .map(l => {
-        const row = [el('code', { id: 'lesson-' + l.id, class: 'nowrap', text: l.id }), l.text, l.source || '—', list(l.rules, ruleLink), scenarioList(l.scenarios)];
+        const row = [el('code', { id: 'lesson-' + l.id, class: 'nowrap', text: l.id }), lessonWords(l), l.source || '—', list(l.rules, ruleLink), scenarioList(l.scenarios)];
         row.attrs = { class: 'lesson-row', 'data-lesson': l.id };
         return row;
       }));
@@ -192,11 +250,20 @@ function renderRules() {
     history.length ? el('div', { class: 'scroll' }, el('table', { id: 'reload-table' },
       el('thead', {}, el('tr', {}, [t('at'), t('trigger'), t('outcome'), t('version'), t('problems')].map(h => el('th', { scope: 'col', text: h })))),
       el('tbody', {}, history.map(h => el('tr', { class: 'reload ' + h.outcome.toLowerCase() },
-        el('td', { 'data-label': t('at'), text: h.at }), el('td', { 'data-label': t('trigger'), text: h.trigger }),
-        el('td', { 'data-label': t('outcome') }, el('span', { class: h.outcome === 'SUCCESS' ? 'good' : 'bad', text: h.outcome })),
+        el('td', { 'data-label': t('at') }, timeEl(h.at)), el('td', { 'data-label': t('trigger'), text: enumWord('ReloadTrigger', h.trigger) }),
+        el('td', { 'data-label': t('outcome') }, el('span', { class: h.outcome === 'SUCCESS' ? 'good' : 'bad', text: enumWord('ReloadOutcome', h.outcome) })),
         el('td', { 'data-label': t('version') }, el('code', { text: h.version || '—' })),
         el('td', { 'data-label': t('problems') }, list(h.problems, p => el('code', { class: 'problem', text: p })))))))) :
       el('p', { text: t('noReloads') }));
+}
+
+// An assessment answer a rule can give (field=VALUE) in words: 対応の方針: 警察案件.
+const ANSWER_ENUM = { handling: 'Handling', harassment: 'Harassment', demandJustified: 'Justification', meansAcceptable: 'Acceptability', types: 'BehaviourType' };
+
+function answerWords(answer) {
+  const [field, value] = String(answer).split('=');
+  if (!ANSWER_ENUM[field]) return answer;
+  return el('span', { title: answer }, `${t(field === 'handling' ? 'handlingLabel' : field)}: ${enumWord(ANSWER_ENUM[field], value)}`);
 }
 
 // Which scenarios cover a rule or cite a lesson: the count at a glance, the names one click away.
@@ -221,7 +288,7 @@ async function runScenarios() {
   const out = document.getElementById('scenario-report');
   out.replaceChildren(el('p', { text: t('running') }));
   const r = await api('/v1/rules/scenarios/run', { method: 'POST' });
-  if (!r.ok) { out.replaceChildren(el('p', { class: 'bad', text: `${r.status} ${r.body && r.body.detail || ''}` })); return; }
+  if (!r.ok) { out.replaceChildren(el('p', { class: 'bad', text: problemText(r), title: (r.body && r.body.detail) || undefined })); return; }
   const run = r.body;
   const results = run.results.slice().sort((a, b) => Number(a.passed) - Number(b.passed));
   out.replaceChildren(
@@ -239,330 +306,41 @@ async function runScenarios() {
         el('td', { 'data-label': t('fired') }, list(x.firedRules, ruleLink))))))));
 }
 
-// ---- Caller memory ------------------------------------------------------------------------------
+// ---- Times ------------------------------------------------------------------------------------
 
-function credentials() {
-  const user = document.getElementById('user').value;
-  const password = document.getElementById('password').value;
-  if (!user || !password) return null;
-  // Basic credentials as the API takes them; UTF-8 first, since btoa takes bytes.
-  return 'Basic ' + btoa(String.fromCharCode(...new TextEncoder().encode(user + ':' + password)));
-}
-
-// Every case-memory request carries the page's sign-in; without one, the person is asked for it.
-async function signedRequest(method, path, body) {
-  const auth = credentials();
-  if (!auth) { status(t('needCredentials')); document.getElementById('user').focus(); return null; }
-  return api(path, { method, headers: Object.assign({ 'Authorization': auth },
-    body ? { 'Content-Type': 'application/json' } : {}), body: body ? JSON.stringify(body) : undefined });
-}
-
-function callerPath(suffix) {
-  return '/v1/callers/' + encodeURIComponent(document.getElementById('caller-id').value) + (suffix || '');
-}
-
-async function callerRequest(method, suffix, body) {
-  return signedRequest(method, callerPath(suffix), body);
-}
-
-// What a refusal asks of the person at the keyboard, in their language, before the API's own words.
-const REFUSAL_ADVICE = {
-  SELF_APPROVAL: 'adviceSelfApproval', EXECUTIVE_APPROVAL_REQUIRED: 'adviceExecutiveOnly',
-  APPROVAL_ALREADY_DECIDED: 'adviceAlreadyDecided', APPROVAL_ALREADY_PENDING: 'adviceAlreadyPending',
-  APPROVAL_OUTDATED: 'adviceOutdated', UNKNOWN_APPROVAL: 'adviceUnknownApproval', UNKNOWN_CALLER: 'unknownCaller'
-};
-
-function refusal(r, area) {
-  const code = (r.body && r.body.code) || '';
-  let advice = '';
-  if (r.status === 401) advice = t('wrongCredentials');
-  else if (REFUSAL_ADVICE[code]) advice = t(REFUSAL_ADVICE[code]);
-  else if (r.status === 403) advice = t(area === 'approvals' ? 'roleMissingApprovals' : 'roleMissing');
-  const detail = r.body && r.body.detail;
-  return (advice ? advice + ' ' : '') + `${r.status} ${code}`.trim() + (detail ? `: ${detail}` : '');
-}
-
-function showRefusal(boxId, r, area, form) {
-  const box = document.getElementById(boxId);
-  const errors = (r.body && r.body.errors) || [];
-  const unplaced = form ? form.showErrors(errors) : errors;
-  box.hidden = false;
-  // Field errors stand next to their fields; the box lists only the ones no field took.
-  box.replaceChildren(...[el('p', { class: 'refusal', text: refusal(r, area) }),
-    unplaced.length ? list(unplaced, e => `${e.path}: ${e.message}`) : null].filter(Boolean));
-  box.focus();
-}
-
-function hideRefusal(boxId) { document.getElementById(boxId).hidden = true; }
-
-function source(s) { return s ? `${s.department} · ${when(s.at)}` : t('none'); }
-
-// A time as people read it, in the page's language; the exact value stays in the element.
-function when(iso) {
+// A time as the incident's own clock showed it, to the minute. A time written with an offset is
+// shown at that offset; one the service wrote in UTC (its clock, receivedAt) is shown at the offset
+// of the incident it belongs to (zoneOf), or else the browser's. Seconds and beyond are dropped: the
+// exact value stays in the <time> element.
+function when(iso, zoneOf) {
   if (!iso) return '—';
-  const d = new Date(iso);
-  return isNaN(d) ? iso : d.toLocaleString(LANG === 'ja' ? 'ja-JP' : 'en-GB', { dateStyle: 'medium', timeStyle: 'medium' });
+  const instant = new Date(iso);
+  if (isNaN(instant)) return String(iso);
+  let offset = offsetOf(iso);
+  if (offset === null) offset = offsetOf(zoneOf);
+  if (offset === null) offset = -instant.getTimezoneOffset();
+  const local = new Date(instant.getTime() + offset * 60000);
+  const two = n => String(n).padStart(2, '0');
+  const y = local.getUTCFullYear(), m = local.getUTCMonth() + 1, d = local.getUTCDate();
+  const hm = `${two(local.getUTCHours())}:${two(local.getUTCMinutes())}`;
+  return LANG === 'ja' ? `${y}年${m}月${d}日 ${hm}` : `${y}-${two(m)}-${two(d)} ${hm}`;
 }
 
-function timeEl(iso) { return el('time', { datetime: iso, text: when(iso) }); }
-
-function changeName(code) { return TEXTS[LANG]['change_' + code] || TEXTS.en['change_' + code] || code; }
-
-// A correction's before and after, or any other detail the change log gives, as plain words.
-function changeDetail(ch) {
-  if (ch.before !== undefined || ch.after !== undefined) return `${ch.fact ? ch.fact + ': ' : ''}${ch.before ?? '—'} → ${ch.after ?? '—'}`;
-  if (ch.detail && typeof ch.detail === 'object') return Object.entries(ch.detail).map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : v}`).join(', ');
-  return '';
+// The offset in minutes a time was written with; null for none, and for UTC, which is the
+// service's own clock rather than the incident's.
+function offsetOf(iso) {
+  const m = /([+-])(\d\d):?(\d\d)$/.exec(String(iso || ''));
+  if (!m) return null;
+  const minutes = (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
+  return minutes === 0 ? null : minutes;
 }
 
-function historyTable(c, pending, id) {
-  const heads = [t('at'), t('who'), t('what'), t('reason'), t('approvedBy')];
-  const rows = c.changes.map(ch => {
-    const row = [timeEl(ch.at), ch.actor, el('span', {}, changeName(ch.change), changeDetail(ch) ? el('br') : null, changeDetail(ch)),
-      ch.reason || '—', ch.approvedBy || '—'];
-    row.attrs = { class: 'change', 'data-change': ch.change };
-    return row;
-  });
-  for (const a of pending) {
-    const row = [timeEl(a.createdAt), a.requestedBy, `${changeName(a.what)} (${t('status_PENDING')})`, a.reason, t('waitingForExecutive')];
-    row.attrs = { class: 'change pending', 'data-change': a.what };
-    rows.push(row);
-  }
-  if (!rows.length) return el('p', { text: t('noChanges') });
-  const tableEl = el('table', { id, class: 'history' });
-  tableEl.append(el('thead', {}, el('tr', {}, heads.map(h => el('th', { scope: 'col', text: h })))),
-    el('tbody', {}, rows.map(cells => el('tr', cells.attrs, cells.map((x, i) => el('td', { 'data-label': heads[i] }, x))))));
-  return el('div', { class: 'scroll' }, tableEl);
+// The incident's own time in a request body, whose offset the decision's times are shown at.
+function incidentTime(body) {
+  try { return JSON.parse(body).occurredAt; } catch (e) { return undefined; }
 }
 
-function renderCaller(c, pending) {
-  return el('section', { 'aria-label': t('navCallers') },
-    el('dl', {}, el('dt', { text: 'callerKey' }), el('dd', {}, el('code', { id: 'caller-key', text: c.callerKey })),
-      el('dt', { text: t('police') }), el('dd', { id: 'caller-police', text: c.policeInvolvement ? `${c.policeInvolvement.value} (${source(c.policeInvolvement.source)})` : t('none') }),
-      el('dt', { text: t('blocked') }), el('dd', { id: 'caller-blocked', text: source(c.blocked) }),
-      el('dt', { text: t('warned') }), el('dd', { text: source(c.warned) }),
-      el('dt', { text: t('departments') }), el('dd', {}, list(Object.entries(c.departments), ([d, s]) => `${d} (${when(s.at)})`))),
-    el('h3', { text: t('cases') }), list(c.cases, k => el('span', {}, el('code', { text: k.caseId }), ` — ${k.facts.contacts} ${t('contacts')}`,
-      el('pre', {}, el('code', { text: JSON.stringify(k.facts, null, 2) })))),
-    el('h3', { text: t('history') }), historyTable(c, pending || [], 'history-table'));
-}
-
-function pendingFor(callerKey) {
-  return ((state.approvals && state.approvals.pending) || []).filter(a => a.subject === callerKey);
-}
-
-function showCaller(c) {
-  state.caller = c;
-  document.getElementById('caller').replaceChildren(renderCaller(c, pendingFor(c.callerKey)));
-}
-
-async function lookUp(event) {
-  if (event) event.preventDefault();
-  status('');
-  const r = await callerRequest('GET', '');
-  if (!r) return;
-  const out = document.getElementById('caller');
-  state.caller = null;
-  document.getElementById('caller-actions').hidden = !r.ok && r.status !== 404;
-  if (r.status === 404) { out.replaceChildren(el('p', { id: 'caller-unknown', text: t('unknownCaller') })); return; }
-  if (!r.ok) { out.replaceChildren(el('p', { id: 'caller-refused', class: 'bad', text: refusal(r, 'callers') })); return; }
-  // A case officer sees the requests still waiting for this caller beside the history.
-  await fetchApprovals();
-  showCaller(r.body);
-}
-
-// After an approval: the caller on screen as it is now, where this user may read it; otherwise as it was.
-async function refreshCaller() {
-  const r = await callerRequest('GET', '');
-  if (r && r.ok) showCaller(r.body);
-  else if (r && r.status === 404) { state.caller = null; document.getElementById('caller').replaceChildren(el('p', { id: 'caller-unknown', text: t('unknownCaller') })); }
-}
-
-async function sendChange(form, suffix) {
-  hideRefusal('caller-problems');
-  form.clearErrors();
-  const r = await callerRequest('POST', suffix, form.value());
-  if (!r) return;
-  if (!r.ok) { showRefusal('caller-problems', r, 'callers', form); return; }
-  status(t('saved'));
-  showCaller(r.body);
-}
-
-async function requestLift() {
-  hideRefusal('caller-problems');
-  state.liftForm.clearErrors();
-  const r = await callerRequest('POST', '/block/lift', state.liftForm.value());
-  if (!r) return;
-  if (!r.ok) { showRefusal('caller-problems', r, 'callers', state.liftForm); return; }
-  status(t('liftAsked'));
-  await lookUp();
-  status(t('liftAsked'));
-}
-
-// The correction form is built against the corrections contract: a fact, its right value, a reason.
-const CORRECTABLE = {
-  'caller.policeInvolvement': () => ((state.doc && state.doc.components.schemas.PoliceInvolvement.enum) || []),
-  'caller.warnedBefore': () => [false]
-};
-
-function renderCorrectionForm() {
-  const fact = document.getElementById('correction-fact');
-  const chosen = fact.value || 'caller.policeInvolvement';
-  fact.replaceChildren(...Object.keys(CORRECTABLE).map(f => el('option', { value: f, text: `${t('fact_' + f)} (${f})`, selected: f === chosen })));
-  fillCorrectionValues();
-}
-
-function fillCorrectionValues() {
-  const values = CORRECTABLE[document.getElementById('correction-fact').value]();
-  document.getElementById('correction-value').replaceChildren(...values.map(v => el('option', { value: String(v), text: String(v) })));
-}
-
-function correctionFields() {
-  return { fact: 'correction-fact', value: 'correction-value', reason: 'correction-reason' };
-}
-
-function clearFieldErrors(ids) {
-  Object.values(ids).forEach(id => { document.getElementById(id + '-error').textContent = ''; document.getElementById(id).classList.remove('invalid'); });
-}
-
-// Places the API's field errors next to the hand-built fields; returns the ones no field took.
-function placeFieldErrors(ids, errors) {
-  return errors.filter(e => {
-    const id = ids[e.path];
-    if (!id) return true;
-    document.getElementById(id).classList.add('invalid');
-    document.getElementById(id + '-error').textContent = `${e.path}: ${e.message}`;
-    return false;
-  });
-}
-
-function handBuiltForm(ids) {
-  return { showErrors: errors => placeFieldErrors(ids, errors) };
-}
-
-async function sendCorrection() {
-  hideRefusal('caller-problems');
-  const ids = correctionFields();
-  clearFieldErrors(ids);
-  const fact = document.getElementById('correction-fact').value;
-  const raw = document.getElementById('correction-value').value;
-  const value = fact === 'caller.warnedBefore' ? raw === 'true' : raw;
-  const reason = document.getElementById('correction-reason').value;
-  const r = await callerRequest('POST', '/corrections', Object.assign({ fact, value }, reason ? { reason } : {}));
-  if (!r) return;
-  if (!r.ok) { showRefusal('caller-problems', r, 'callers', handBuiltForm(ids)); return; }
-  status(t('corrected'));
-  await fetchApprovals();
-  showCaller(r.body);
-}
-
-async function eraseCaller() {
-  hideRefusal('caller-problems');
-  const ids = { reason: 'erase-reason' };
-  clearFieldErrors(ids);
-  const reason = document.getElementById('erase-reason').value;
-  const r = await signedRequest('DELETE', callerPath('?reason=' + encodeURIComponent(reason)));
-  if (!r) return;
-  if (!r.ok) { showRefusal('caller-problems', r, 'callers', handBuiltForm(ids)); return; }
-  if (r.status === 202) {
-    await lookUp();
-    status(t('eraseAsked'));
-    return;
-  }
-  state.caller = null;
-  document.getElementById('caller').replaceChildren(el('p', { id: 'caller-erased', text: t('erasedNow') }));
-  status(t('erasedNow'));
-}
-
-// ---- Approvals ----------------------------------------------------------------------------------
-
-async function fetchApprovals() {
-  const auth = credentials();
-  if (!auth) return null;
-  const r = await api('/v1/approvals', { headers: { 'Authorization': auth } });
-  state.approvals = r.ok ? r.body : null;
-  return r;
-}
-
-async function loadApprovals() {
-  hideRefusal('approval-problems');
-  if (!credentials()) { status(t('needCredentials')); document.getElementById('user').focus(); return; }
-  const r = await fetchApprovals();
-  if (!r.ok) { document.getElementById('approvals').replaceChildren(); showRefusal('approval-problems', r, 'approvals'); return; }
-  renderApprovals();
-}
-
-function approvalFacts(a) {
-  return el('dl', {},
-    el('dt', { text: 'callerKey' }), el('dd', {}, a.subject ? el('code', { text: a.subject }) : t('erasedSubject')),
-    el('dt', { text: t('requestedBy') }), el('dd', { class: 'requested-by', text: a.requestedBy }),
-    el('dt', { text: t('reason') }), el('dd', { text: a.reason }),
-    el('dt', { text: t('askedAt') }), el('dd', {}, timeEl(a.createdAt)));
-}
-
-function pendingCard(a) {
-  const reasonId = 'reject-reason-' + a.id;
-  return el('article', { class: 'card approval pending', 'data-approval-id': a.id, 'data-subject': a.subject || '' },
-    el('h4', { text: changeName(a.what) }), approvalFacts(a),
-    el('div', { class: 'caller-summary' }),
-    el('div', { class: 'row' },
-      el('button', { type: 'button', class: 'show-caller', text: t('showCaller'), onclick: e => showApprovalCaller(a.id, e.target) }),
-      el('button', { type: 'button', class: 'primary approve', text: t('approve'), onclick: () => decideApproval(a.id, 'approve') })),
-    el('div', { class: 'row' },
-      el('label', { for: reasonId, text: t('rejectReason') }), el('input', { id: reasonId, class: 'reject-reason', maxlength: 2000 }),
-      el('button', { type: 'button', class: 'reject', text: t('reject'), onclick: () => decideApproval(a.id, 'reject') })));
-}
-
-function renderApprovals() {
-  const a = state.approvals;
-  const out = document.getElementById('approvals');
-  if (!a) { out.replaceChildren(); return; }
-  const heads = [t('what'), 'callerKey', t('requestedBy'), t('reason'), t('outcome'), t('decidedBy'), t('at'), t('decisionReason')];
-  const recent = a.recent.map(x => {
-    const row = [changeName(x.what), x.subject ? el('code', { text: x.subject }) : t('erasedSubject'), x.requestedBy, x.reason,
-      el('span', { class: x.status === 'APPROVED' ? 'good' : 'bad', text: t('status_' + x.status) }), x.decidedBy, timeEl(x.decidedAt), x.decisionReason || '—'];
-    row.attrs = { class: 'decided-approval', 'data-approval-id': x.id };
-    return row;
-  });
-  const recentTable = el('table', { id: 'recent-approvals' });
-  recentTable.append(el('thead', {}, el('tr', {}, heads.map(h => el('th', { scope: 'col', text: h })))),
-    el('tbody', {}, recent.map(cells => el('tr', cells.attrs, cells.map((x, i) => el('td', { 'data-label': heads[i] }, x))))));
-  out.replaceChildren(el('h4', { text: t('pendingApprovals') }),
-    a.pending.length ? el('div', {}, a.pending.map(pendingCard)) : el('p', { id: 'no-pending', text: t('noPending') }),
-    el('h4', { text: t('recentApprovals') }),
-    recent.length ? el('div', { class: 'scroll' }, recentTable) : el('p', { text: t('noRecent') }));
-}
-
-// What the approver decides on: the caller's flags and history now, found by the approval, never by id.
-async function showApprovalCaller(id, button) {
-  const r = await signedRequest('GET', `/v1/approvals/${encodeURIComponent(id)}/caller`);
-  if (!r) return;
-  const out = button.closest('article').querySelector('.caller-summary');
-  if (!r.ok) { out.replaceChildren(el('p', { class: 'bad', text: refusal(r, 'approvals') })); return; }
-  const c = r.body;
-  out.replaceChildren(el('dl', {},
-    el('dt', { text: t('police') }), el('dd', { text: c.policeInvolvement ? `${c.policeInvolvement.value} (${source(c.policeInvolvement.source)})` : t('none') }),
-    el('dt', { text: t('blocked') }), el('dd', { class: 'summary-blocked', text: source(c.blocked) }),
-    el('dt', { text: t('warned') }), el('dd', { text: source(c.warned) })),
-    historyTable(c, [], null));
-}
-
-async function decideApproval(id, act) {
-  hideRefusal('approval-problems');
-  document.getElementById('approval-result').textContent = '';
-  const body = act === 'reject' ? { reason: document.getElementById('reject-reason-' + id).value } : undefined;
-  if (body && !body.reason) delete body.reason;
-  const r = await signedRequest('POST', `/v1/approvals/${encodeURIComponent(id)}/${act}`, body || (act === 'reject' ? {} : undefined));
-  if (!r) return;
-  if (!r.ok) { showRefusal('approval-problems', r, 'approvals'); return; }
-  const done = t(act === 'approve' ? 'approvedDone' : 'rejectedDone');
-  await fetchApprovals();
-  renderApprovals();
-  if (state.caller) await refreshCaller();
-  status(done);
-  document.getElementById('approval-result').textContent =
-    `${done} ${changeName(r.body.what)} — ${t('requestedBy')}: ${r.body.requestedBy}, ${t('decidedBy')}: ${r.body.decidedBy}`;
-}
+function timeEl(iso, zoneOf) { return el('time', { datetime: iso, text: when(iso, zoneOf) }); }
 
 // ---- Pages, language, start ---------------------------------------------------------------------
 
@@ -586,7 +364,8 @@ function setLanguage(lang) {
   localStorage.setItem('guard.console.lang', lang);
   document.getElementById('lang').value = lang;
   applyTexts();
-  if (state.form) { state.form.render(); state.flagForm.render(); state.liftForm.render(); renderCorrectionForm(); }
+  if (state.form) { state.form.render(); state.flagForm.render(); renderCorrectionForm(); }
+  renderLiftForm(state.caller);
   renderRules();
   if (state.caller) showCaller(state.caller);
   renderApprovals();
@@ -603,8 +382,7 @@ async function start() {
   state.form.render();
   state.flagForm = new SchemaForm(state.doc, 'CallerFlag', document.getElementById('flag-form'), 'flag');
   state.flagForm.render();
-  state.liftForm = new SchemaForm(state.doc, 'BlockLift', document.getElementById('lift-form'), 'lift');
-  state.liftForm.render();
+  renderLiftForm(null);
   document.getElementById('lang').addEventListener('change', e => setLanguage(e.target.value));
   document.getElementById('tab-form').addEventListener('click', () => showTab('form'));
   document.getElementById('tab-json').addEventListener('click', () => { syncJson(); showTab('json'); });

@@ -45,6 +45,11 @@ function pruned(value) {
   return value === '' ? undefined : value;
 }
 
+// The schema name a property refers to (#/components/schemas/Channel → Channel), which names its enum's words.
+function refName(raw) {
+  return raw && raw.$ref ? raw.$ref.split('/').pop() : null;
+}
+
 function el(tag, attrs, ...children) {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs || {})) {
@@ -91,6 +96,23 @@ class SchemaForm {
 
   changed() { this.onChange(); }
 
+  // A field's label in the reader's words, with its wire name for people who also write the JSON.
+  label(id, path, name, required) {
+    const words = fieldWords(path.filter(k => typeof k !== 'number').join('.'), this.prefix);
+    return el('label', { for: id }, words || name, words ? [' ', el('code', { class: 'wire', text: name })] : null, required ? ' *' : '');
+  }
+
+  legend(path, name) {
+    const words = fieldWords(path.filter(k => typeof k !== 'number').join('.'), this.prefix);
+    return el('legend', {}, words || name, words ? [' ', el('code', { class: 'wire', text: name })] : null);
+  }
+
+  // An enum value in the reader's words, with the code it is sent as.
+  option(enumName, v, selected) {
+    const words = enumName ? enumWord(enumName, v) : String(v);
+    return el('option', { value: String(v), text: words !== String(v) ? `${words} (${v})` : String(v), selected });
+  }
+
   // A field's help in the chosen language: the same text for every item of an array.
   help(path, contractDescription) {
     return fieldHint(this.prefix, path.filter(k => typeof k !== 'number').join('.')) || contractDescription;
@@ -111,7 +133,7 @@ class SchemaForm {
     }
     const body = [simple, ...nested];
     if (legend === null) return el('div', {}, body);
-    return el('fieldset', { 'data-path': pathText(path) }, el('legend', { text: legend }),
+    return el('fieldset', { 'data-path': pathText(path) }, this.legend(path, legend),
       el('p', { class: 'field-error', role: 'alert' }), body);
   }
 
@@ -129,7 +151,7 @@ class SchemaForm {
       const values = prop.enum || [true, false];
       input = el('select', { id, 'data-path': pathText(path), 'aria-describedby': `${id}-hint ${id}-error`, required },
         el('option', { value: '', text: t('unset') }),
-        values.map(v => el('option', { value: String(v), text: String(v), selected: current === v })));
+        values.map(v => this.option(prop.enum ? refName(raw) || INLINE_ENUMS[this.prefix + '.' + name] : 'Boolean', v, current === v)));
       input.addEventListener('change', () => {
         const v = input.value;
         update(v === '' ? undefined : prop.type === 'boolean' ? v === 'true' : v);
@@ -148,14 +170,14 @@ class SchemaForm {
         update(v === '' ? undefined : numeric && !isNaN(Number(v)) ? Number(v) : v);
       });
     }
-    return el('div', { class: 'field' }, el('label', { for: id, text: name + (required ? ' *' : '') }), input, hint, error);
+    return el('div', { class: 'field' }, this.label(id, path, name, required), input, hint, error);
   }
 
   array(prop, path, name) {
     const items = resolve(this.doc, prop.items);
     const list = getAt(this.model, path) || [];
     const description = this.help(path, prop.description);
-    const set = el('fieldset', { 'data-path': pathText(path) }, el('legend', { text: name }),
+    const set = el('fieldset', { 'data-path': pathText(path) }, this.legend(path, name),
       description ? el('p', { class: 'hint', text: description }) : null, el('p', { class: 'field-error', role: 'alert' }));
     const itemLabel = items.enum ? t('conductItem') : t('demand');
     list.forEach((value, i) => {
@@ -165,7 +187,7 @@ class SchemaForm {
       if (items.enum) {
         const id = fieldId(this.prefix, p);
         const select = el('select', { id, 'data-path': pathText(p), 'aria-describedby': id + '-error' },
-          items.enum.map(v => el('option', { value: v, text: v, selected: value === v })));
+          items.enum.map(v => this.option(refName(prop.items), v, value === v)));
         select.addEventListener('change', () => { list[i] = select.value; this.changed(); });
         set.append(el('div', { class: 'row' }, el('label', { for: id, text: `${itemLabel} ${i + 1}` }), select, remove,
           el('span', { class: 'field-error', id: id + '-error', role: 'alert' })));
@@ -190,7 +212,7 @@ class SchemaForm {
     const value = getAt(this.model, path) || {};
     const id = fieldId(this.prefix, path.concat('type'));
     const select = el('select', { id, 'data-path': pathText(path.concat('type')), 'aria-describedby': id + '-error' },
-      discriminatorValues(schema).map(v => el('option', { value: v, text: v, selected: value.type === v })));
+      discriminatorValues(schema).map(v => this.option('DemandType', v, value.type === v)));
     select.addEventListener('change', () => {
       const variant = variantFor(this.doc, schema, select.value);
       const kept = { type: select.value };
@@ -201,7 +223,7 @@ class SchemaForm {
       if (again) again.focus();
     });
     const variant = variantFor(this.doc, schema, value.type);
-    const typeField = el('div', { class: 'field' }, el('label', { for: id, text: 'type *' }), select,
+    const typeField = el('div', { class: 'field' }, this.label(id, path.concat('type'), 'type', true), select,
       el('span', { class: 'field-error', id: id + '-error', role: 'alert' }));
     const fields = variant ? this.object(Object.assign({}, variant, { __discriminated: true }), path, null) : el('div');
     return el('fieldset', { 'data-path': pathText(path) }, el('legend', { text: legend }),
@@ -230,7 +252,7 @@ class SchemaForm {
       target.classList.add('invalid');
       const slot = target.tagName === 'FIELDSET' ? target.querySelector(':scope > .field-error')
         : document.getElementById(target.id + '-error');
-      if (slot) slot.textContent = (slot.textContent ? slot.textContent + ' ' : '') + `${err.path}: ${err.message}`;
+      if (slot) slot.textContent = (slot.textContent ? slot.textContent + ' ' : '') + violationText(err);
       else unplaced.push(err);
     }
     return unplaced;

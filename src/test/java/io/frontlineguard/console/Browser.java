@@ -52,8 +52,11 @@ final class Browser {
                     "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
                     "--no-first-run", "--lang=ja", "--user-data-dir=" + profile);
             options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "ja,en"));
+            // Tokyo time, as a Japanese case officer's browser has it, whatever the test machine's zone:
+            // the console shows the service's UTC times in the browser's zone where no incident gives one.
             ChromeDriverService service = new ChromeDriverService.Builder()
-                    .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
+                    .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort()
+                    .withEnvironment(Map.of("TZ", "Asia/Tokyo")).build();
             ChromeDriver driver = new ChromeDriver(service, options);
             driver.manage().window().setSize(new Dimension(1280, 1000));
             driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));

@@ -124,8 +124,8 @@ class CallerApprovalBrowserTest {
         page.pendingCard(key).findElement(By.cssSelector("button.approve")).click();
         WebElement refused = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("approval-problems")));
         wait.until(d -> refused.getText().contains("SELF_APPROVAL"));
-        assertTrue(refused.getText().startsWith("ご自身の申請は承認できません。ロール executive を持つ別の人が承認します。 403 SELF_APPROVAL"),
-                refused.getText());
+        assertTrue(refused.getText().startsWith("ご自身の申請は承認も却下もできません。ロール executive を持つ別の人が判断します。"
+                + "申請を取り下げることはできます。 403 SELF_APPROVAL"), refused.getText());
         assertEquals(1, refused.getText().lines().count(), "the refusal and nothing under it (no stray none or null): "
                 + refused.getText());
         Browser.screenshot(driver, "approval-self-refused");
@@ -159,7 +159,7 @@ class CallerApprovalBrowserTest {
         card.findElement(By.cssSelector("button.reject")).click();
         WebElement refused = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("approval-problems")));
         wait.until(d -> refused.getText().contains("INVALID_REQUEST"));
-        assertTrue(refused.getText().contains("reason"), refused.getText());
+        assertTrue(refused.getText().contains("理由: 入力してください（必須）"), "the missing reason, in Japanese: " + refused.getText());
 
         card.findElement(By.cssSelector("input.reject-reason")).sendKeys("the letters went on last week");
         card.findElement(By.cssSelector("button.reject")).click();

@@ -60,7 +60,7 @@ class CallerCorrectionBrowserTest {
                 .body("{\"flag\": \"POLICE\", \"policeInvolvement\": \"ARRESTED\", \"source\": \"call-center\", \"reason\": \"said so on the phone\"}")
                 .post("/v1/callers/" + caller + "/flags").then().statusCode(200);
         new CallerPage(driver, wait).lookUp("officer", caller);
-        wait.until(d -> d.findElement(By.id("caller-police")).getText().startsWith("ARRESTED"));
+        wait.until(d -> d.findElement(By.id("caller-police")).getText().startsWith("逮捕 — call-center"));
 
         new Select(driver.findElement(By.id("correction-fact"))).selectByValue("caller.policeInvolvement");
         new Select(driver.findElement(By.id("correction-value"))).selectByValue("NONE");
@@ -70,12 +70,12 @@ class CallerCorrectionBrowserTest {
         new CallerPage(driver, wait).fill("correction-reason", "the arrest was of another person");
         driver.findElement(By.id("send-correction")).click();
         wait.until(d -> d.findElement(By.id("history-table")).getText().contains("the arrest was of another person"));
-        assertTrue(!driver.findElement(By.id("caller-police")).getText().contains("ARRESTED"),
+        assertTrue(!driver.findElement(By.id("caller-police")).getText().contains("逮捕"),
                 "the corrected arrest is still shown: " + driver.findElement(By.id("caller-police")).getText());
         WebElement history = driver.findElement(By.id("history-table"));
         assertTrue(history.getText().contains("the arrest was of another person") && history.getText().contains("officer"),
                 history.getText());
-        assertTrue(history.getText().contains("ARRESTED") && history.getText().contains("NONE"), "before and after: " + history.getText());
+        assertTrue(history.getText().contains("警察の関与: 逮捕 → なし"), "before and after, in words: " + history.getText());
         Browser.screenshot(driver, "caller-corrected");
         given().auth().preemptive().basic("officer", "officer-dev-only").get("/v1/callers/" + caller).then()
                 .body("policeInvolvement", nullValue());

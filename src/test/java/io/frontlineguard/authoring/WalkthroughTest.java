@@ -64,7 +64,16 @@ class WalkthroughTest {
 
         Matcher correction = Pattern.compile("After correcting the scenario to `([^`]+)`").matcher(walkthrough);
         assertTrue(correction.find(), "the guide says how the scenario was corrected");
-        Cli.write(rules.resolve(SCENARIO_FILE), scenarios.replace("{code: ESCALATE, to: MANAGER}", correction.group(1)));
+        // The corrected scenario also names the lesson it interacts with, and a third scenario follows.
+        Matcher interaction = Pattern.compile("let it name that lesson\\s+too, `lessons: (\\[[^]]+])`").matcher(walkthrough);
+        assertTrue(interaction.find(), "the guide says which lessons the corrected scenario names");
+        int corrected = scenarios.indexOf("{code: ESCALATE, to: MANAGER}");
+        int scenarioStart = scenarios.lastIndexOf("\n  - name:", corrected);
+        String before5 = scenarios.substring(0, scenarioStart);
+        String scenario = scenarios.substring(scenarioStart).replaceFirst("lessons: \\[LX-8]",
+                Matcher.quoteReplacement("lessons: " + interaction.group(1)));
+        Cli.write(rules.resolve(SCENARIO_FILE), before5 + scenario.replace("{code: ESCALATE, to: MANAGER}", correction.group(1))
+                + "\n" + of(blocks, "yaml").get(2));
         step(consoles.get(4), before, shown, real);
 
         Cli.write(tmp.resolve("incidents.jsonl"), of(blocks, "json").get(0));

@@ -87,11 +87,12 @@ public final class AuthorCommands {
             description = {"Frontline Guard: start the decision service (serve); check, test and compare",
                     "rules (check, test, diff) without any Java knowledge."},
             synopsisSubcommandLabel = "COMMAND",
-            footer = {"", "Exit codes: 0 all good; 1 problems (check), a folder that is not ready, which a replica",
-                    "would refuse too: rules that do not compile, failing scenarios or gaps in coverage (test),",
-                    "or at least one changed decision (diff, impact);",
-                    "2 wrong usage, a missing folder or file, or (diff, impact) a folder whose rules do not compile.",
-                    "Only 'serve' starts a server."})
+            // Lines under 80 characters: picocli wraps longer ones mid-sentence.
+            footer = {"", "Exit codes: 0 all good; 1 problems (check), a folder that is not ready",
+                    "and that a replica would refuse too: rules that do not compile, failing",
+                    "scenarios or gaps in coverage (test), or at least one changed decision",
+                    "(diff, impact); 2 wrong usage, a missing folder or file, or (diff, impact)",
+                    "a folder whose rules do not compile. Only 'serve' starts a server."})
     static final class Guard implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -163,9 +164,10 @@ public final class AuthorCommands {
     }
 
     @Command(name = "test", mixinStandardHelpOptions = true,
-            description = {"Is dir ready to be put in force? Runs the scenarios: \"N passed, N failed\", the coverage",
-                    "and every gap at file:line:col; each failure with what differs and the rules that fired.",
-                    "Exit code 0 only for a folder a replica's reload would accept."})
+            description = {"Is dir ready to be put in force? Runs the scenarios and prints",
+                    "\"N passed, N failed\", the coverage and every gap at file:line:col; each",
+                    "failure with what differs and the rules that fired. Exit code 0 only for",
+                    "a folder a replica's reload would accept."})
     static final class Test extends OnFolder {
         Test(PrintStream out, PrintStream err) {
             super(out, err);

@@ -26,7 +26,8 @@ public final class ContractBodies {
         ObjectNode root = JsonBody.parse(body);
         Map<String, Violation> found = new LinkedHashMap<>();
         Hygiene.clean(root, "", found);
-        VIOLATIONS.translate(SCHEMAS.computeIfAbsent(name, CONTRACT::validator).validate(root), root, found);
+        // Messages name the body by its schema ("the ApprovalConsent body"), not as an incident.
+        VIOLATIONS.translate(SCHEMAS.computeIfAbsent(name, CONTRACT::validator).validate(root), root, "the " + name + " body", found);
         if (!found.isEmpty()) {
             throw new InvalidIncidentException(new ArrayList<>(found.values()));
         }

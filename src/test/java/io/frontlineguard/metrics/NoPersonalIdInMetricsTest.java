@@ -82,4 +82,39 @@ class NoPersonalIdInMetricsTest {
                     + metrics.lines().filter(l -> l.contains(needle)).limit(5).reduce("", (x, y) -> x + y + "\n"));
         }
     }
+
+    /**
+     * Requests refused before a route matched (a wrong credential, a method the route lacks) are
+     * named by a closed set too, and a flood of invented paths leaves real routes counted.
+     */
+    @Test
+    void shouldNameNoPathOfARequestRefusedBeforeRouting() {
+        String id = "090" + ThreadLocalRandom.current().nextInt(10_000_000, 100_000_000);
+        RequestSpecification wrong = given().auth().preemptive().basic("nobody", "wrong-password");
+        wrong.get("/" + id).then().statusCode(401);
+        wrong.get("/v1/approvals/" + id + "/approve").then().statusCode(401);
+        given().get("/v1/approvals/" + id + "/approve");
+        given().put("/v1/approvals/" + id + "/reject");
+        as("officer").get("/v1/approvals/" + id + "/approve");
+        as("officer").put("/v1/decisions/" + id);
+        double before = count("/v1/rules");
+        for (int i = 0; i < 120; i++) {
+            given().auth().preemptive().basic("nobody", "wrong-password").get("/flood-" + i + "-" + id);
+        }
+        as("crm").get("/v1/rules").then().statusCode(200);
+
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertFalse(metrics.contains(id.substring(3)), () -> "the metrics hold a caller id:\n"
+                + metrics.lines().filter(l -> l.contains(id.substring(3))).limit(5).reduce("", (x, y) -> x + y + "\n"));
+        assertTrue(metrics.contains("uri=\"UNMATCHED\""), "requests refused before routing are counted as UNMATCHED");
+        assertTrue(count("/v1/rules") > before, "a real route is still counted after a flood of invented paths");
+    }
+
+    /** The 200 answers counted for one route, from /q/metrics. */
+    private static double count(String uri) {
+        return given().get("/q/metrics").then().extract().asString().lines()
+                .filter(l -> l.startsWith("http_server_requests_seconds_count{") && l.contains("uri=\"" + uri + "\"")
+                        && l.contains("status=\"200\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
 }

@@ -186,9 +186,11 @@ class LedgerStoreTest {
         record(past, incident(run + "-kept-old", "call-center", "\"caller\": {\"callerId\": \"" + run + "-kept\", \"blocked\": true}"),
                 Set.of(), KEY);
         record(store(), incident(run + "-kept-new", "sales", "\"caller\": {\"callerId\": \"" + run + "-kept\"}"), Set.of(), KEY);
-        try (Connection c = database.data().getConnection(); var s = c.createStatement()) {
-            // The set-up writes 420,000 rows at once; only the purge below is held to a timeout.
-            s.execute("set statement_timeout = 0");
+        // The set-up writes 420,000 rows at once, through a connection of its own: on a loaded
+        // machine that outlasts the pool's statement and socket timeouts. Only the purge is held to one.
+        PGSimpleDataSource unhurried = new PGSimpleDataSource();
+        unhurried.setUrl(database.embeddedUrl());
+        try (Connection c = unhurried.getConnection(); var s = c.createStatement()) {
             s.execute("insert into memory_entry (subject_type, subject, caller_key, kind, facts, asserted_by, received_at)"
                     + " select 'C', '" + run + "-old-' || (g % 20000), null, 'CONTACT', '{\"contacts\": 1}', 'sys-a',"
                     + " timestamptz '2019-01-01' + g * interval '1 second' from generate_series(1, 400000) g");

@@ -6,14 +6,9 @@ import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.config.MeterFilter;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -31,7 +26,6 @@ public class RouteTags {
 
     static final String UNMATCHED = "UNMATCHED";
     private static final String METER = "http.server.requests";
-    private static final Pattern CONTRACT_PATH = Pattern.compile("^  (/\\S+):\\s*$", Pattern.MULTILINE);
     private static final Pattern PARAMETER = Pattern.compile("\\{[^}/]*}");
     // Quarkus' own names, the route the match-patterns give paths beneath a caller, and the bench profile's baseline.
     private static final List<String> ALSO = List.of("NOT_FOUND", "REDIRECTION", "root", "UNKNOWN", "/",
@@ -40,10 +34,7 @@ public class RouteTags {
     private final Map<String, String> routes = new HashMap<>();
 
     RouteTags() {
-        Matcher m = CONTRACT_PATH.matcher(contract());
-        while (m.find()) {
-            routes.put(shape(m.group(1)), m.group(1));
-        }
+        Contract.get().document().path("paths").fieldNames().forEachRemaining(path -> routes.put(shape(path), path));
         ALSO.forEach(name -> routes.put(shape(name), name));
     }
 
@@ -80,16 +71,5 @@ public class RouteTags {
 
     private static String shape(String path) {
         return PARAMETER.matcher(path).replaceAll("{}");
-    }
-
-    private static String contract() {
-        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(Contract.RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(Contract.RESOURCE + " is not on the class path");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -29,12 +29,20 @@ import javax.sql.DataSource;
  */
 public final class MemoryStore {
 
-    /** A subject with more entries than this since its last snapshot is compacted after the decision. */
-    static final int COMPACT_AFTER = 32;
+    /**
+     * A subject with more entries than this since its last snapshot is compacted after the decision:
+     * every read folds what came since, so a busy caller's reads stay short.
+     */
+    static final int COMPACT_AFTER = 16;
     /** Ids the retention purge looks at per statement: each batch is short, its own transaction. */
     static final int PURGE_WINDOW = 1000;
-    /** How old an entry must be before compaction folds it: well beyond any write's timeout. */
-    static final java.time.Duration SETTLED = java.time.Duration.ofSeconds(10);
+    /**
+     * How many store timeouts old an entry must be before compaction folds it. A write's id is taken
+     * before it commits, so an insert still in flight may hold a smaller id than one already visible.
+     * An entry is stamped once its write holds a connection, and the server cancels any statement
+     * after one timeout: after two, nothing stamped before is still in flight.
+     */
+    static final int SETTLED_TIMEOUTS = 2;
 
     private static final String COLUMNS = "id, subject_type, subject, caller_key, kind, facts::text, detail::text,"
             + " asserted_by, department, received_at, occurred_at, decision_id, incident_key, covers";
@@ -44,11 +52,13 @@ public final class MemoryStore {
     private final DataSource data;
     private final Clock clock;
     private final Jdbc jdbc;
+    private final java.time.Duration settled;
 
     public MemoryStore(DataSource data, Clock clock, java.time.Duration timeout) {
         this.data = data;
         this.clock = clock;
         this.jdbc = new Jdbc(timeout, "case memory is unavailable");
+        this.settled = timeout.multipliedBy(SETTLED_TIMEOUTS);
     }
 
     /**
@@ -277,8 +287,8 @@ public final class MemoryStore {
      * history. Off the decision's path; an advisory lock lets one instance at a time compact a subject.
      * The snapshot is stamped when it is written, as the newest row of its subject: compaction follows
      * a decision on the subject, so retention counts from (practically) the same time.
-     * Only entries received before {@link #SETTLED} ago are folded: an insert still in flight may hold
-     * a smaller id than one already committed, and must not end up behind the snapshot.
+     * Only entries received {@link #SETTLED_TIMEOUTS} store timeouts ago are folded: an insert still in
+     * flight may hold a smaller id than one already committed, and must not end up behind the snapshot.
      */
     public boolean compact(char subjectType, String subject) {
         return write(c -> {
@@ -289,22 +299,24 @@ public final class MemoryStore {
                     return false;
                 }
             }
-            OffsetDateTime horizon = now().minus(SETTLED);
+            OffsetDateTime horizon = now().minus(settled);
             List<LedgerEntry> since = entries(c, subjectType, subject);
-            long covers = since.stream().filter(e -> e.receivedAt().isBefore(horizon)).mapToLong(LedgerEntry::id).max().orElse(0);
-            List<LedgerEntry> entries = since.stream().filter(e -> e.id() <= covers).toList();
+            // A snapshot is stamped when written, later than the unsettled entries it left behind: it
+            // stands where the rows it folds end, so it joins the fold by position, whatever its stamp.
+            long covers = since.stream().filter(e -> !e.snapshot() && e.receivedAt().isBefore(horizon))
+                    .mapToLong(LedgerEntry::id).max().orElse(0);
+            List<LedgerEntry> entries = since.stream().filter(e -> e.position() <= covers).toList();
             if (entries.size() <= 1) {
                 return false;
             }
             LedgerFold fold = LedgerFold.of(entries);
-            LedgerEntry newest = entries.stream().max(java.util.Comparator.comparingLong(LedgerEntry::id)).orElseThrow();
             OffsetDateTime received = now();
             boolean person = subjectType == LedgerEntry.PERSON;
             update(c, "insert into memory_entry (subject_type, subject, caller_key, kind, facts, detail, asserted_by,"
                     + " received_at, covers) values (?, ?, ?, 'SNAPSHOT', ?::jsonb, ?::jsonb, 'compaction', ?, ?)",
                     String.valueOf(subjectType), subject, person ? subject : callerOf(entries),
                     MemoryJson.write(person ? fold.caller() : fold.caseFile()),
-                    person ? null : MemoryJson.write(Map.of("contacts", fold.contacts())), received, newest.id());
+                    person ? null : MemoryJson.write(Map.of("contacts", fold.contacts())), received, covers);
             return true;
         });
     }
@@ -338,6 +350,7 @@ public final class MemoryStore {
                     + cases + "))", keys, keys);
             update(c, "update memory_change set subject = null where subject = any(?)", keys);
             logChange(c, null, change, now());
+            LedgerFold.PARSED.forget();
             return removed;
         });
     }
@@ -374,6 +387,7 @@ public final class MemoryStore {
             removed += batch;
         } while (batch > 0);
         if (removed > 0) {
+            LedgerFold.PARSED.forget();
             int rows = removed;
             write(c -> {
                 logChange(c, null, new Change(actor, "PURGE", "retention", null,

@@ -120,6 +120,40 @@ class LedgerStoreTest {
         assertEquals(LedgerFold.LATEST_CONTACTS, store().caller(KEY.apply(run)).orElseThrow().cases().get(0).contacts().size());
     }
 
+    private static MemoryStore at(Duration ahead) {
+        return new MemoryStore(database.data(), Clock.offset(Clock.systemUTC(), ahead), Duration.ofSeconds(5));
+    }
+
+    /**
+     * A snapshot is stamped when it is written, later than the unsettled entries it left for the next
+     * one. A compaction whose horizon falls between those entries and that stamp must still start
+     * from the snapshot, or everything it folded is forgotten.
+     */
+    @Test
+    void shouldKeepWhatTheLastSnapshotFoldedWhenOnlyTheEntriesAfterItHaveSettled() throws Exception {
+        String run = UUID.randomUUID().toString();
+        String caseId = run + "-case";
+        String blockedBy = null;
+        for (int i = 0; i < 40; i++) {
+            Set<ActionCode> decided = i == 3 ? EnumSet.of(ActionCode.BLOCK_CALLER) : EnumSet.noneOf(ActionCode.class);
+            // The first half received five minutes ago, the second half now.
+            String id = record(at(Duration.ofMinutes(i < 20 ? -5 : 0)), incident(run + "-" + i, "dept-" + i, "\"caseId\": \""
+                    + caseId + "\", \"caller\": {\"callerId\": \"" + run + "\"}"), decided, KEY);
+            blockedBy = i == 3 ? id : blockedBy;
+        }
+        // Settles the first half only; its snapshots are stamped 5 s ahead.
+        assertTrue(at(Duration.ofSeconds(5)).compact(LedgerEntry.PERSON, KEY.apply(run)));
+        assertTrue(at(Duration.ofSeconds(5)).compact(LedgerEntry.CASE, caseId));
+        // Its horizon (2 s ahead) has passed the second half, not the snapshots.
+        Duration ahead = Duration.ofSeconds(5L * MemoryStore.SETTLED_TIMEOUTS + 2);
+        assertTrue(at(ahead).compact(LedgerEntry.PERSON, KEY.apply(run)));
+        assertTrue(at(ahead).compact(LedgerEntry.CASE, caseId));
+        var after = store().recall(List.of(KEY.apply(run)), caseId, null, null);
+        assertEquals(40, after.recollection().caller().departmentCount());
+        assertEquals(40, after.recollection().caseFile().contacts());
+        assertEquals(blockedBy, after.recollection().caller().blocked().decisionId());
+    }
+
     @Test
     void shouldLetOnlyOneInstanceCompactASubjectAtATime() throws Exception {
         String run = UUID.randomUUID().toString();

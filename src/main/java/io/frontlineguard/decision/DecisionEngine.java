@@ -104,19 +104,23 @@ public final class DecisionEngine {
      * The later stages (issue 29): before each, the answers given so far become the {@link Judgement}
      * fact, and only that stage's rules fire. Every rule that could still strengthen an answer a stage
      * reads has fired by then (the lint placed it earlier), so no rule sees an answer that changes
-     * afterwards and the firing order within a stage cannot change the decision.
+     * afterwards and the firing order within a stage cannot change the decision. The sink keeps the
+     * judgement as answers arrive; when a stage strengthened no answer, the fact already holds the
+     * next stage's judgement and is not updated, so no rule that reads it is evaluated again.
      */
     private static int judge(KieSession session, ActionSink sink, int stages, int firedSoFar, Run run) {
         int fired = 0;
-        FactHandle judgement = null;
+        FactHandle handle = null;
+        Judgement inSession = null;
         // A halt stops one fireAllRules, not the next: a run halted at its deadline starts no later stage.
         for (int stage = 1; stage <= stages && firedSoFar + fired < MAX_FIRINGS && !run.halted(); stage++) {
-            Judgement now = Assessment.of(sink.findingsSoFar()).judgement();
-            if (judgement == null) {
-                judgement = session.insert(now);
-            } else {
-                session.update(judgement, now);
+            Judgement now = sink.judgementSoFar();
+            if (handle == null) {
+                handle = session.insert(now);
+            } else if (now != inSession) {
+                session.update(handle, now);
             }
+            inSession = now;
             session.getAgenda().getAgendaGroup(JudgementStages.group(stage)).setFocus();
             fired += session.fireAllRules(MAX_FIRINGS - firedSoFar - fired);
         }

@@ -12,8 +12,9 @@ import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
 
 /**
- * Runs one incident through one rule set on the calling thread. The facts are the incident's parts
- * and the thresholds; nothing else (no clock, no services) is visible to the rules. Sessions are
+ * Runs one incident through one rule set on the calling thread. The facts are the incident's parts;
+ * the thresholds are constants compiled into the rules; nothing else (no clock, no services) is
+ * visible to the rules. Sessions are
  * reused from a pool of the rule set last evaluated; a different rule set (after a reload)
  * retires the old pool. {@link #evaluateWithin} adds the deadline: the evaluation moves to an
  * {@link EvaluationThreads} thread, and a session whose run passed the deadline is halted and
@@ -82,7 +83,9 @@ public final class DecisionEngine {
             for (Demand d : incident.demands()) {
                 session.insert(d);
             }
-            session.insert(rules.thresholds());
+            if (sessions.thresholdsAsFact) {
+                session.insert(rules.thresholds());
+            }
             int fired = session.fireAllRules(MAX_FIRINGS);
             fired += judge(session, pooled.sink(), rules.judgementStages(), fired, run);
             if (fired >= MAX_FIRINGS) {

@@ -57,7 +57,13 @@ public enum AssessmentField {
     }
 
     public static Optional<AssessmentField> byWireName(String name) {
-        return Arrays.stream(values()).filter(f -> f.wireName.equals(name)).findFirst();
+        // Every actions.assess call looks its field up: a loop over five, no stream per call.
+        for (AssessmentField f : values()) {
+            if (f.wireName.equals(name)) {
+                return Optional.of(f);
+            }
+        }
+        return Optional.empty();
     }
 
     public static List<String> wireNames() {

@@ -2,7 +2,13 @@ package io.frontlineguard.decision;
 
 import io.frontlineguard.action.ActionCode;
 import io.frontlineguard.action.ParamType;
+import io.frontlineguard.assessment.Acceptability;
 import io.frontlineguard.assessment.AssessmentField;
+import io.frontlineguard.assessment.BehaviourType;
+import io.frontlineguard.assessment.Handling;
+import io.frontlineguard.assessment.Harassment;
+import io.frontlineguard.assessment.Judgement;
+import io.frontlineguard.assessment.Justification;
 import io.frontlineguard.ruleset.RuleInfo;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,9 +31,18 @@ public final class ActionSink extends DefaultAgendaEventListener {
     private final List<Finding> findings = new ArrayList<>();
     private final List<String> fired = new ArrayList<>();
     private RuleInfo current;
+    /**
+     * The judgement so far, kept as the answers arrive (issue 32): per field the strongest answer's
+     * position in its list (lower is stronger), and the types found as bits in the type list's order.
+     * A stage then costs no pass over every finding, and an unchanged judgement is the same object.
+     */
+    private final int[] strongest = new int[AssessmentField.values().length];
+    private long typesFound;
+    private Judgement judgement;
 
     public ActionSink(Map<String, RuleInfo> rules) {
         this.rules = rules;
+        forgetJudgement();
     }
 
     @Override
@@ -64,6 +79,54 @@ public final class ActionSink extends DefaultAgendaEventListener {
         AssessmentField f = AssessmentField.byWireName(field).orElseThrow(() -> new IllegalArgumentException(
                 "rule '" + current.name() + "' assesses unknown field " + field));
         findings.add(new Finding(f, value, current));
+        strengthen(f, f.strength(value));
+    }
+
+    /** Keeps the answer if it is stronger than the field's so far; a type found anew is kept too. */
+    private void strengthen(AssessmentField field, int strength) {
+        if (field.collects()) {
+            long bit = 1L << strength;
+            if ((typesFound & bit) == 0) {
+                typesFound |= bit;
+                judgement = null;
+            }
+        } else if (strength < strongest[field.ordinal()]) {
+            strongest[field.ordinal()] = strength;
+            judgement = null;
+        }
+    }
+
+    /**
+     * The answers given so far as the fact the next stage reads. As long as no answer strengthened,
+     * this is the very object returned last time, so the engine can tell that a stage changed nothing.
+     */
+    Judgement judgementSoFar() {
+        if (judgement == null) {
+            List<BehaviourType> types = new ArrayList<>(Long.bitCount(typesFound));
+            for (long left = typesFound; left != 0; left &= left - 1) {
+                types.add(TYPES[Long.numberOfTrailingZeros(left)]);
+            }
+            judgement = new Judgement(HANDLINGS[strongest[AssessmentField.HANDLING.ordinal()]],
+                    HARASSMENTS[strongest[AssessmentField.HARASSMENT.ordinal()]],
+                    JUSTIFICATIONS[strongest[AssessmentField.DEMAND_JUSTIFIED.ordinal()]],
+                    ACCEPTABILITIES[strongest[AssessmentField.MEANS_ACCEPTABLE.ordinal()]], types);
+        }
+        return judgement;
+    }
+
+    // AssessmentField lists each field's values in the order of its enum, so a position is an ordinal.
+    private static final Handling[] HANDLINGS = Handling.values();
+    private static final Harassment[] HARASSMENTS = Harassment.values();
+    private static final Justification[] JUSTIFICATIONS = Justification.values();
+    private static final Acceptability[] ACCEPTABILITIES = Acceptability.values();
+    private static final BehaviourType[] TYPES = BehaviourType.values();
+
+    private void forgetJudgement() {
+        for (AssessmentField f : AssessmentField.values()) {
+            strongest[f.ordinal()] = f.answers().size() - 1;
+        }
+        typesFound = 0;
+        judgement = null;
     }
 
     private Map<String, Object> canonical(ActionCode action, Object[] params) {
@@ -97,15 +160,11 @@ public final class ActionSink extends DefaultAgendaEventListener {
         return out;
     }
 
-    /** The answers given so far in the evaluation under way, for the judgement fact of the next stage. */
-    List<Finding> findingsSoFar() {
-        return findings;
-    }
-
     /** The assessment answers of the evaluation just finished; the sink holds none afterwards. */
     List<Finding> takeFindings() {
         List<Finding> out = List.copyOf(findings);
         findings.clear();
+        forgetJudgement();
         return out;
     }
 

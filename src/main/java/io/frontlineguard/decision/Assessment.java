@@ -7,11 +7,9 @@ import io.frontlineguard.assessment.Handling;
 import io.frontlineguard.assessment.Harassment;
 import io.frontlineguard.assessment.Judgement;
 import io.frontlineguard.assessment.Justification;
+import io.frontlineguard.ruleset.RuleInfo;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The guidance's judgement of one incident, as the rules made it: is the demand justified, are the
@@ -31,43 +29,49 @@ public record Assessment(Answer handling, Answer harassment, Answer demandJustif
         if (findings.isEmpty() && NOTHING_FOUND != null) {
             return NOTHING_FOUND;
         }
-        Map<AssessmentField, List<Finding>> byField = new EnumMap<>(AssessmentField.class);
-        for (Finding f : findings) {
-            byField.computeIfAbsent(f.field(), k -> new ArrayList<>()).add(f);
-        }
-        return new Assessment(strongest(AssessmentField.HANDLING, byField), strongest(AssessmentField.HARASSMENT, byField),
-                strongest(AssessmentField.DEMAND_JUSTIFIED, byField),
-                strongest(AssessmentField.MEANS_ACCEPTABLE, byField),
-                types(byField.getOrDefault(AssessmentField.TYPES, List.of())));
+        // Once per decision, over a handful of findings: plain loops, no map or stream (issue 32).
+        return new Assessment(strongest(AssessmentField.HANDLING, findings), strongest(AssessmentField.HARASSMENT, findings),
+                strongest(AssessmentField.DEMAND_JUSTIFIED, findings), strongest(AssessmentField.MEANS_ACCEPTABLE, findings),
+                types(findings));
     }
 
-    private static Answer strongest(AssessmentField field, Map<AssessmentField, List<Finding>> byField) {
-        List<Finding> given = byField.getOrDefault(field, List.of());
-        String best = field.unanswered();
-        for (Finding f : given) {
-            if (field.strength(f.value()) < field.strength(best)) {
-                best = f.value();
+    private static Answer strongest(AssessmentField field, List<Finding> findings) {
+        int best = field.strength(field.unanswered());
+        for (Finding f : findings) {
+            if (f.field() == field) {
+                best = Math.min(best, field.strength(f.value()));
             }
         }
-        String value = best;
-        return new Answer(value, given.stream().filter(f -> f.value().equals(value)).map(Finding::rule).toList());
+        return new Answer(field.answers().get(best), rulesGiving(field, field.answers().get(best), findings));
     }
 
     /** Each type once, in the order of the type list, with all rules that found it. */
-    private static List<Answer> types(List<Finding> found) {
-        if (found.isEmpty()) {
-            return List.of();
-        }
-        Map<String, List<Finding>> byType = new LinkedHashMap<>();
-        for (String t : AssessmentField.TYPES.answers()) {
-            List<Finding> these = found.stream().filter(f -> f.value().equals(t)).toList();
-            if (!these.isEmpty()) {
-                byType.put(t, these);
+    private static List<Answer> types(List<Finding> findings) {
+        long found = 0;
+        for (Finding f : findings) {
+            if (f.field() == AssessmentField.TYPES) {
+                found |= 1L << AssessmentField.TYPES.strength(f.value());
             }
         }
-        List<Answer> out = new ArrayList<>();
-        byType.forEach((t, fs) -> out.add(new Answer(t, fs.stream().map(Finding::rule).toList())));
+        if (found == 0) {
+            return List.of();
+        }
+        List<Answer> out = new ArrayList<>(Long.bitCount(found));
+        for (long left = found; left != 0; left &= left - 1) {
+            String type = AssessmentField.TYPES.answers().get(Long.numberOfTrailingZeros(left));
+            out.add(new Answer(type, rulesGiving(AssessmentField.TYPES, type, findings)));
+        }
         return out;
+    }
+
+    private static List<RuleInfo> rulesGiving(AssessmentField field, String value, List<Finding> findings) {
+        List<RuleInfo> rules = new ArrayList<>(2);
+        for (Finding f : findings) {
+            if (f.field() == field && f.value().equals(value)) {
+                rules.add(f.rule());
+            }
+        }
+        return rules;
     }
 
     /** The answer to one of the three questions; types are a list, see {@link #types}. */

@@ -12,8 +12,9 @@ import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
 
 /**
- * Runs one incident through one rule set on the calling thread. The facts are the incident's parts
- * and the thresholds; nothing else (no clock, no services) is visible to the rules. Sessions are
+ * Runs one incident through one rule set on the calling thread. The facts are the incident's parts;
+ * the thresholds are constants compiled into the rules; nothing else (no clock, no services) is
+ * visible to the rules. Sessions are
  * reused from a pool of the rule set last evaluated; a different rule set (after a reload)
  * retires the old pool. {@link #evaluateWithin} adds the deadline: the evaluation moves to an
  * {@link EvaluationThreads} thread, and a session whose run passed the deadline is halted and
@@ -82,7 +83,9 @@ public final class DecisionEngine {
             for (Demand d : incident.demands()) {
                 session.insert(d);
             }
-            session.insert(rules.thresholds());
+            if (sessions.thresholdsAsFact) {
+                session.insert(rules.thresholds());
+            }
             int fired = session.fireAllRules(MAX_FIRINGS);
             fired += judge(session, pooled.sink(), rules.judgementStages(), fired, run);
             if (fired >= MAX_FIRINGS) {
@@ -104,19 +107,23 @@ public final class DecisionEngine {
      * The later stages (issue 29): before each, the answers given so far become the {@link Judgement}
      * fact, and only that stage's rules fire. Every rule that could still strengthen an answer a stage
      * reads has fired by then (the lint placed it earlier), so no rule sees an answer that changes
-     * afterwards and the firing order within a stage cannot change the decision.
+     * afterwards and the firing order within a stage cannot change the decision. The sink keeps the
+     * judgement as answers arrive; when a stage strengthened no answer, the fact already holds the
+     * next stage's judgement and is not updated, so no rule that reads it is evaluated again.
      */
     private static int judge(KieSession session, ActionSink sink, int stages, int firedSoFar, Run run) {
         int fired = 0;
-        FactHandle judgement = null;
+        FactHandle handle = null;
+        Judgement inSession = null;
         // A halt stops one fireAllRules, not the next: a run halted at its deadline starts no later stage.
         for (int stage = 1; stage <= stages && firedSoFar + fired < MAX_FIRINGS && !run.halted(); stage++) {
-            Judgement now = Assessment.of(sink.findingsSoFar()).judgement();
-            if (judgement == null) {
-                judgement = session.insert(now);
-            } else {
-                session.update(judgement, now);
+            Judgement now = sink.judgementSoFar();
+            if (handle == null) {
+                handle = session.insert(now);
+            } else if (now != inSession) {
+                session.update(handle, now);
             }
+            inSession = now;
             session.getAgenda().getAgendaGroup(JudgementStages.group(stage)).setFocus();
             fired += session.fireAllRules(MAX_FIRINGS - firedSoFar - fired);
         }

@@ -1,6 +1,11 @@
 package io.frontlineguard.decision;
 
 import io.frontlineguard.ruleset.RuleSet;
+import io.frontlineguard.ruleset.Thresholds;
+import org.drools.base.base.ClassObjectType;
+import org.drools.core.impl.InternalRuleBase;
+import org.drools.core.reteoo.ObjectTypeNode;
+import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
 
@@ -16,11 +21,30 @@ final class SessionPool {
     static final int INITIAL = 2;
 
     final RuleSet rules;
+    /**
+     * Whether any rule matches {@code Thresholds} as a fact. The compiler makes the thresholds
+     * constants of the rules (issue 32), so its rule bases never do and the fact is not inserted;
+     * a rule base built another way (the benchmark's executable model of the same files) still gets it.
+     */
+    final boolean thresholdsAsFact;
     private final KieSessionsPool pool;
 
     SessionPool(RuleSet rules) {
         this.rules = rules;
         this.pool = rules.kieBase().newKieSessionsPool(INITIAL);
+        this.thresholdsAsFact = matches(rules.kieBase(), Thresholds.class);
+    }
+
+    private static boolean matches(KieBase kieBase, Class<?> type) {
+        if (!(kieBase instanceof InternalRuleBase base)) {
+            return true;
+        }
+        for (ObjectTypeNode node : base.getRete().getObjectTypeNodes()) {
+            if (node.getObjectType() instanceof ClassObjectType c && type.isAssignableFrom(c.getClassType())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A session with its own action sink installed as global and agenda listener. */

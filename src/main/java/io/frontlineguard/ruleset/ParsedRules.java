@@ -47,7 +47,18 @@ public final class ParsedRules {
         return sources;
     }
 
-    SortedMap<String, PackageDescr> packages() {
+    private boolean compiled;
+
+    /**
+     * The descriptors for the one compilation they are admitted for: the compiler writes into them
+     * (each rule's stage, the thresholds as constants), so a second compilation of the same
+     * descriptors would start from the first one's output. Lint the folder again instead.
+     */
+    synchronized SortedMap<String, PackageDescr> forCompiling() {
+        if (compiled) {
+            throw new IllegalStateException("these rules were already compiled once; lint the folder again to compile it again");
+        }
+        compiled = true;
         return packages;
     }
 

@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import org.drools.drl.ast.descr.AttributeDescr;
+import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.io.DescrResource;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
@@ -47,7 +49,7 @@ public final class RuleSetCompiler {
             problems.add(RuleProblem.error(sources.directory().toString(), 0, 0, "no .drl rule files in the rules folder"));
         }
         Thresholds thresholds = thresholds(sources, problems);
-        KieBase kieBase = problems.isEmpty() ? build(parsed, problems) : null;
+        KieBase kieBase = problems.isEmpty() ? build(parsed, thresholds, problems) : null;
         Map<String, RuleInfo> rules = kieBase == null ? Map.of() : RuleCatalogue.read(kieBase, parsed, problems);
         if (!problems.isEmpty()) {
             throw new RuleSetException(problems);
@@ -73,12 +75,15 @@ public final class RuleSetCompiler {
      * Consequences are MVEL, not Java: the lint admits nothing in them but {@code actions.emit} and
      * {@code actions.assess} calls, which MVEL runs as well, and it spares generating and compiling a
      * Java class per rule, about a second of every start-up and reload for a tenth more time per
-     * decision (docs/benchmarks.md, issue 11).
+     * decision (docs/benchmarks.md, issue 11). The thresholds go in as constants of this version
+     * ({@link ThresholdConstants}): no rule joins a fact for them.
      */
-    private static KieBase build(ParsedRules parsed, List<RuleProblem> problems) {
+    private static KieBase build(ParsedRules parsed, Thresholds thresholds, List<RuleProblem> problems) {
         KnowledgeBuilder builder = newBuilder();
-        placeInStages(parsed);
-        parsed.packages().forEach((file, descr) -> {
+        SortedMap<String, PackageDescr> packages = parsed.forCompiling();
+        ThresholdConstants.inline(packages, thresholds);
+        placeInStages(packages, parsed.stages());
+        packages.forEach((file, descr) -> {
             int before = builder.getErrors().size();
             DescrResource resource = new DescrResource(descr);
             resource.setSourcePath(file);
@@ -101,9 +106,9 @@ public final class RuleSetCompiler {
      * Each rule goes to the agenda group of its judgement stage. The lint refuses every attribute a
      * rule file could give, so these are the only ones, derived from what the rules read and answer.
      */
-    private static void placeInStages(ParsedRules parsed) {
-        parsed.packages().values().forEach(p -> p.getRules().forEach(r -> r.addAttribute(
-                new AttributeDescr("agenda-group", JudgementStages.group(parsed.stages().stageOf(r.getName()))))));
+    private static void placeInStages(SortedMap<String, PackageDescr> packages, JudgementStages stages) {
+        packages.values().forEach(p -> p.getRules().forEach(r -> r.addAttribute(
+                new AttributeDescr("agenda-group", JudgementStages.group(stages.stageOf(r.getName()))))));
     }
 
     /** The builder configuration of every rule base; {@link EngineWarmUp} uses it too, so it warms the same paths. */

@@ -36,18 +36,27 @@ public record Thresholds(
         return exceeds(amountJpy, damageJpy, grossDemandMultiple);
     }
 
-    private static boolean exceeds(Long amountJpy, Long damageJpy, int multiple) {
+    /**
+     * The static forms below are what the compiled rules call, with the thresholds as constants
+     * ({@link ThresholdConstants}); the accessors above are what authors write and the lint admits.
+     */
+    public static boolean exceeds(Long amountJpy, Long damageJpy, int multiple) {
         // Both are at most 10^13 (the contract's bound) and the multiple an int: the product fits a long.
         return amountJpy != null && damageJpy != null && amountJpy > damageJpy * multiple;
     }
 
     /** Whether a visit at this local hour falls in the night window, which wraps past midnight. */
     public boolean isNight(int hour) {
+        return night(hour, nightStartsHour, nightEndsHour);
+    }
+
+    /** {@link #isNight} for a night window from {@code startsHour} to {@code endsHour}. */
+    public static boolean night(int hour, int startsHour, int endsHour) {
         if (hour < 0) {
             return false;
         }
-        return nightStartsHour > nightEndsHour
-                ? hour >= nightStartsHour || hour < nightEndsHour
-                : hour >= nightStartsHour && hour < nightEndsHour;
+        return startsHour > endsHour
+                ? hour >= startsHour || hour < endsHour
+                : hour >= startsHour && hour < endsHour;
     }
 }

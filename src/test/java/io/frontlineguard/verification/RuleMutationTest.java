@@ -156,13 +156,28 @@ class RuleMutationTest {
             for (int delta : new int[] {+1, -1}) {
                 String name = c.getName() + " " + value + " → " + (value + delta);
                 tests.add(dynamicTest(name, () -> {
-                    // Thresholds reach the rules only as a fact, so the compiled rules are reused as they are.
-                    Thresholds moved = with(original.thresholds(), c.getName(), value + delta);
-                    RuleSet mutant = new RuleSet(original.version(), original.directory(), original.kieBase(),
-                            original.rules(), moved, original.compiledAt());
-                    if (!failsSome(mutant, scenarios)) {
-                        fail("threshold " + c.getName() + " moved from " + value + " to " + (value + delta)
-                                + " and every scenario still passes: add scenarios on both sides of its boundary");
+                    // Thresholds are constants of the compiled rules (issue 32): the moved number is
+                    // written into a copy of thresholds.yaml and the folder compiled as the service would.
+                    Path dir = copyWithout(Set.of());
+                    try {
+                        Path file = dir.resolve("thresholds.yaml");
+                        String yaml = Files.readString(file, StandardCharsets.UTF_8);
+                        String movedYaml = yaml.replaceFirst("(?m)^" + c.getName() + ":\\s*" + value + "\\s*$",
+                                c.getName() + ": " + (value + delta));
+                        if (movedYaml.equals(yaml)) {
+                            fail("could not find '" + c.getName() + ": " + value + "' in thresholds.yaml");
+                        }
+                        Files.writeString(file, movedYaml, StandardCharsets.UTF_8);
+                        RuleSet mutant = new VerifiedRules(Clock.systemUTC()).compile(dir);
+                        if (read(c, mutant.thresholds()).equals(value)) {
+                            fail("the mutant still reads " + c.getName() + " = " + value);
+                        }
+                        if (!failsSome(mutant, scenarios)) {
+                            fail("threshold " + c.getName() + " moved from " + value + " to " + (value + delta)
+                                    + " and every scenario still passes: add scenarios on both sides of its boundary");
+                        }
+                    } finally {
+                        deleteQuietly(dir);
                     }
                 }));
             }
@@ -343,21 +358,6 @@ class RuleMutationTest {
     private static Object read(RecordComponent c, Object record) {
         try {
             return c.getAccessor().invoke(record);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Thresholds with(Thresholds t, String name, int value) {
-        RecordComponent[] cs = Thresholds.class.getRecordComponents();
-        Object[] args = new Object[cs.length];
-        Class<?>[] types = new Class<?>[cs.length];
-        for (int i = 0; i < cs.length; i++) {
-            types[i] = cs[i].getType();
-            args[i] = cs[i].getName().equals(name) ? value : read(cs[i], t);
-        }
-        try {
-            return Thresholds.class.getDeclaredConstructor(types).newInstance(args);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }

@@ -33,7 +33,7 @@ public final class ScenarioLoader {
     public static final String SUFFIX = ".scenarios.yaml";
     private static final Set<String> FILE_KEYS = Set.of("defaults", "scenarios");
     private static final Set<String> SCENARIO_KEYS =
-            Set.of("name", "lessons", "incident", "memory", "expect", "absent", "fired", "overridden", "only", "assessment");
+            Set.of("name", "ja_name", "lessons", "incident", "memory", "expect", "absent", "fired", "overridden", "only", "assessment");
 
     private ScenarioLoader() {
     }
@@ -132,6 +132,7 @@ public final class ScenarioLoader {
             int before = problems.size();
             onlyKeys(item, SCENARIO_KEYS);
             String name = text(item, "name");
+            String japaneseName = optionalText(item, "ja_name");
             List<String> lessons = lessons(item, name);
             JsonNode incident = item.get("incident");
             JsonNode merged = null;
@@ -187,7 +188,7 @@ public final class ScenarioLoader {
                 return null;
             }
             return new Scenario(file, line(item), name, lessons, merged, List.copyOf(expect), absent, fired, overridden,
-                    only, memory, assessment);
+                    only, memory, assessment, japaneseName);
         }
 
         private boolean only(JsonNode item) {
@@ -343,6 +344,11 @@ public final class ScenarioLoader {
                 return "?";
             }
             return n.asText();
+        }
+
+        /** A key a scenario may leave out (null then), but when given it is a sentence like {@code name}. */
+        private String optionalText(JsonNode item, String key) {
+            return item.has(key) ? text(item, key) : null;
         }
 
         /** Whether a missing key is there misspelt: its unknown-key problem, with the suggestion, already says it. */

@@ -149,6 +149,36 @@ class VocabularyBrowserTest {
     }
 
     @Test
+    void shouldNameEveryScenarioOfTheBuiltInRulesInJapaneseWhereverTheConsoleShowsIt() {
+        List<String> untranslated = given().get("/v1/rules/scenarios").then().statusCode(200).extract()
+                .path("scenarios.findAll { !it.jaName }.id");
+        assertEquals(List.of(), untranslated, "scenarios without ja_name in rules/*.scenarios.yaml");
+
+        // The examples to start from: every one by its Japanese name, in English by its own.
+        assertEquals(List.of(), withoutJapanese("#example option:not([value=''])"), "examples by their English name");
+        String id = given().get("/v1/rules/scenarios").then().extract().path("scenarios[0].id");
+        String jaName = given().get("/v1/rules/scenarios").then().extract().path("scenarios[0].jaName");
+        assertTrue(driver.findElement(By.cssSelector("#example option[value='0']")).getText().endsWith(jaName),
+                "the first example by its Japanese name");
+
+        // The scenarios that fire a rule or name a lesson.
+        driver.findElement(By.cssSelector("nav a[data-page='rules']")).click();
+        wait.until(d -> !d.findElements(By.cssSelector("#rule-table details.scenario-list li")).isEmpty());
+        assertEquals(List.of(), withoutJapanese("#rule-table details.scenario-list li, #lesson-table details.scenario-list li"),
+                "scenarios of the catalogue by their English name");
+
+        // The report of a run, which names each scenario again.
+        driver.findElement(By.cssSelector("nav a[data-page='scenarios']")).click();
+        driver.findElement(By.id("run-scenarios")).click();
+        wait.until(d -> !d.findElements(By.cssSelector("tr.scenario-result")).isEmpty());
+        assertEquals(List.of(), withoutJapanese("tr.scenario-result td:first-child"), "scenarios of the run by their English name");
+
+        new Select(driver.findElement(By.id("lang"))).selectByValue("en");
+        wait.until(d -> d.findElement(By.cssSelector("#example option[value='0']")).getDomProperty("textContent").equals(id));
+        wait.until(d -> !JAPANESE.matcher(d.findElement(By.cssSelector("tr.scenario-result td:first-child")).getText()).find());
+    }
+
+    @Test
     void shouldShowTimesAtTheIncidentsOwnClockToTheMinute() {
         assertEquals("2026年11月23日 21:10", script("return when('2026-11-23T12:10:42.123456789Z', '2026-11-23T21:10:00+09:00')"),
                 "the service's UTC clock at the incident's offset, without seconds");
@@ -197,6 +227,12 @@ class VocabularyBrowserTest {
     @SuppressWarnings("unchecked")
     private static <T> T script(String js, Object... args) {
         return (T) driver.executeScript(js, args);
+    }
+
+    /** The texts of the elements found that hold no Japanese at all. */
+    private static List<String> withoutJapanese(String css) {
+        return driver.findElements(By.cssSelector(css)).stream().map(e -> e.getDomProperty("textContent"))
+                .filter(text -> !JAPANESE.matcher(text).find()).toList();
     }
 
     private static List<String> withoutWords(String table, List<String> codes) {

@@ -141,7 +141,7 @@ function renderDecision(d, zoneOf) {
       ' ', el('code', { text: ty.type }), ' — ', list(ty.rules, ruleLink)))));
   const memory = el('dl', {}, el('dt', { text: t('memoryUse') }), el('dd', { 'data-value': d.memory || 'NOT_USED' }, enumWord('MemoryUse', d.memory || 'NOT_USED')),
     el('dt', { text: t('remembered') }), el('dd', {}, list(d.remembered, m => el('span', { class: 'remembered' },
-      `${fieldLabel(m.fact)} = ${valueWord(m.fact, m.value)}`, m.department ? ` — ${provenance(m, zoneOf)}` : ''))));
+      `${fieldLabel(m.fact)} = ${valueWord(m.fact, m.value, zoneOf)}`, m.department ? ` — ${provenance(m, zoneOf)}` : ''))));
   return el('section', { 'aria-label': t('decision') },
     el('h3', { text: t('decision') }),
     handlingHeadline(a.handling),
@@ -176,8 +176,12 @@ function paramList(code, p) {
 const FACT_ENUM = { 'caller.policeInvolvement': 'PoliceInvolvement', 'caseHistory.companyFault': 'CompanyFault',
   'caseHistory.managementAnswer': 'ManagementAnswer', 'caseHistory.severity': 'Severity', 'handler.role': 'Role', 'caller.kind': 'CallerKind' };
 
-function valueWord(fact, value) {
+// Remembered facts that are times: shown like every other time, never as the raw value.
+const TIME_FACTS = new Set(['caseHistory.openedAt', 'demands.requestedFor']);
+
+function valueWord(fact, value, zoneOf) {
   if (typeof value === 'boolean') return enumWord('Boolean', value);
+  if (TIME_FACTS.has(String(fact).replace(/\[\d+\]/g, ''))) return when(value, zoneOf);
   const e = FACT_ENUM[String(fact).replace(/\[\d+\]/g, '')];
   return e ? enumWord(e, value) : String(value);
 }

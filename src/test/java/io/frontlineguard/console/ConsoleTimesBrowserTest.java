@@ -4,25 +4,16 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Every date the console shows — a decision's remembered facts and where they came from, the
@@ -31,32 +22,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * an ISO stamp, seconds, nanoseconds or a bare UTC "Z".
  */
 @QuarkusTest
-class ConsoleTimesBrowserTest {
+class ConsoleTimesBrowserTest extends ConsoleInBrowser {
 
     /** What a time shown raw looks like: an ISO date-time, seconds, a fraction of a second, an offset or Z after a time. */
     private static final Pattern RAW_TIME = Pattern.compile(
             "\\d{4}-\\d\\d-\\d\\dT|\\d\\d:\\d\\d:\\d\\d|\\d\\d:\\d\\d(?:Z|[+-]\\d\\d:?\\d\\d)|\\.\\d{3,}Z");
-
-    @TestHTTPResource("/console")
-    URL console;
-
-    static ChromeDriver driver;
-    static WebDriverWait wait;
-    static CallerPage page;
-
-    @BeforeAll
-    static void startTheBrowser() {
-        driver = Browser.start();
-        wait = Browser.waitFor(driver);
-        page = new CallerPage(driver, wait);
-    }
-
-    @AfterAll
-    static void stopTheBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
 
     @Test
     void shouldShowEveryDateAtTheIncidentsClockToTheMinuteInBothLanguages() {
@@ -70,11 +40,11 @@ class ConsoleTimesBrowserTest {
 
         for (String[] lang : List.of(new String[] {"ja", "2026年11月23日 21:10"}, new String[] {"en", "2026-11-23 21:10"})) {
             // Signed in as the executive below, the page would send that sign-in with a decision too.
-            Browser.openFresh(driver, wait, console);
-            new Select(driver.findElement(By.id("lang"))).selectByValue(lang[0]);
+            openTheConsole();
+            chooseLanguage(lang[0]);
             String shown = lang[1];
 
-            driver.findElement(By.cssSelector("nav a[data-page='try']")).click();
+            openPage("try");
             decide(trial);
             wait.until(d -> !d.findElements(By.cssSelector("#answer .handling")).isEmpty()
                     || d.findElement(By.id("problems")).isDisplayed());
@@ -84,12 +54,12 @@ class ConsoleTimesBrowserTest {
             assertTrue(answer.contains(shown), lang[0] + ": the case opened at its first contact's own time: " + answer);
             assertNoRawTime(lang[0] + " decision", answer);
 
-            driver.findElement(By.cssSelector("nav a[data-page='rules']")).click();
+            openPage("rules");
             wait.until(d -> !d.findElement(By.id("ruleset-version")).getText().isEmpty());
             assertNoRawTime(lang[0] + " catalogue", driver.findElement(By.id("rules-summary")).getText()
                     + driver.findElement(By.id("reloads")).getText());
 
-            driver.findElement(By.cssSelector("nav a[data-page='callers']")).click();
+            openPage("callers");
             String key = page.lookUp("officer", caller);
             String record = driver.findElement(By.id("caller")).getText();
             assertTrue(record.contains(shown), lang[0] + ": the contact at its own time: " + record);
@@ -133,14 +103,5 @@ class ConsoleTimesBrowserTest {
             raw.add(text.substring(Math.max(0, m.start() - 20), Math.min(text.length(), m.end() + 10)));
         }
         assertEquals(List.of(), raw, where + ": times shown raw");
-    }
-
-    private static void decide(String json) {
-        driver.findElement(By.id("tab-json")).click();
-        WebElement editor = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("incident-json")));
-        editor.clear();
-        editor.sendKeys(json);
-        driver.executeScript("document.getElementById('answer').replaceChildren()");
-        driver.findElement(By.id("decide")).click();
     }
 }

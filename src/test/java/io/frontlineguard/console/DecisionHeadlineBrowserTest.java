@@ -26,6 +26,9 @@ class DecisionHeadlineBrowserTest extends ConsoleInBrowser {
         assertTrue(headline.getText().startsWith("警察案件として対応してください。"), headline.getText());
         List<WebElement> inOrder = driver.findElements(By.cssSelector("#answer .handling, #answer .action"));
         assertEquals("handling", inOrder.get(0).getDomAttribute("class"), "the handling comes before every action");
+        // The decision at the top of the window: docs/console.png is this picture (docs/design.md, Browser tests).
+        driver.executeScript("document.getElementById('answer').scrollIntoView()");
+        Browser.screenshot(driver, "decision-handling-ja");
 
         chooseLanguage("en");
         decide("{\"occurredAt\":\"2026-11-23T10:00:00+09:00\",\"channel\":\"PHONE\",\"department\":\"call-center\"}");

@@ -1,5 +1,6 @@
 package io.frontlineguard.rulemanagement;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.frontlineguard.api.ProblemException;
 import io.frontlineguard.api.v1.ErrorCode;
 import io.frontlineguard.config.GuardConfig;
@@ -43,7 +44,9 @@ public class ScenariosResource {
         this.runner = new ScenarioRunner(config.rules().scenarioDeadline());
     }
 
-    public record ScenarioEntry(String id, String file, int line, String name, List<String> lessons,
+    /** One scenario; {@code jaName} is its name in Japanese ({@code ja_name}), absent where the file gives none. */
+    public record ScenarioEntry(String id, String file, int line, String name,
+                                @JsonInclude(JsonInclude.Include.NON_NULL) String jaName, List<String> lessons,
                                 com.fasterxml.jackson.databind.JsonNode incident, boolean remembers) {
     }
 
@@ -61,7 +64,7 @@ public class ScenariosResource {
     public ScenarioList list() {
         Activation now = inForce();
         return new ScenarioList(now.rules().version(), scenarios(now).stream()
-                .map(s -> new ScenarioEntry(s.id(), s.file(), s.line(), s.name(), s.lessons(), s.incident(),
+                .map(s -> new ScenarioEntry(s.id(), s.file(), s.line(), s.name(), s.japaneseName(), s.lessons(), s.incident(),
                         s.memory() != Recollection.NONE))
                 .toList());
     }

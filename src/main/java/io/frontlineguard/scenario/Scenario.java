@@ -19,10 +19,12 @@ import java.util.Map;
  * @param memory   what case memory holds before the incident ({@code memory:}); NONE when not given
  * @param assessment the assessment fields that must have these values, by wire name; for
  *                 {@code types}, the behaviour types that must be among those found (an empty list: none may be)
+ * @param japaneseName the name in Japanese ({@code ja_name}), which the console shows Japanese readers; null
+ *                 where the file gives none (rule folders of tests and operators need not translate)
  */
 public record Scenario(String file, int line, String name, List<String> lessons, JsonNode incident,
                        List<Expected> expect, List<String> absent, List<String> fired, List<String> overridden,
-                       boolean only, Recollection memory, Map<String, List<String>> assessment) {
+                       boolean only, Recollection memory, Map<String, List<String>> assessment, String japaneseName) {
 
     public Scenario {
         assessment = Map.copyOf(assessment);
@@ -30,7 +32,7 @@ public record Scenario(String file, int line, String name, List<String> lessons,
 
     public Scenario(String file, int line, String name, List<String> lessons, JsonNode incident, List<Expected> expect,
                     List<String> absent, List<String> fired, List<String> overridden, boolean only, Recollection memory) {
-        this(file, line, name, lessons, incident, expect, absent, fired, overridden, only, memory, Map.of());
+        this(file, line, name, lessons, incident, expect, absent, fired, overridden, only, memory, Map.of(), null);
     }
 
     /** The facts the rules see: the incident read as the API reads it, combined with the scenario's memory. */

@@ -1,5 +1,5 @@
 // The console: pages over the service's own API, with the same access control as every client.
-const state = { doc: null, catalogue: null, scenarios: [], form: null, tab: 'form', answered: null, flagForm: null,
+const state = { doc: null, catalogue: null, scenarios: [], run: null, form: null, tab: 'form', answered: null, flagForm: null,
   caller: null, approvals: null };
 
 function status(text) { document.getElementById('status').textContent = text || ''; }
@@ -35,6 +35,13 @@ function ruleName(name) {
 }
 
 function ruleLink(name) { return el('a', { href: '#rules/' + encodeURIComponent(name), 'data-rule': name, text: ruleName(name) }); }
+
+// A scenario by its name in the reader's language (ja_name in Japanese, where it has one). The
+// catalogue and a run name scenarios by id (file › name); the examples give each id its jaName.
+function scenarioName(id) {
+  const s = LANG === 'ja' && state.scenarios.find(x => x.id === id);
+  return s && s.jaName ? `${s.file} › ${s.jaName}` : id;
+}
 
 // A lesson's text in the reader's language: the catalogue's ja beside its en.
 function lessonWords(lesson) { return (LANG === 'ja' && lesson.ja) || lesson.text; }
@@ -134,7 +141,7 @@ function renderDecision(d, zoneOf) {
       ' ', el('code', { text: ty.type }), ' — ', list(ty.rules, ruleLink)))));
   const memory = el('dl', {}, el('dt', { text: t('memoryUse') }), el('dd', { 'data-value': d.memory || 'NOT_USED' }, enumWord('MemoryUse', d.memory || 'NOT_USED')),
     el('dt', { text: t('remembered') }), el('dd', {}, list(d.remembered, m => el('span', { class: 'remembered' },
-      `${fieldLabel(m.fact)} = ${valueWord(m.fact, m.value)}`, m.department ? ` — ${provenance(m, zoneOf)}` : ''))));
+      `${fieldLabel(m.fact)} = ${valueWord(m.fact, m.value, zoneOf)}`, m.department ? ` — ${provenance(m, zoneOf)}` : ''))));
   return el('section', { 'aria-label': t('decision') },
     el('h3', { text: t('decision') }),
     handlingHeadline(a.handling),
@@ -169,8 +176,12 @@ function paramList(code, p) {
 const FACT_ENUM = { 'caller.policeInvolvement': 'PoliceInvolvement', 'caseHistory.companyFault': 'CompanyFault',
   'caseHistory.managementAnswer': 'ManagementAnswer', 'caseHistory.severity': 'Severity', 'handler.role': 'Role', 'caller.kind': 'CallerKind' };
 
-function valueWord(fact, value) {
+// Remembered facts that are times: shown like every other time, never as the raw value.
+const TIME_FACTS = new Set(['caseHistory.openedAt', 'demands.requestedFor']);
+
+function valueWord(fact, value, zoneOf) {
   if (typeof value === 'boolean') return enumWord('Boolean', value);
+  if (TIME_FACTS.has(String(fact).replace(/\[\d+\]/g, ''))) return when(value, zoneOf);
   const e = FACT_ENUM[String(fact).replace(/\[\d+\]/g, '')];
   return e ? enumWord(e, value) : String(value);
 }
@@ -193,13 +204,16 @@ function handlingHeadline(handling) {
 
 async function loadExamples() {
   const scenarios = await api('/v1/rules/scenarios');
-  if (scenarios.ok) { state.scenarios = scenarios.body.scenarios; fillExamples(); }
+  // The catalogue names its scenarios by id: shown again, they read in the page's language.
+  if (scenarios.ok) { state.scenarios = scenarios.body.scenarios; fillExamples(); renderRules(); renderRun(); }
 }
 
 function fillExamples() {
   const select = document.getElementById('example');
   const first = select.options[0];
-  select.replaceChildren(first, ...state.scenarios.map((s, i) => el('option', { value: String(i), text: s.id })));
+  const chosen = select.value;
+  select.replaceChildren(first, ...state.scenarios.map((s, i) => el('option', { value: String(i), text: scenarioName(s.id) })));
+  select.value = chosen;
 }
 
 // ---- Rules ----------------------------------------------------------------------------------
@@ -269,7 +283,7 @@ function answerWords(answer) {
 // Which scenarios cover a rule or cite a lesson: the count at a glance, the names one click away.
 function scenarioList(scenarios) {
   if (!scenarios.length) return el('span', { class: 'bad', text: t('no') });
-  return el('details', { class: 'scenario-list' }, el('summary', { class: 'good', text: `${t('yes')} (${scenarios.length})` }), list(scenarios));
+  return el('details', { class: 'scenario-list' }, el('summary', { class: 'good', text: `${t('yes')} (${scenarios.length})` }), list(scenarios, scenarioName));
 }
 
 function showLesson(id) {
@@ -289,7 +303,15 @@ async function runScenarios() {
   out.replaceChildren(el('p', { text: t('running') }));
   const r = await api('/v1/rules/scenarios/run', { method: 'POST' });
   if (!r.ok) { out.replaceChildren(el('p', { class: 'bad', text: problemText(r), title: (r.body && r.body.detail) || undefined })); return; }
-  const run = r.body;
+  state.run = r.body;
+  renderRun();
+}
+
+// The last run's report, drawn again when the language changes.
+function renderRun() {
+  const run = state.run;
+  if (!run) return;
+  const out = document.getElementById('scenario-report');
   const results = run.results.slice().sort((a, b) => Number(a.passed) - Number(b.passed));
   out.replaceChildren(
     el('p', { id: 'scenario-summary', class: run.failed ? 'bad' : 'good', text: `${run.passed} ${t('passed')}, ${run.failed} ${t('failed')}` }),
@@ -300,7 +322,7 @@ async function runScenarios() {
     el('div', { class: 'scroll' }, el('table', {},
       el('thead', {}, el('tr', {}, [t('scenarios'), t('outcome'), t('differences'), t('fired')].map(h => el('th', { scope: 'col', text: h })))),
       el('tbody', {}, results.map(x => el('tr', { class: 'scenario-result' },
-        el('td', { 'data-label': t('scenarios') }, x.id, ' ', el('code', { text: `${x.file}:${x.line}` })),
+        el('td', { 'data-label': t('scenarios') }, scenarioName(x.id), ' ', el('code', { text: `${x.file}:${x.line}` })),
         el('td', { 'data-label': t('outcome') }, el('span', { class: x.passed ? 'good' : 'bad', text: x.passed ? t('passed') : t('failed') })),
         el('td', { 'data-label': t('differences') }, list(x.differences)),
         el('td', { 'data-label': t('fired') }, list(x.firedRules, ruleLink))))))));
@@ -367,6 +389,8 @@ function setLanguage(lang) {
   if (state.form) { state.form.render(); state.flagForm.render(); renderCorrectionForm(); }
   renderLiftForm(state.caller);
   renderRules();
+  fillExamples();
+  renderRun();
   if (state.caller) showCaller(state.caller);
   renderApprovals();
   // The service writes the reasons in the language asked for: ask again for the answer on screen.

@@ -168,7 +168,7 @@ class CheckCommandTest {
                         + " RESUME_SERVICE, MEETING_AT_HEADQUARTERS, IMMEDIATE_ANSWER, PERIODIC_CALLBACK, KNEELING_APOLOGY, FREE_SERVICE,"
                         + " EMPLOYEE_DISMISSAL; did you mean VISIT?",
                 file + ":10:5: unknown key 'expct'; did you mean 'expect'? allowed: [absent, assessment, expect, fired, incident,"
-                        + " lessons, memory, name, only, overridden]",
+                        + " ja_name, lessons, memory, name, only, overridden]",
                 file + ":15:31: scenario 'two staff go': its incident is not valid: caller.polceInvolvement is not a field of the"
                         + " caller object; did you mean policeInvolvement?",
                 file + ":17:9: 'REFUSE_VISITT' is not an action code of the contract; did you mean 'REFUSE_VISIT'?",

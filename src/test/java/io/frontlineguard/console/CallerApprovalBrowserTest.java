@@ -7,56 +7,27 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import java.net.URL;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The caller page as case officers and executives use it: a lift or an erasure asked for by one
  * person and approved by another in the browser, refusals said accurately, the history readable.
  */
 @QuarkusTest
-class CallerApprovalBrowserTest {
-
-    @TestHTTPResource("/console")
-    URL console;
-
-    static ChromeDriver driver;
-    static WebDriverWait wait;
-    static CallerPage page;
-
-    @BeforeAll
-    static void startTheBrowser() {
-        driver = Browser.start();
-        wait = Browser.waitFor(driver);
-        page = new CallerPage(driver, wait);
-    }
-
-    @AfterAll
-    static void stopTheBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
+class CallerApprovalBrowserTest extends ConsoleInBrowser {
 
     @BeforeEach
-    void openTheConsole() {
-        Browser.openFresh(driver, wait, console);
-        driver.findElement(By.cssSelector("nav a[data-page='callers']")).click();
+    void toTheCallerPage() {
+        openPage("callers");
     }
 
     static String blockedCaller() {
@@ -105,7 +76,7 @@ class CallerApprovalBrowserTest {
                 && lifted.getText().contains("apology accepted in writing"), "who asked, who approved, why: " + lifted.getText());
         Browser.screenshot(driver, "caller-lift-approved");
 
-        new Select(driver.findElement(By.id("lang"))).selectByValue("en");
+        chooseLanguage("en");
         WebElement english = driver.findElement(By.cssSelector("#history-table tr[data-change='LIFT_BLOCK']"));
         assertTrue(english.getText().contains("Block lifted"), english.getText());
         assertEquals(List.of("At", "Who", "What", "Reason", "Approved by"), driver.findElements(By.cssSelector("#history-table th"))

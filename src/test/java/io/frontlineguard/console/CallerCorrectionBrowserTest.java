@@ -1,24 +1,17 @@
 package io.frontlineguard.console;
 
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import java.net.URL;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A case officer corrects a wrong fact in the console (POST /v1/callers/{callerId}/corrections,
@@ -26,31 +19,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * it, this test is skipped, never passed.
  */
 @QuarkusTest
-class CallerCorrectionBrowserTest {
-
-    @TestHTTPResource("/console")
-    URL console;
-
-    static ChromeDriver driver;
-    static WebDriverWait wait;
-
-    @BeforeAll
-    static void startTheBrowser() {
-        driver = Browser.start();
-        wait = Browser.waitFor(driver);
-    }
-
-    @AfterAll
-    static void stopTheBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
+class CallerCorrectionBrowserTest extends ConsoleInBrowser {
 
     @BeforeEach
-    void openTheConsole() {
-        Browser.openFresh(driver, wait, console);
-        driver.findElement(By.cssSelector("nav a[data-page='callers']")).click();
+    void toTheCallerPage() {
+        openPage("callers");
     }
 
     @Test

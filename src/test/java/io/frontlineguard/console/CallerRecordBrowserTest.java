@@ -5,22 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import java.net.URL;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A caller's record as a case officer reads it, in Japanese and in English: each block by its
@@ -28,33 +22,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * a lift of one block or of all, withdrawn by the one who asked or approved by an executive.
  */
 @QuarkusTest
-class CallerRecordBrowserTest {
-
-    @TestHTTPResource("/console")
-    URL console;
-
-    static ChromeDriver driver;
-    static WebDriverWait wait;
-    static CallerPage page;
-
-    @BeforeAll
-    static void startTheBrowser() {
-        driver = Browser.start();
-        wait = Browser.waitFor(driver);
-        page = new CallerPage(driver, wait);
-    }
-
-    @AfterAll
-    static void stopTheBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
+class CallerRecordBrowserTest extends ConsoleInBrowser {
 
     @BeforeEach
-    void openTheConsole() {
-        Browser.openFresh(driver, wait, console);
-        driver.findElement(By.cssSelector("nav a[data-page='callers']")).click();
+    void toTheCallerPage() {
+        openPage("callers");
     }
 
     /** A caller with one contact on a case at 21:10 Tokyo time, blocked by legal and by store-ops. */
@@ -112,7 +84,7 @@ class CallerRecordBrowserTest {
     void shouldLiftEveryBlockInEnglishOnceAnExecutiveApproves() {
         String caseId = "case-" + UUID.randomUUID().toString().substring(0, 8);
         String caller = callerBlockedTwice(caseId);
-        new Select(driver.findElement(By.id("lang"))).selectByValue("en");
+        chooseLanguage("en");
         String key = page.lookUp("officer", caller);
         WebElement kase = driver.findElement(By.cssSelector("article.case[data-case='" + caseId + "']"));
         assertTrue(kase.getText().contains("2026-11-23 21:10") && kase.getText().contains("Contacts"), kase.getText());

@@ -5,13 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -19,21 +17,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The console in a real browser against the running service, on a copy of the built-in rules that
@@ -41,7 +33,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @QuarkusTest
 @TestProfile(ConsoleBrowserTest.CopiedRules.class)
-class ConsoleBrowserTest {
+class ConsoleBrowserTest extends ConsoleInBrowser {
 
     static final Path RULES = Path.of("target/console-test-rules").toAbsolutePath();
 
@@ -54,35 +46,11 @@ class ConsoleBrowserTest {
         }
     }
 
-    @TestHTTPResource("/console")
-    URL console;
-
-    static ChromeDriver driver;
-    static WebDriverWait wait;
-
-    @BeforeAll
-    static void startTheBrowser() {
-        driver = Browser.start();
-        wait = Browser.waitFor(driver);
-    }
-
-    @AfterAll
-    static void stopTheBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
-
-    @BeforeEach
-    void openTheConsole() {
-        Browser.openFresh(driver, wait, console);
-    }
-
     @Test
     void shouldSpeakJapaneseToABrowserThatPrefersIt() {
         assertEquals("ja", driver.findElement(By.tagName("html")).getDomAttribute("lang"));
         assertEquals("Frontline Guard コンソール", driver.findElement(By.tagName("h1")).getText());
-        new Select(driver.findElement(By.id("lang"))).selectByValue("en");
+        chooseLanguage("en");
         assertEquals("Frontline Guard console", driver.findElement(By.tagName("h1")).getText());
         assertEquals("en", driver.findElement(By.tagName("html")).getDomAttribute("lang"));
     }
@@ -116,21 +84,21 @@ class ConsoleBrowserTest {
         given().auth().preemptive().basic("officer", "officer-dev-only").get("/v1/callers/tel:0399990001")
                 .then().statusCode(404).body("code", org.hamcrest.Matchers.equalTo("UNKNOWN_CALLER"));
 
-        new Select(driver.findElement(By.id("lang"))).selectByValue("en");
+        chooseLanguage("en");
         String english = given().header("Accept-Language", "en").contentType("application/json")
                 .body("{\"occurredAt\":\"2026-11-23T21:10:00+09:00\",\"channel\":\"PHONE\",\"department\":\"call-center\","
                         + "\"demands\":[{\"type\":\"VISIT\",\"immediate\":true}]}")
                 .post("/v1/decisions?record=false").then().statusCode(200)
                 .extract().path("actions.find { it.code == 'REFUSE_VISIT' }.reason");
         wait.until(d -> english.equals(d.findElement(By.cssSelector(".action[data-code='REFUSE_VISIT'] .reason")).getText()));
-        new Select(driver.findElement(By.id("lang"))).selectByValue("ja");
+        chooseLanguage("ja");
         wait.until(d -> reason.equals(d.findElement(By.cssSelector(".action[data-code='REFUSE_VISIT'] .reason")).getText()));
 
         rule = driver.findElement(By.cssSelector(".action[data-code='REFUSE_VISIT'] a[href^='#rules/']"));
         String ruleName = rule.getDomAttribute("data-rule");
         String shownName = rule.getText();
         assertTrue(JAPANESE.matcher(shownName).find(), "the rule by its Japanese name: " + shownName);
-        driver.findElement(By.cssSelector("nav a[data-page='rules']")).click();
+        openPage("rules");
         driver.findElement(By.id("rule-filter")).sendKeys("a filter that no rule matches");
         driver.navigate().back();
         wait.until(d -> d.findElement(By.id("page-try")).isDisplayed());
@@ -168,7 +136,7 @@ class ConsoleBrowserTest {
 
     @Test
     void shouldListEveryRuleOfTheCatalogueWithItsFileAndLine() {
-        driver.findElement(By.cssSelector("nav a[data-page='rules']")).click();
+        openPage("rules");
         wait.until(d -> !d.findElements(By.cssSelector("#rule-table tr.rule-row")).isEmpty());
         List<String> names = given().get("/v1/rules").then().statusCode(200).extract().path("rules.name");
         List<WebElement> rows = driver.findElements(By.cssSelector("#rule-table tr.rule-row"));
@@ -182,6 +150,9 @@ class ConsoleBrowserTest {
         Browser.screenshot(driver, "rules-catalogue");
 
         List<Map<String, Object>> lessons = given().get("/v1/rules").then().extract().path("lessons");
+        // In Japanese a scenario is named by its ja_name, after its file as in English.
+        Map<String, String> japanese = given().get("/v1/rules/scenarios").then().extract().<List<Map<String, Object>>>path("scenarios")
+                .stream().collect(Collectors.toMap(s -> (String) s.get("id"), s -> s.get("file") + " › " + s.get("jaName")));
         assertEquals(lessons.size(), driver.findElements(By.cssSelector("#lesson-table tr.lesson-row")).size(), "every lesson, once");
         for (Map<String, Object> lesson : lessons) {
             WebElement row = driver.findElement(By.cssSelector("#lesson-table tr[data-lesson='" + lesson.get("id") + "']"));
@@ -191,7 +162,7 @@ class ConsoleBrowserTest {
             WebElement list = row.findElement(By.cssSelector("details.scenario-list"));
             list.findElement(By.tagName("summary")).click();
             List<String> listed = list.findElements(By.tagName("li")).stream().map(WebElement::getText).toList();
-            assertEquals(scenarios, listed, "the scenarios that cite " + lesson.get("id"));
+            assertEquals(scenarios.stream().map(japanese::get).toList(), listed, "the scenarios that cite " + lesson.get("id"));
         }
 
         driver.findElement(By.id("rule-filter")).sendKeys("L004-1");
@@ -206,7 +177,7 @@ class ConsoleBrowserTest {
         try {
             replace(visits, original + "\nrule \"Unfinished\"\nwhen\n    Demand(type ==\n");
             wait.until(d -> given().get("/v1/rules").then().extract().<Integer>path("reloads.failed") > failedBefore);
-            driver.findElement(By.cssSelector("nav a[data-page='rules']")).click();
+            openPage("rules");
             WebElement problem = wait.until(ExpectedConditions.visibilityOfElementLocated(
                     By.cssSelector("#reload-table tr.failure code.problem")));
             assertTrue(problem.getText().matches("visits\\.drl:\\d+:\\d+: .+"), problem.getText());
@@ -219,7 +190,7 @@ class ConsoleBrowserTest {
 
     @Test
     void shouldRunTheScenarioSuiteAndReportPassesAndCoverage() {
-        driver.findElement(By.cssSelector("nav a[data-page='scenarios']")).click();
+        openPage("scenarios");
         driver.findElement(By.id("run-scenarios")).click();
         WebElement summary = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("scenario-summary")));
         int scenarios = given().get("/v1/rules/scenarios").then().statusCode(200).extract().path("scenarios.size()");
@@ -288,11 +259,9 @@ class ConsoleBrowserTest {
             choose("incident-demands-0-type", type);
             assertEquals(List.of(), notInJapanese(), "field help in English only, with a demand of type " + type);
         }
-        new Select(driver.findElement(By.id("lang"))).selectByValue("en");
+        chooseLanguage("en");
         assertEquals(0, hints().stream().filter(h -> JAPANESE.matcher(h).find()).count(), "English shows the contract's descriptions");
     }
-
-    private static final Pattern JAPANESE = Pattern.compile("[\\u3040-\\u30ff\\u4e00-\\u9fff]");
 
     /** The description part of every help text of the three forms (the default that may follow is the console's own word). */
     private static List<String> hints() {
@@ -386,7 +355,7 @@ class ConsoleBrowserTest {
 
     /** Signs in on the caller page and looks the caller up, as a case officer does. */
     private static void lookUp(String user, String password, String callerId) {
-        driver.findElement(By.cssSelector("nav a[data-page='callers']")).click();
+        openPage("callers");
         fill("user", user);
         fill("password", password);
         fill("caller-id", callerId);

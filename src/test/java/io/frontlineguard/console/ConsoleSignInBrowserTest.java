@@ -4,21 +4,14 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import java.net.URL;
-import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The console where an operator protected decisions and the catalogue too: the page asks for
@@ -26,7 +19,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @QuarkusTest
 @TestProfile(ConsoleSignInBrowserTest.ProtectedDecisions.class)
-class ConsoleSignInBrowserTest {
+class ConsoleSignInBrowserTest extends ConsoleInBrowser {
 
     public static class ProtectedDecisions implements QuarkusTestProfile {
         @Override
@@ -35,44 +28,24 @@ class ConsoleSignInBrowserTest {
         }
     }
 
-    @TestHTTPResource("/console")
-    URL console;
-
-    static ChromeDriver driver;
-
-    @BeforeAll
-    static void startTheBrowser() {
-        driver = Browser.start();
-    }
-
-    @AfterAll
-    static void stopTheBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
-
     @Test
     void shouldAskForCredentialsAndThenDecideAndListTheRules() {
         given().get("/v1/rules").then().statusCode(401);
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-        driver.get(console.toString());
-        wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
         assertTrue(driver.findElement(By.id("status")).getText().contains("ユーザーとパスワード"),
                 "the page asks for credentials: " + driver.findElement(By.id("status")).getText());
         assertEquals(1, driver.findElements(By.cssSelector("#example option")).size(), "no examples before signing in");
 
-        driver.findElement(By.cssSelector("nav a[data-page='callers']")).click();
+        openPage("callers");
         driver.findElement(By.id("user")).sendKeys("crm");
         driver.findElement(By.id("password")).sendKeys("crm-dev-only", Keys.TAB);
         wait.until(d -> d.findElements(By.cssSelector("#example option")).size() > 1);
 
-        driver.findElement(By.cssSelector("nav a[data-page='try']")).click();
+        openPage("try");
         new Select(driver.findElement(By.id("example"))).selectByIndex(1);
         driver.findElement(By.id("decide")).click();
         wait.until(d -> !d.findElements(By.cssSelector("#answer .action")).isEmpty());
 
-        driver.findElement(By.cssSelector("nav a[data-page='rules']")).click();
+        openPage("rules");
         int rules = given().auth().preemptive().basic("crm", "crm-dev-only").get("/v1/rules").then().statusCode(200)
                 .extract().path("ruleCount");
         wait.until(d -> d.findElements(By.cssSelector("#rule-table tr.rule-row")).size() == rules);

@@ -3,51 +3,19 @@ package io.frontlineguard.console;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URL;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The handling heads every decision the console shows, in plain words in the reader's language
  * (issue 29): it comes before the actions, because it is what the front line acts on.
  */
 @QuarkusTest
-class DecisionHeadlineBrowserTest {
-
-    @TestHTTPResource("/console")
-    URL console;
-
-    static ChromeDriver driver;
-    static WebDriverWait wait;
-
-    @BeforeAll
-    static void startTheBrowser() {
-        driver = Browser.start();
-        wait = Browser.waitFor(driver);
-    }
-
-    @AfterAll
-    static void stopTheBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
-
-    @BeforeEach
-    void openTheConsole() {
-        Browser.openFresh(driver, wait, console);
-    }
+class DecisionHeadlineBrowserTest extends ConsoleInBrowser {
 
     @Test
     void shouldHeadADecisionWithItsHandlingInPlainWords() {
@@ -58,22 +26,16 @@ class DecisionHeadlineBrowserTest {
         assertTrue(headline.getText().startsWith("警察案件として対応してください。"), headline.getText());
         List<WebElement> inOrder = driver.findElements(By.cssSelector("#answer .handling, #answer .action"));
         assertEquals("handling", inOrder.get(0).getDomAttribute("class"), "the handling comes before every action");
+        // The decision at the top of the window: docs/console.png is this picture (docs/design.md, Browser tests).
+        driver.executeScript("document.getElementById('answer').scrollIntoView()");
+        Browser.screenshot(driver, "decision-handling-ja");
 
-        new Select(driver.findElement(By.id("lang"))).selectByValue("en");
+        chooseLanguage("en");
         decide("{\"occurredAt\":\"2026-11-23T10:00:00+09:00\",\"channel\":\"PHONE\",\"department\":\"call-center\"}");
         wait.until(d -> d.findElement(By.cssSelector("#answer .handling")).getText().startsWith("Handle"));
         wait.until(d -> "COMPLAINT".equals(d.findElement(By.cssSelector("#answer .handling")).getDomAttribute("data-handling")));
         assertTrue(driver.findElement(By.cssSelector("#answer .handling")).getText()
                 .startsWith("Handle this as a complaint, sincerely."));
         Browser.screenshot(driver, "try-handling-headline");
-    }
-
-    /** Types the incident as JSON and decides it. */
-    private static void decide(String json) {
-        driver.findElement(By.id("tab-json")).click();
-        WebElement editor = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("incident-json")));
-        editor.clear();
-        editor.sendKeys(json);
-        driver.findElement(By.id("decide")).click();
     }
 }

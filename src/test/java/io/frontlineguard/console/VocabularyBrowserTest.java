@@ -9,24 +9,16 @@ import io.frontlineguard.api.v1.ErrorCode;
 import io.frontlineguard.assessment.BehaviourType;
 import io.frontlineguard.assessment.Handling;
 import io.frontlineguard.incident.ViolationCode;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Every word the console shows for the contract exists in Japanese and in English: each of the
@@ -35,34 +27,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * reads as a checklist in the reader's language: the handling, then who does what.
  */
 @QuarkusTest
-class VocabularyBrowserTest {
+class VocabularyBrowserTest extends ConsoleInBrowser {
 
-    private static final Pattern JAPANESE = Pattern.compile("[\\u3040-\\u30ff\\u4e00-\\u9fff]");
     private static final Pattern CODE = Pattern.compile("^[A-Z][A-Z_]+$");
-
-    @TestHTTPResource("/console")
-    URL console;
-
-    static ChromeDriver driver;
-    static WebDriverWait wait;
-
-    @BeforeAll
-    static void startTheBrowser() {
-        driver = Browser.start();
-        wait = Browser.waitFor(driver);
-    }
-
-    @AfterAll
-    static void stopTheBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
-
-    @BeforeEach
-    void openTheConsole() {
-        Browser.openFresh(driver, wait, console);
-    }
 
     @Test
     void shouldHaveEveryMessageInBothLanguages() {
@@ -121,7 +88,7 @@ class VocabularyBrowserTest {
         List<String> types = new Select(driver.findElement(By.id("incident-demands-0-type"))).getOptions().stream()
                 .map(o -> o.getDomAttribute("value")).toList();
         for (String lang : List.of("ja", "en")) {
-            new Select(driver.findElement(By.id("lang"))).selectByValue(lang);
+            chooseLanguage(lang);
             for (String type : types) {
                 new Select(driver.findElement(By.id("incident-demands-0-type"))).selectByValue(type);
                 List<String> raw = script("return [...document.querySelectorAll('#incident-form label, #incident-form legend, #flag-form label')]"
@@ -140,12 +107,42 @@ class VocabularyBrowserTest {
         assertEquals(List.of(), rules, "rules without @ja_name");
 
         String ja = given().get("/v1/rules").then().extract().path("lessons.find { it.id == 'L004-1' }.ja");
-        driver.findElement(By.cssSelector("nav a[data-page='rules']")).click();
+        openPage("rules");
         WebElement row = wait.until(d -> d.findElement(By.cssSelector("#lesson-table tr[data-lesson='L004-1']")));
         assertTrue(row.getText().contains(ja), "the lesson in Japanese: " + row.getText());
-        new Select(driver.findElement(By.id("lang"))).selectByValue("en");
+        chooseLanguage("en");
         wait.until(d -> d.findElement(By.cssSelector("#lesson-table tr[data-lesson='L004-1']")).getText()
                 .contains("Ask why a visit is demanded"));
+    }
+
+    @Test
+    void shouldNameEveryScenarioOfTheBuiltInRulesInJapaneseWhereverTheConsoleShowsIt() {
+        List<String> untranslated = given().get("/v1/rules/scenarios").then().statusCode(200).extract()
+                .path("scenarios.findAll { !it.jaName }.id");
+        assertEquals(List.of(), untranslated, "scenarios without ja_name in rules/*.scenarios.yaml");
+
+        // The examples to start from: every one by its Japanese name, in English by its own.
+        assertEquals(List.of(), withoutJapanese("#example option:not([value=''])"), "examples by their English name");
+        String id = given().get("/v1/rules/scenarios").then().extract().path("scenarios[0].id");
+        String jaName = given().get("/v1/rules/scenarios").then().extract().path("scenarios[0].jaName");
+        assertTrue(driver.findElement(By.cssSelector("#example option[value='0']")).getText().endsWith(jaName),
+                "the first example by its Japanese name");
+
+        // The scenarios that fire a rule or name a lesson.
+        openPage("rules");
+        wait.until(d -> !d.findElements(By.cssSelector("#rule-table details.scenario-list li")).isEmpty());
+        assertEquals(List.of(), withoutJapanese("#rule-table details.scenario-list li, #lesson-table details.scenario-list li"),
+                "scenarios of the catalogue by their English name");
+
+        // The report of a run, which names each scenario again.
+        openPage("scenarios");
+        driver.findElement(By.id("run-scenarios")).click();
+        wait.until(d -> !d.findElements(By.cssSelector("tr.scenario-result")).isEmpty());
+        assertEquals(List.of(), withoutJapanese("tr.scenario-result td:first-child"), "scenarios of the run by their English name");
+
+        chooseLanguage("en");
+        wait.until(d -> d.findElement(By.cssSelector("#example option[value='0']")).getDomProperty("textContent").equals(id));
+        wait.until(d -> !JAPANESE.matcher(d.findElement(By.cssSelector("tr.scenario-result td:first-child")).getText()).find());
     }
 
     @Test
@@ -153,7 +150,7 @@ class VocabularyBrowserTest {
         assertEquals("2026年11月23日 21:10", script("return when('2026-11-23T12:10:42.123456789Z', '2026-11-23T21:10:00+09:00')"),
                 "the service's UTC clock at the incident's offset, without seconds");
         assertEquals("2026年11月23日 21:10", script("return when('2026-11-23T21:10:59+09:00')"));
-        new Select(driver.findElement(By.id("lang"))).selectByValue("en");
+        chooseLanguage("en");
         assertEquals("2026-11-23 21:10", script("return when('2026-11-23T12:10:42.5Z', '2026-11-23T21:10:00+09:00')"));
     }
 
@@ -185,7 +182,7 @@ class VocabularyBrowserTest {
         assertTrue(!assessment.isEmpty() && assessment.stream().allMatch(a -> JAPANESE.matcher(a).find()), "the assessment in words: " + assessment);
         Browser.screenshot(driver, "decision-checklist-ja");
 
-        new Select(driver.findElement(By.id("lang"))).selectByValue("en");
+        chooseLanguage("en");
         wait.until(d -> d.findElement(By.cssSelector("#answer .handling")).getText().startsWith("Handle"));
         for (WebElement step : driver.findElements(By.cssSelector("#answer ol.checklist > li.action"))) {
             String name = step.findElement(By.cssSelector(".action-name")).getText();
@@ -199,6 +196,12 @@ class VocabularyBrowserTest {
         return (T) driver.executeScript(js, args);
     }
 
+    /** The texts of the elements found that hold no Japanese at all. */
+    private static List<String> withoutJapanese(String css) {
+        return driver.findElements(By.cssSelector(css)).stream().map(e -> e.getDomProperty("textContent"))
+                .filter(text -> !JAPANESE.matcher(text).find()).toList();
+    }
+
     private static List<String> withoutWords(String table, List<String> codes) {
         return script("return arguments[1].filter(c => !" + table + "[c] || !" + table + "[c][0] || !" + table + "[c][1])", table, codes);
     }
@@ -206,13 +209,5 @@ class VocabularyBrowserTest {
     private static List<String> withoutEnumWords(String name, List<String> values) {
         return script("const e = ENUMS[arguments[0]] || {}; return arguments[1].filter(v => !e[v] || !e[v][0] || !e[v][1]).map(v => arguments[0] + '.' + v)",
                 name, values);
-    }
-
-    private static void decide(String json) {
-        driver.findElement(By.id("tab-json")).click();
-        WebElement editor = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("incident-json")));
-        editor.clear();
-        editor.sendKeys(json);
-        driver.findElement(By.id("decide")).click();
     }
 }

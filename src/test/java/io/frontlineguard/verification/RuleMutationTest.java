@@ -279,7 +279,7 @@ class RuleMutationTest {
 
     private static Scenario behaviourOnly(Scenario s) {
         return new Scenario(s.file(), s.line(), s.name(), s.lessons(), s.incident(), s.expect(), s.absent(),
-                List.of(), s.overridden(), s.only(), s.memory(), s.assessment());
+                List.of(), s.overridden(), s.only(), s.memory(), s.assessment(), s.japaneseName());
     }
 
     static List<RuleText> rulesIn(Path dir) {

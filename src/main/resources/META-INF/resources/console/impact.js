@@ -10,7 +10,10 @@ async function probeImpact() {
   const allowed = credentials() ? await api('/v1/admin/rules/impact') : null;
   impact.allowed = !!(allowed && allowed.ok);
   impact.settings = impact.allowed ? allowed.body : null;
-  document.querySelector("nav a[data-page='impact']").hidden = !impact.allowed;
+  const link = document.querySelector("nav a[data-page='impact']");
+  link.hidden = !impact.allowed;
+  // What the last probe found, for whoever waits on it (the browser test): shown or hidden.
+  link.dataset.probe = impact.allowed ? 'shown' : 'hidden';
   renderImpactSettings();
   if (!impact.allowed && location.hash.startsWith('#impact')) location.hash = '#try';
 }

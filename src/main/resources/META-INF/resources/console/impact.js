@@ -71,7 +71,8 @@ function renderImpact() {
   const tot = rep.totals;
   const notReplayed = [[tot.beforePeriod, 'impactBeforePeriod'], [tot.timedOut, 'impactTimedOut'], [tot.skipped, 'impactSkipped']]
     .filter(([n]) => n > 0).map(([n, key]) => `${t(key)}: ${n}`);
-  out.replaceChildren(
+  // replaceChildren would write a null as the word "null": only what there is goes in.
+  out.replaceChildren(...[
     el('p', { id: 'impact-summary', class: tot.changed ? 'bad' : 'good',
       text: `${t('impactReplayed')}: ${tot.replayed} · ${t('impactChanged')}: ${tot.changed}` }),
     notReplayed.length ? el('p', { text: notReplayed.join(' · ') }) : null,
@@ -83,7 +84,7 @@ function renderImpact() {
       el('dt', { text: t('impactLog') }), el('dd', {}, list(rep.logs, n => el('code', { text: n })))),
     impactChart(rep),
     rep.changes.length ? null : el('p', { class: 'good', text: t('impactNoChange') }),
-    ...rep.changes.map(impactKind));
+    ...rep.changes.map(impactKind)].filter(Boolean));
 }
 
 // One bar per change kind against all replayed decisions (the full width): plain elements sized in
@@ -128,7 +129,7 @@ function impactKind(c) {
 
 function startImpact() {
   document.getElementById('impact-files').addEventListener('change', showChosenFiles);
-  document.getElementById('run-impact').addEventListener('click', runImpact);
+  // The run button submits the form (Enter in the period does too): one listener, one request.
   document.getElementById('impact-form').addEventListener('submit', e => { e.preventDefault(); runImpact(); });
   for (const id of ['user', 'password']) document.getElementById(id).addEventListener('change', probeImpact);
   showChosenFiles();

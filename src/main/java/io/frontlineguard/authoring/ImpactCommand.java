@@ -5,6 +5,7 @@ import io.frontlineguard.impact.ImpactJson;
 import io.frontlineguard.impact.ImpactReport;
 import io.frontlineguard.impact.ImpactSummary;
 import io.frontlineguard.impact.ImpactText;
+import io.frontlineguard.impact.LogFiles;
 import io.frontlineguard.impact.LogReplay;
 import io.frontlineguard.impact.Period;
 import io.frontlineguard.ruleset.RuleSet;
@@ -122,23 +123,11 @@ final class ImpactCommand {
             return files;
         }
         String current = System.getenv().getOrDefault("GUARD_DECISION_LOG_PATH", "decisions.jsonl");
-        Path log = Path.of(current).toAbsolutePath();
-        java.util.regex.Pattern rotation = java.util.regex.Pattern.compile(
-                java.util.regex.Pattern.quote(log.getFileName().toString()) + "\\.(\\d{1,6})");
-        List<Integer> rotations = new ArrayList<>();
-        try (var siblings = Files.list(log.getParent())) {
-            siblings.map(p -> rotation.matcher(p.getFileName().toString())).filter(java.util.regex.Matcher::matches)
-                    .forEach(m -> rotations.add(Integer.parseInt(m.group(1))));
+        try {
+            files.addAll(LogFiles.of(Path.of(current), current));
         } catch (IOException e) {
-            err.println(log.getParent() + ": cannot list the decision log's folder: " + e.getMessage());
+            err.println(Path.of(current).toAbsolutePath().getParent() + ": cannot list the decision log's folder: " + e.getMessage());
             return null;
-        }
-        rotations.sort(java.util.Comparator.reverseOrder());
-        for (int i : rotations) {
-            files.add(new LogReplay.LogFile(Path.of(current + "." + i), current + "." + i));
-        }
-        if (Files.isRegularFile(Path.of(current))) {
-            files.add(new LogReplay.LogFile(Path.of(current), current));
         }
         if (files.isEmpty()) {
             err.println(current + ": no decision log here; name the files with --log <file>[,<file>…]");

@@ -30,6 +30,19 @@ public interface GuardConfig {
 
     Bench bench();
 
+    Impact impact();
+
+    /** The impact replay of the console's page over the service's own decision log (README "guard impact"). */
+    interface Impact {
+        /** At most this many logged decisions of the period are replayed per request: the first ones, oldest first. */
+        @WithDefault("20000")
+        int maxDecisions();
+
+        /** The threads one replay decides on; the rest of the machine keeps deciding live incidents. */
+        @WithDefault("1")
+        int threads();
+    }
+
     interface Rules {
         /** The rules folder: DRL files, thresholds.yaml and scenarios. Relative to the working directory. */
         @WithDefault("rules")

@@ -35,6 +35,16 @@ public final class ImpactJson {
         totals.put("replayed", s.replayed());
         totals.put("changed", s.changed());
         root.put("totals", totals);
+        if (s.limit() > 0) {
+            // Only a capped replay (the service's) has one; the command line's JSON stays as it was.
+            Map<String, Object> limit = new LinkedHashMap<>();
+            limit.put("decisions", s.limit());
+            limit.put("reached", s.isLimitReached());
+            if (s.until() != null) {
+                limit.put("until", s.until().toString());
+            }
+            root.put("limit", limit);
+        }
         List<Map<String, Object>> skips = new ArrayList<>();
         s.skips().forEach(k -> skips.add(Map.of("where", k.where(), "reason", k.reason())));
         root.put("skippedLines", skips);

@@ -79,6 +79,9 @@ public final class ImpactSummary {
     private long changed;
     private long skipped;
     private final List<Skipped> skips = new ArrayList<>();
+    private long limit;
+    private boolean limitReached;
+    private java.time.Instant until;
     private final Map<ChangeKind, Kind> kinds = new EnumMap<>(ChangeKind.class);
 
     ImpactSummary(int maxExamples) {
@@ -140,6 +143,31 @@ public final class ImpactSummary {
             }
         }
         later.kinds.forEach((kind, k) -> kinds.computeIfAbsent(kind, x -> new Kind()).merge(k, maxExamples));
+    }
+
+    void limitReached(long max, java.time.Instant lastReplayed) {
+        limit = max;
+        limitReached = true;
+        until = lastReplayed;
+    }
+
+    void limitNotReached(long max) {
+        limit = max;
+    }
+
+    /** The cap on replayed decisions this replay had; 0 for none (the command line's). */
+    public long limit() {
+        return limit;
+    }
+
+    /** Whether entries of the period were left unread because the cap was reached. */
+    public boolean isLimitReached() {
+        return limitReached;
+    }
+
+    /** With the cap reached, the time of the last entry replayed: the period ended there. */
+    public java.time.Instant until() {
+        return until;
     }
 
     /** Non-empty lines read from the log files. */

@@ -41,6 +41,7 @@ public final class LogReplay {
     private final Instant since;
     private final int threads;
     private final int maxExamples;
+    private final long maxDecisions;
     private final DecisionEngine engine = new DecisionEngine();
 
     /** A log file and how reports name it (as the user gave it). */
@@ -48,10 +49,19 @@ public final class LogReplay {
     }
 
     public LogReplay(RuleSet candidate, Instant since, int threads, int maxExamples) {
+        this(candidate, since, threads, maxExamples, 0);
+    }
+
+    /**
+     * With {@code maxDecisions} above 0, at most that many entries of the period are replayed: the
+     * first ones, in log order. The service sets it, so that one replay's cost has a bound.
+     */
+    public LogReplay(RuleSet candidate, Instant since, int threads, int maxExamples, long maxDecisions) {
         this.candidate = candidate;
         this.since = since;
         this.threads = Math.max(1, threads);
         this.maxExamples = Math.max(0, maxExamples);
+        this.maxDecisions = Math.max(0, maxDecisions);
     }
 
     private record Line(String where, String text) {
@@ -65,7 +75,10 @@ public final class LogReplay {
             return t;
         });
         Deque<Future<ImpactSummary>> pending = new ArrayDeque<>();
+        long inPeriod = 0;
+        Instant last = null;
         try {
+            reading:
             for (LogFile file : files) {
                 try (BufferedReader in = Files.newBufferedReader(file.path(), StandardCharsets.UTF_8)) {
                     List<Line> batch = new ArrayList<>(BATCH);
@@ -75,6 +88,22 @@ public final class LogReplay {
                         if (text.isBlank()) {
                             continue;
                         }
+                        Instant time = maxDecisions > 0 ? probeTime(text) : null;
+                        if (time != null && time.isBefore(since)) {
+                            // Counted here rather than by a worker: with a cap, only the period's entries may use it up.
+                            total.countLine();
+                            total.countBeforePeriod();
+                            continue;
+                        }
+                        if (maxDecisions > 0 && inPeriod == maxDecisions) {
+                            total.limitReached(maxDecisions, last);
+                            if (!batch.isEmpty()) {
+                                submit(batch, workers, pending, total);
+                            }
+                            break reading;
+                        }
+                        inPeriod++;
+                        last = time != null ? time : last;
                         batch.add(new Line(file.name() + ":" + number, text));
                         if (batch.size() == BATCH) {
                             submit(batch, workers, pending, total);
@@ -86,12 +115,36 @@ public final class LogReplay {
                     }
                 }
             }
+            if (maxDecisions > 0 && total.limit() == 0) {
+                total.limitNotReached(maxDecisions);
+            }
             while (!pending.isEmpty()) {
                 total.merge(await(pending.removeFirst()));
             }
             return total;
         } finally {
             workers.shutdownNow();
+        }
+    }
+
+    /**
+     * The entry's time without parsing the rest: the log writes {@code decisionId} then {@code time}
+     * first. Null when it is not found there; the worker then reads the entry in full.
+     */
+    static Instant probeTime(String text) {
+        int key = text.indexOf("\"time\":\"");
+        if (key < 0 || key > 200) {
+            return null;
+        }
+        int start = key + 8;
+        int end = text.indexOf('"', start);
+        if (end < 0 || end - start > 40) {
+            return null;
+        }
+        try {
+            return Instant.parse(text.substring(start, end));
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
         }
     }
 

@@ -58,6 +58,23 @@ public final class FolderSnapshot {
     }
 
     /**
+     * This snapshot with some files replaced, added or taken out, read from nowhere: a candidate
+     * someone sent (the console's impact page) rather than a folder on disk. It keeps this
+     * snapshot's directory, so problems are located as in the folder the candidate edits.
+     */
+    public FolderSnapshot with(Map<String, String> changed, java.util.Set<String> removed) {
+        SortedMap<String, byte[]> candidate = new TreeMap<>(files);
+        removed.forEach(candidate::remove);
+        changed.forEach((name, text) -> candidate.put(name, text.getBytes(StandardCharsets.UTF_8)));
+        return new FolderSnapshot(directory, candidate);
+    }
+
+    /** Whether the snapshot holds a file of this name (relative, with {@code /}). */
+    public boolean has(String name) {
+        return files.containsKey(name);
+    }
+
+    /**
      * A Kubernetes ConfigMap mount holds each file as a symlink into {@code ..data}, itself a symlink
      * to a timestamped copy such as {@code ..2026_12_03_10_00_00.123}, swapped in one step on an
      * update. The links are the folder; the copies behind them would read every rule twice.

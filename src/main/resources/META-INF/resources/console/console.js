@@ -15,7 +15,8 @@ async function api(path, options) {
   // or, in a headless browser, leaving the request waiting for an answer nobody gives.
   opts.credentials = 'omit';
   const response = await fetch(path, opts);
-  if (response.status === 401 && !path.startsWith('/v1/callers') && !path.startsWith('/v1/approvals')) status(t('signInFirst'));
+  if (response.status === 401 && !path.startsWith('/v1/callers') && !path.startsWith('/v1/approvals')
+    && !path.startsWith('/v1/admin')) status(t('signInFirst'));
   const text = await response.text();
   let body = null;
   try { body = text ? JSON.parse(text) : null; } catch (e) { body = { detail: text }; }
@@ -369,7 +370,8 @@ function timeEl(iso, zoneOf) { return el('time', { datetime: iso, text: when(iso
 function route() {
   const hash = decodeURIComponent(location.hash.slice(1));
   const [page, ...rest] = hash.split('/');
-  const current = ['try', 'rules', 'scenarios', 'callers'].includes(page) ? page : 'try';
+  // The impact page exists only for those the service lets run it (impact.js).
+  const current = ['try', 'rules', 'scenarios', 'callers'].concat(impact.allowed ? ['impact'] : []).includes(page) ? page : 'try';
   document.querySelectorAll('[data-page-section]').forEach(s => { s.hidden = s.dataset.pageSection !== current; });
   document.querySelectorAll('nav a').forEach(a => {
     if (a.dataset.page === current) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
@@ -393,6 +395,9 @@ function setLanguage(lang) {
   renderRun();
   if (state.caller) showCaller(state.caller);
   renderApprovals();
+  renderImpactSettings();
+  renderImpact();
+  showChosenFiles();
   // The service writes the reasons in the language asked for: ask again for the answer on screen.
   if (state.answered) post(state.answered);
 }
@@ -430,6 +435,7 @@ async function start() {
   document.getElementById('load-approvals').addEventListener('click', loadApprovals);
   document.getElementById('erase-form').addEventListener('submit', e => e.preventDefault());
   document.getElementById('correction-form').addEventListener('submit', e => e.preventDefault());
+  startImpact();
   window.addEventListener('hashchange', route);
   // Where the catalogue is protected, the examples come once the person has signed in.
   document.getElementById('password').addEventListener('change', () => { if (!state.scenarios.length) loadExamples(); });

@@ -166,6 +166,7 @@ const ERRORS = {
     'The blocks this request would lift are already gone; nothing was changed. Reject the request to close it.'],
   BODY_TOO_LARGE: ['送信内容が大きすぎます。', 'The request is too large.'],
   SCENARIO_RUN_BUSY: ['シナリオを実行中です。少し待ってからもう一度お試しください。', 'Scenarios are running already; try again shortly.'],
+  IMPACT_RUN_BUSY: ['影響の再判定を実行中です。終わってからもう一度お試しください。', 'An impact replay is running already; try again when it ends.'],
   TOO_MANY_FAILED_LOGINS: ['ログインの失敗が多すぎます。しばらく待ってからお試しください。', 'Too many failed sign-ins; wait, then try again.'],
   NEW_CALLER_QUOTA_EXCEEDED: ['新しい顧客の登録が上限に達しました。少し待ってからお試しください。', 'Too many new callers this minute; try again shortly.'],
   UNSUPPORTED_MEDIA_TYPE: ['送信形式が JSON（UTF-8）ではありません。', 'The request is not JSON in UTF-8.'],

@@ -151,6 +151,10 @@ class DecisionLogShutdownTest {
                 throw new UnsupportedOperationException();
             }
 
+            public Impact impact() {
+                throw new UnsupportedOperationException();
+            }
+
             public Memory memory() {
                 // The log reads only where phone numbers are, to mask every spelling of one alike.
                 return (Memory) java.lang.reflect.Proxy.newProxyInstance(Memory.class.getClassLoader(),

@@ -37,6 +37,8 @@ public enum ErrorCode {
     BODY_TOO_LARGE(413, "Request body too large"),
     /** A scenario run is under way on this instance; runs are not queued, so nobody holds a worker thread waiting. */
     SCENARIO_RUN_BUSY(429, "A scenario run is already under way"),
+    /** An impact replay is under way on this instance; like scenario runs, replays are refused rather than queued. */
+    IMPACT_RUN_BUSY(429, "An impact replay is already under way"),
     /** Too many wrong passwords or bad tokens from this user name or client address; Retry-After says when to try again. */
     TOO_MANY_FAILED_LOGINS(429, "Too many failed sign-ins"),
     /** The calling system brought more new callers into memory this minute than its quota allows; Retry-After says when. */

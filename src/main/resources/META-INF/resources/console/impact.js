@@ -1,0 +1,136 @@
+// The impact page: guard impact for admins, over this server's own decision log. The candidate is
+// the rules in force with the files chosen here; the service lints and compiles it before anything
+// of it runs, and the replay records nothing.
+
+const impact = { allowed: false, settings: null, report: null };
+
+// The page is for whoever may run the replay (role admin): the service says so by answering the
+// settings with 200 to the page's sign-in. Everyone else never sees the link or the page.
+async function probeImpact() {
+  const allowed = credentials() ? await api('/v1/admin/rules/impact') : null;
+  impact.allowed = !!(allowed && allowed.ok);
+  impact.settings = impact.allowed ? allowed.body : null;
+  const link = document.querySelector("nav a[data-page='impact']");
+  link.hidden = !impact.allowed;
+  // What the last probe found, for whoever waits on it (the browser test): shown or hidden.
+  link.dataset.probe = impact.allowed ? 'shown' : 'hidden';
+  renderImpactSettings();
+  if (!impact.allowed && location.hash.startsWith('#impact')) location.hash = '#try';
+}
+
+function renderImpactSettings() {
+  const s = impact.settings;
+  const box = document.getElementById('impact-settings');
+  if (!s) { box.replaceChildren(); return; }
+  box.replaceChildren(el('dl', {},
+    el('dt', { text: t('impactLog') }), el('dd', {}, s.logs.length ? list(s.logs, n => el('code', { text: n })) : el('span', { class: 'bad', text: t('impactNoLog') })),
+    el('dt', { text: t('impactCap') }), el('dd', { id: 'impact-cap', text: t('impactCapText').replace('{n}', s.maxDecisions.toLocaleString()) })));
+}
+
+function showChosenFiles() {
+  const files = [...document.getElementById('impact-files').files];
+  document.getElementById('impact-chosen').replaceChildren(files.length
+    ? list(files, f => el('code', { text: f.name })) : el('span', { text: t('impactNoFiles') }));
+}
+
+async function runImpact() {
+  const out = document.getElementById('impact-report');
+  const problems = document.getElementById('impact-problems');
+  problems.hidden = true;
+  const files = {};
+  for (const f of document.getElementById('impact-files').files) files[f.name] = await f.text();
+  const since = document.getElementById('impact-since').value.trim() || (impact.settings && impact.settings.since) || '30d';
+  out.replaceChildren(el('p', { text: t('running') }));
+  const r = await api('/v1/admin/rules/impact', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ since, files, examples: 3 }) });
+  if (!r.ok) {
+    out.replaceChildren();
+    impact.report = null;
+    showImpactProblems(r);
+    return;
+  }
+  impact.report = r.body;
+  renderImpact();
+}
+
+// A refusal in the page's language; a candidate's problems as the service locates them (file:line:col).
+function showImpactProblems(r) {
+  const box = document.getElementById('impact-problems');
+  const errors = (r.body && r.body.errors) || [];
+  box.hidden = false;
+  box.replaceChildren(...[el('p', { class: 'refusal', text: problemText(r), title: (r.body && r.body.detail) || undefined }),
+    errors.length ? list(errors, e => typeof e === 'string' ? el('code', { class: 'problem', text: e })
+      : el('span', {}, violationText(e), ' ', el('code', { text: e.path }))) : null].filter(Boolean));
+  box.focus();
+}
+
+function renderImpact() {
+  const rep = impact.report;
+  const out = document.getElementById('impact-report');
+  if (!rep) return;
+  const tot = rep.totals;
+  const notReplayed = [[tot.beforePeriod, 'impactBeforePeriod'], [tot.timedOut, 'impactTimedOut'], [tot.skipped, 'impactSkipped']]
+    .filter(([n]) => n > 0).map(([n, key]) => `${t(key)}: ${n}`);
+  // replaceChildren would write a null as the word "null": only what there is goes in.
+  out.replaceChildren(...[
+    el('p', { id: 'impact-summary', class: tot.changed ? 'bad' : 'good',
+      text: `${t('impactReplayed')}: ${tot.replayed} · ${t('impactChanged')}: ${tot.changed}` }),
+    notReplayed.length ? el('p', { text: notReplayed.join(' · ') }) : null,
+    rep.limit && rep.limit.reached ? el('p', { id: 'impact-limit', class: 'bad',
+      text: t('impactLimitReached').replace('{n}', rep.limit.decisions.toLocaleString()).replace('{until}', when(rep.limit.until)) }) : null,
+    el('dl', {},
+      el('dt', { text: t('impactCandidate') }), el('dd', {}, el('code', { text: rep.candidate.version }), ` (${rep.candidate.rules} ${t('impactRuleCount')})`),
+      el('dt', { text: t('impactPeriodFrom') }), el('dd', {}, timeEl(rep.since)),
+      el('dt', { text: t('impactLog') }), el('dd', {}, list(rep.logs, n => el('code', { text: n })))),
+    impactChart(rep),
+    rep.changes.length ? null : el('p', { class: 'good', text: t('impactNoChange') }),
+    ...rep.changes.map(impactKind)].filter(Boolean));
+}
+
+// One bar per change kind against all replayed decisions (the full width): plain elements sized in
+// per cent, readable without colour (each bar carries its number) and by a screen reader (a list).
+function impactChart(rep) {
+  const all = Math.max(1, rep.totals.replayed);
+  const bar = (label, n, kind) => el('li', { class: 'impact-bar', 'data-kind': kind },
+    el('span', { class: 'impact-bar-label', text: label }),
+    el('span', { class: 'impact-bar-track' }, el('span', { class: 'impact-bar-fill' + (kind === 'ALL' ? ' all' : ''),
+      style: `width: ${n === 0 ? 0 : Math.max(1, Math.round(100 * n / all))}%` })),
+    el('span', { class: 'impact-bar-count', text: String(n) }));
+  return el('figure', { class: 'impact-chart' },
+    el('figcaption', { text: t('impactChart') }),
+    el('ul', {}, bar(t('impactReplayed'), rep.totals.replayed, 'ALL'), ...rep.changes.map(c => bar(t('impactKind' + c.kind), c.decisions, c.kind))));
+}
+
+// Counts by name, largest first, as guard impact prints them.
+function counts(map, render) {
+  const entries = Object.entries(map || {}).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  return entries.length ? list(entries, ([name, n]) => el('span', {}, render ? render(name) : name, ` ${n}`)) : el('span', { text: t('none') });
+}
+
+function impactKind(c) {
+  return el('section', { class: 'impact-kind', 'data-kind': c.kind },
+    el('h3', {}, `${t('impactKind' + c.kind)}: ${c.decisions} ${t('impactDecisions')}`),
+    el('dl', {},
+      el('dt', { text: t('department') }), el('dd', { class: 'impact-departments' }, counts(c.departments)),
+      el('dt', { text: t('rules') }), el('dd', { class: 'impact-rules' }, counts(c.rules, ruleLink)),
+      el('dt', { text: t('lessons') }), el('dd', { class: 'impact-lessons' }, counts(c.lessons, id => el('span', { title: lessonText(id), text: id })))),
+    el('div', { class: 'scroll' }, el('table', { class: 'impact-examples' },
+      el('caption', { text: t('impactExamples') }),
+      el('thead', {}, el('tr', {}, [t('decisionId'), t('at'), t('department'), t('impactCaller'), t('impactBefore'), t('impactChanges')]
+        .map(h => el('th', { scope: 'col', text: h })))),
+      el('tbody', {}, c.examples.map(e => el('tr', { class: 'impact-example', 'data-decision': e.decisionId || '' },
+        el('td', { 'data-label': t('decisionId') }, el('code', { text: e.decisionId || '—' })),
+        el('td', { 'data-label': t('at') }, timeEl(e.time)),
+        el('td', { 'data-label': t('department'), text: e.department || '—' }),
+        el('td', { 'data-label': t('impactCaller') }, el('code', { class: 'masked', text: e.callerId || '—' })),
+        el('td', { 'data-label': t('impactBefore') }, list(e.before, x => el('code', { text: x }))),
+        el('td', { 'data-label': t('impactChanges') }, list(e.changes, x => el('code', { class: 'impact-change', text: x })))))))));
+}
+
+function startImpact() {
+  document.getElementById('impact-files').addEventListener('change', showChosenFiles);
+  // The run button submits the form (Enter in the period does too): one listener, one request.
+  document.getElementById('impact-form').addEventListener('submit', e => { e.preventDefault(); runImpact(); });
+  for (const id of ['user', 'password']) document.getElementById(id).addEventListener('change', probeImpact);
+  showChosenFiles();
+}

@@ -5,27 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The impact page in a real browser: hidden from everyone but admins, it replays the service's own
@@ -33,34 +24,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * kind, in Japanese and in English; a candidate the lint refuses is reported with its problems.
  */
 @QuarkusTest
-class ImpactBrowserTest {
+class ImpactBrowserTest extends ConsoleInBrowser {
 
-    private static final Pattern JAPANESE = Pattern.compile("[\\u3040-\\u30ff\\u4e00-\\u9fff]");
     static final Path CANDIDATES = Path.of("target/impact-browser-candidates").toAbsolutePath();
-
-    @TestHTTPResource("/console")
-    URL console;
-
-    static ChromeDriver driver;
-    static WebDriverWait wait;
-
-    @BeforeAll
-    static void startTheBrowser() {
-        driver = Browser.start();
-        wait = Browser.waitFor(driver);
-    }
-
-    @AfterAll
-    static void stopTheBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
-
-    @BeforeEach
-    void openTheConsole() {
-        Browser.openFresh(driver, wait, console);
-    }
 
     @Test
     void shouldShowTheDecisionACandidateChangesToAnAdminInBothLanguages() throws Exception {
@@ -75,14 +41,14 @@ class ImpactBrowserTest {
 
         WebElement link = driver.findElement(By.cssSelector("nav a[data-page='impact']"));
         assertFalse(link.isDisplayed(), "no impact page before anyone signed in");
-        driver.findElement(By.cssSelector("nav a[data-page='callers']")).click();
+        openPage("callers");
         signIn("officer", "officer-dev-only");
         wait.until(d -> "hidden".equals(link.getDomAttribute("data-probe")));
         assertFalse(link.isDisplayed(), "no impact page for a case officer");
         driver.get(console + "/#impact");
         assertFalse(driver.findElement(By.id("page-impact")).isDisplayed(), "nor when its address is typed");
 
-        driver.findElement(By.cssSelector("nav a[data-page='callers']")).click();
+        openPage("callers");
         signIn("admin", "admin-dev-only");
         wait.until(d -> link.isDisplayed());
         link.click();
@@ -113,7 +79,7 @@ class ImpactBrowserTest {
         assertEquals(List.of(), driver.executeScript(ConsoleBrowserTest.UNNAMED_CONTROLS), "controls without a label");
         assertEquals(List.of(), driver.executeScript(ConsoleBrowserTest.FAINT_TEXT), "text below the WCAG AA contrast");
 
-        new Select(driver.findElement(By.id("lang"))).selectByValue("en");
+        chooseLanguage("en");
         wait.until(d -> d.findElement(By.id("impact-summary")).getText().equals("Decisions replayed: 1 · changed: 1"));
         WebElement english = driver.findElement(By.cssSelector(".impact-kind[data-kind='PARAMS_CHANGED'] h3"));
         assertTrue(english.getText().startsWith("Params changed: 1"), english.getText());
@@ -141,7 +107,7 @@ class ImpactBrowserTest {
                     System.exit(3);
                 end
                 """);
-        driver.findElement(By.cssSelector("nav a[data-page='callers']")).click();
+        openPage("callers");
         signIn("admin", "admin-dev-only");
         WebElement link = driver.findElement(By.cssSelector("nav a[data-page='impact']"));
         wait.until(d -> link.isDisplayed());

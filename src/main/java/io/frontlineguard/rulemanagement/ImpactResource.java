@@ -48,10 +48,10 @@ import org.jboss.logging.Logger;
 
 /**
  * {@code /v1/admin/rules/impact}: {@code guard impact} for the console. The candidate is the folder
- * of the rules in force with the files an admin sent, linted and compiled exactly as the command
+ * of the rules in force with the files a policy author or admin sent, linted and compiled exactly as the command
  * does (nothing of a file runs before its lint admits it); the log replayed is this server's own.
  * The replay calls the rule engine directly, as the command does, so it writes neither case memory
- * nor the decision log. Role admin (the role that reloads rules), by the /v1/admin permission.
+ * nor the decision log. Role author or admin, by its own permission (application.properties).
  */
 @Path("/v1/admin/rules/impact")
 @Produces(MediaType.APPLICATION_JSON)

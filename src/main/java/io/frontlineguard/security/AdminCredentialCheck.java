@@ -33,7 +33,7 @@ public class AdminCredentialCheck {
 
     /** The passwords of the dev and test profiles' users (application.properties): published, so no secret. */
     static final List<String> PUBLISHED_PASSWORDS = List.of("crm-dev-only", "admin-dev-only", "clerk-dev-only", "officer-dev-only",
-            "exec-dev-only", "chief-dev-only");
+            "exec-dev-only", "chief-dev-only", "author-dev-only");
 
     void onStart(@Observes StartupEvent e, GuardConfig config, Config raw) {
         if (!Production.active()) {

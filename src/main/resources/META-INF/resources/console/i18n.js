@@ -192,7 +192,7 @@ const MESSAGES = {
   withdrawnDone: { ja: '申請を取り下げました。記録は変わりません。', en: 'The request is withdrawn; memory stays as it was.' },
   adviceWithdrawOwn: { ja: '申請を取り下げられるのは、申請した本人だけです。', en: 'Only the person who asked may withdraw the request.' },
   navImpact: { ja: '変更の影響', en: 'Impact' },
-  impactSignIn: { ja: '管理者（ロール admin）がここで認証すると、メニューに「変更の影響」が表示されます。', en: 'Admins (role admin): once signed in here, the Impact page appears in the menu.' },
+  impactSignIn: { ja: 'ポリシー作成者（ロール author）または管理者（ロール admin）がここで認証すると、メニューに「変更の影響」が表示されます。', en: 'Policy authors (role author) and admins (role admin): once signed in here, the Impact page appears in the menu.' },
   impactIntro: { ja: '候補のルールで、このサーバーの判定ログにある過去の判定をもう一度判定し、結果が変わるものを示します（guard impact と同じ）。候補は適用中のルールに、選んだファイルを差し替えたものです。実行前に lint とコンパイルを通します。顧客の記録にも判定ログにも何も書き込みません。', en: "Decides the decisions of this server's decision log again under candidate rules and shows those that would change, as guard impact does. The candidate is the rules in force with the files you choose; it is linted and compiled before anything of it runs. Nothing is written to case memory or the decision log." },
   impactFiles: { ja: '候補のファイル（.drl、.yaml）', en: 'Candidate files (.drl, .yaml)' },
   impactFilesHint: { ja: '同じ名前の適用中のファイルと差し替えます（新しい名前なら追加）。選ばなければ適用中のルールのままです。', en: 'Each replaces the file of the same name in force (or is added). Choose none to replay the rules in force as they are.' },

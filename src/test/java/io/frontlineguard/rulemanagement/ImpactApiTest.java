@@ -207,7 +207,21 @@ class ImpactApiTest {
     }
 
     @Test
-    void shouldLetOnlyAdminsReplay() {
+    void shouldLetAPolicyAuthorReplayButUseNoOtherAdminEndpoint() {
+        RequestSpecification author = given().auth().preemptive().basic("author", "author-dev-only").contentType(ContentType.JSON);
+        author.get(PATH).then().statusCode(200).body("maxDecisions", equalTo(CAP));
+        given().auth().preemptive().basic("author", "author-dev-only").contentType(ContentType.JSON)
+                .body(body("30d", Map.of())).post(PATH).then().statusCode(200);
+        given().auth().preemptive().basic("author", "author-dev-only").post("/v1/admin/rules/reload").then().statusCode(403)
+                .body("code", equalTo("FORBIDDEN"));
+        given().auth().preemptive().basic("author", "author-dev-only").get("/v1/callers/+81-90-0000-0000").then().statusCode(403);
+        given().auth().preemptive().basic("author", "author-dev-only").contentType(ContentType.JSON)
+                .body("{\"occurredAt\": \"2026-11-23T10:00:00+09:00\", \"channel\": \"PHONE\", \"department\": \"sales\"}")
+                .post("/v1/decisions").then().statusCode(403);
+    }
+
+    @Test
+    void shouldLetOnlyAdminsAndAuthorsReplay() {
         given().contentType(ContentType.JSON).body(body("30d", Map.of())).post(PATH).then().statusCode(401)
                 .contentType("application/problem+json").body("code", equalTo("UNAUTHORIZED"));
         for (String[] user : new String[][] {{"clerk", "clerk-dev-only"}, {"officer", "officer-dev-only"}, {"exec", "exec-dev-only"}}) {

@@ -23,13 +23,14 @@ ticks() { awk '{ print $14 + $15 }' "/proc/$pid/stat"; }
 before=$(ticks)
 jcmd "$pid" JFR.start name=p "settings=$PWD/src/bench/http/cpu-samples.jfc" >/dev/null
 ( sleep 5; top -H -b -n 2 -d 4 -p "$pid" | awk '/^top/ { n++ } n == 2' | sed -n 7,14p >"$OUT/threads.txt" ) &
+threads=$!
 BENCH_RUN=measured wrk -t2 "-c${C:-16}" "-d${DURATION:-15}s" --timeout 5s -s src/bench/http/report.lua "$BASE/v1/decisions" \
   | grep RESULT | tee "$OUT/result"
 after=$(ticks)
 n=$(sed -n 's/.*requests=\([0-9]*\).*/\1/p' "$OUT/result")
 echo "service CPU per request: $(( (after - before) * (1000000 / $(getconf CLK_TCK)) / n )) µs"
 jcmd "$pid" JFR.dump name=p "filename=$PWD/$OUT/p.jfr" >/dev/null
-wait
+wait "$threads"
 jfr print --events jdk.ExecutionSample --stack-depth 64 "$OUT/p.jfr" >"$OUT/samples"
 frame='/^[ \t]+[a-zA-Z_$][a-zA-Z0-9_$.]*\(/'
 awk "/jdk.ExecutionSample/ { s++; top = 1; next } $frame { if (top) { n[\$1]++; top = 0 } }

@@ -18,8 +18,11 @@ final class LedgerFold {
 
     /** How many of a case's contacts are listed by name; all are counted. */
     static final int LATEST_CONTACTS = 20;
-    /** Rows parsed once for every fold of this process: about the recent rows of a few hundred busy subjects. */
-    static final ParsedFacts PARSED = new ParsedFacts(8192);
+    /**
+     * Rows parsed once for every fold of this process: the recent rows of about a thousand busy
+     * subjects (their entries since their last snapshot), a few tens of MiB at most.
+     */
+    static final ParsedFacts PARSED = new ParsedFacts(20_000);
 
     private CallerMemory caller = CallerMemory.NONE;
     private CaseMemory caseFile = CaseMemory.NONE;

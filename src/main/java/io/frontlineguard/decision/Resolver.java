@@ -43,6 +43,7 @@ public final class Resolver {
         }
         keepStrongestVisitOutcome(actions, overridden);
         dropApologiesUnder(actions, overridden);
+        holdTheFinalAnswerWhileDeferred(actions, overridden);
         actions.sort(Action.ORDER);
         overridden.sort(Comparator.comparing(Overridden::action, Action.ORDER));
         return new Resolution(List.copyOf(actions), List.copyOf(overridden), Assessment.of(findings));
@@ -153,6 +154,18 @@ public final class Resolver {
         Action noApology = find(actions, ActionCode.NO_APOLOGY);
         if (noApology != null) {
             replaceAll(actions, overridden, noApology, a -> APOLOGIES.contains(a.code()));
+        }
+    }
+
+    /**
+     * A deferred answer and a final one are opposite advice (LG-21): the answer is deferred because the
+     * investigation is open or a decision is being made above, so the final answer waits for it. The
+     * final answer's rules read the facts; this is where the two meet, whichever rules proposed them.
+     */
+    private static void holdTheFinalAnswerWhileDeferred(List<Action> actions, List<Overridden> overridden) {
+        Action defer = find(actions, ActionCode.DEFER_ANSWER);
+        if (defer != null) {
+            replaceAll(actions, overridden, defer, a -> a.code() == ActionCode.ISSUE_FINAL_ANSWER);
         }
     }
 

@@ -70,6 +70,26 @@ class ContractConformanceTest {
                 .then().statusCode(200).extract().response());
     }
 
+    /**
+     * Issue 29, found by a tester: discrimination against a handler the request does not name was
+     * answered PROTECT_TARGET_EMPLOYEE {} although the contract requires its employeeId. The handler is
+     * still taken out of the contact by the reassignment; a protection naming nobody is not given.
+     */
+    @Test
+    void shouldAnswerConductAimedAtAnUnnamedHandlerInTheContractsShape() {
+        String body = """
+                {"occurredAt":"2026-11-23T10:00:00+09:00","channel":"PHONE","department":"call-center",
+                 "conduct":["DISCRIMINATION"]}""";
+
+        Response r = given().contentType(ContentType.JSON).body(body).post("/v1/decisions");
+
+        r.then().statusCode(200);
+        JsonNode decision = assertConforms("Decision", r);
+        List<String> codes = decision.path("actions").findValuesAsText("code");
+        assertTrue(codes.contains("REASSIGN_HANDLER"), () -> "the handler is taken out of the contact: " + codes);
+        assertTrue(!codes.contains("PROTECT_TARGET_EMPLOYEE"), () -> "nobody to name: " + codes);
+    }
+
     @Test
     void shouldAnswerABatchWithGoodAndBadItemsThatConforms() {
         String body = "{\"incidents\": [" + INCIDENT + ", {\"channel\": \"FAX\"}]}";

@@ -75,6 +75,7 @@ final class ContractInvariants {
         unacceptableMeansAreHarassment(evaluation).ifPresent(found::add);
         assessmentAnswersNameTheirRules(evaluation).ifPresent(found::add);
         found.addAll(JudgementInvariants.check(incident, evaluation));
+        ContractShape.actionsConformToTheContract(evaluation).ifPresent(found::add);
         return found;
     }
 

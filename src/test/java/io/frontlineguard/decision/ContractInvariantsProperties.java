@@ -43,6 +43,21 @@ class ContractInvariantsProperties {
         InvariantViolation.assertNone(incident, violations);
     }
 
+    /**
+     * Found by a tester (issue 29): discrimination against a handler the request does not name answered
+     * PROTECT_TARGET_EMPLOYEE with no employeeId, which the contract requires. Every answer, with the
+     * handler named or not, must be one a client generated from the contract can read.
+     */
+    @Property(tries = 2_000)
+    void shouldAnswerEveryIncidentInTheContractsShape(@ForAll("incidents") Incident incident) {
+        Evaluation e = ENGINE.evaluate(RULES, incident);
+        boolean unnamedTarget = incident.handler().employeeId() == null && (incident.handler().targetOfAnger()
+                || incident.conduct().stream().anyMatch(JudgementInvariants.IN_PERSON::contains));
+        Statistics.label("conduct aimed at a handler nobody named").collect(unnamedTarget)
+                .coverage(c -> c.check(true).percentage(p -> p > 2));
+        assertNone(incident, ContractShape.actionsConformToTheContract(e));
+    }
+
     @Property(tries = 2_000)
     void shouldNeverAllowAVisitAtNight(@ForAll("nightVisits") Incident incident) {
         Evaluation e = ENGINE.evaluate(RULES, incident);

@@ -35,7 +35,7 @@ import java.util.stream.Collectors;
 
 /**
  * The invariants of issue 29, one check each, written from the issue and the lessons that state
- * them (LG-13 … LG-20), not from the rules: the judgement steers the response, so no decision gives
+ * them (LG-13 … LG-21), not from the rules: the judgement steers the response, so no decision gives
  * contradictory advice. Like {@link ContractInvariants}, each returns the violation it finds.
  */
 final class JudgementInvariants {
@@ -64,6 +64,7 @@ final class JudgementInvariants {
         noVisitWhenMeansUnacceptable(e).ifPresent(found::add);
         unjustifiedDemandsRefused(incident, e).ifPresent(found::add);
         noFinalAnswerBeforeTheFacts(incident, e).ifPresent(found::add);
+        noFinalAnswerWithADeferral(e).ifPresent(found::add);
         factsInvestigatedFirst(incident, e).ifPresent(found::add);
         handlerTargetedInPersonLeaves(incident, e).ifPresent(found::add);
         meritOfAJustifiedComplaintAnswered(incident, e).ifPresent(found::add);
@@ -132,6 +133,15 @@ final class JudgementInvariants {
                 List.of(ISSUE_FINAL_ANSWER), e);
     }
 
+    /** LG-21: a final answer never comes with a deferred one; the final answer waits. */
+    static Optional<InvariantViolation> noFinalAnswerWithADeferral(Evaluation e) {
+        if (!e.resolution().has(ISSUE_FINAL_ANSWER) || !e.resolution().has(DEFER_ANSWER)) {
+            return Optional.empty();
+        }
+        return violation("no final answer beside a deferred one", List.of("LG-21", "LG-18"),
+                "ISSUE_FINAL_ANSWER with DEFER_ANSWER", List.of(DEFER_ANSWER), List.of(ISSUE_FINAL_ANSWER), e);
+    }
+
     static boolean factsOpen(Incident incident) {
         return !incident.caseHistory().investigationComplete() && incident.caseHistory().companyFault() == CompanyFault.UNKNOWN;
     }
@@ -159,10 +169,12 @@ final class JudgementInvariants {
         String handler = incident.handler().employeeId();
         List<Action> protect = actions(e, PROTECT_TARGET_EMPLOYEE);
         List<Action> reassign = actions(e, REASSIGN_HANDLER);
-        if (protect.isEmpty() || reassign.isEmpty()) {
-            return violation(name, List.of("LG-19"), aimed + " without PROTECT_TARGET_EMPLOYEE and REASSIGN_HANDLER",
-                    List.of(PROTECT_TARGET_EMPLOYEE, REASSIGN_HANDLER), List.of(), e);
+        if (reassign.isEmpty()) {
+            return violation(name, List.of("LG-19"), aimed + " without REASSIGN_HANDLER", List.of(REASSIGN_HANDLER),
+                    List.of(), e);
         }
+        // Unnamed, the handler is still taken out of the contact; there is nobody a protection could name
+        // (the contract requires its employeeId), so it is not given.
         if (handler == null) {
             return Optional.empty();
         }

@@ -28,11 +28,19 @@ import org.yaml.snakeyaml.nodes.Tag;
 public final class YamlTree {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    /**
+     * Values a file may expand to once its aliases are resolved. Aliases of aliases multiply: nine
+     * levels of ten make a billion values from a few hundred bytes, which would take the whole heap
+     * of whoever reads the file (the service's reload, an impact replay, guard check). The biggest
+     * built-in file has a few thousand.
+     */
+    static final int MAX_VALUES = 200_000;
 
     private final String file;
     private final Map<JsonNode, Integer> lines = new IdentityHashMap<>();
     private final Map<JsonNode, Map<String, int[]>> keys = new IdentityHashMap<>();
     private final Map<JsonNode, int[]> starts = new IdentityHashMap<>();
+    private int values;
 
     private YamlTree(String file) {
         this.file = file;
@@ -86,6 +94,10 @@ public final class YamlTree {
     }
 
     private JsonNode convertNode(Node node) {
+        if (++values > MAX_VALUES) {
+            throw problem(node, "the file expands to more than " + MAX_VALUES + " values once its aliases are resolved;"
+                    + " aliases of aliases multiply, so keep anchors one level deep");
+        }
         if (node instanceof MappingNode m) {
             ObjectNode obj = JSON.objectNode();
             lines.put(obj, m.getStartMark().getLine() + 1);

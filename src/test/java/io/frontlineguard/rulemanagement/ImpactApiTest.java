@@ -200,6 +200,22 @@ class ImpactApiTest {
                 .body("code", equalTo("INVALID_REQUEST")).body("errors.path", hasItem("candidate"));
     }
 
+    /** A few hundred bytes whose aliases expand to a billion values: refused at once, and the next replay runs. */
+    @Test
+    void shouldRefuseAYamlFileWhoseAliasesExplodeAndStayAvailable() {
+        StringBuilder bomb = new StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for (int level = 1; level <= 9; level++) {
+            bomb.append("a").append(level).append(": &a").append(level).append(" [")
+                    .append(String.join(", ", java.util.Collections.nCopies(10, "*a" + (level - 1)))).append("]\n");
+        }
+        given().auth().preemptive().basic("author", "author-dev-only").contentType(ContentType.JSON)
+                .body(body("30d", Map.of("lessons.yaml", bomb.toString()))).post(PATH)
+                .then().statusCode(422).body("code", equalTo("RULES_REJECTED"))
+                .body("errors[0]", org.hamcrest.Matchers.startsWith("lessons.yaml:"));
+        admin().get(PATH).then().statusCode(200).body("running", equalTo(false));
+        admin().body(body("30d", Map.of())).post(PATH).then().statusCode(200);
+    }
+
     @Test
     void shouldRefuseAnOversizedBody() {
         admin().body(body("30d", Map.of("big.drl", "x".repeat(300_000)))).post(PATH).then().statusCode(413)

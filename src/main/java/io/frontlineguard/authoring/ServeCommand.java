@@ -19,9 +19,9 @@ public final class ServeCommand implements Callable<Integer> {
 
     public static final String NAME = "serve";
 
-    @Option(names = "--dev", description = {"the dev profile: published users crm, officer,",
-            "exec, admin (password <name>-dev-only) and dev",
-            "keys, on localhost only; never for production"})
+    @Option(names = "--dev", description = {"the dev profile: published users crm, clerk,",
+            "officer, exec, admin, author (password",
+            "<name>-dev-only) and dev keys, on localhost only;", "never for production"})
     boolean dev;
 
     private boolean requested;

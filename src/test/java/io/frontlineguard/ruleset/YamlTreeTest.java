@@ -12,11 +12,11 @@ class YamlTreeTest {
 
     /** Nine levels of ten aliases each: a few hundred bytes that expand to a billion values. */
     private static String aliasBomb() {
-        StringBuilder yaml = new StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\\n");
+        StringBuilder yaml = new StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
         for (int level = 1; level <= 9; level++) {
             String previous = "*a" + (level - 1);
             yaml.append("a").append(level).append(": &a").append(level).append(" [")
-                    .append(String.join(", ", java.util.Collections.nCopies(10, previous))).append("]\\n");
+                    .append(String.join(", ", java.util.Collections.nCopies(10, previous))).append("]\n");
         }
         return yaml.toString();
     }

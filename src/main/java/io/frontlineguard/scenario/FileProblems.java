@@ -3,14 +3,15 @@ package io.frontlineguard.scenario;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.frontlineguard.ruleset.RuleProblem;
 import io.frontlineguard.ruleset.YamlTree;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
  * The problems of one scenario file, each placed at the key or value it concerns and kept once, in
- * the order found: a file is read to its end instead of stopping at the first, so an author fixes
- * it in one round.
+ * the file's order (line, then column), whatever order the checks found them in: a file is read to
+ * its end instead of stopping at the first, so an author fixes it in one round, top to bottom.
  */
 final class FileProblems {
 
@@ -49,7 +50,8 @@ final class FileProblems {
     }
 
     List<RuleProblem> all() {
-        return List.copyOf(found);
+        // Stable: two problems at one place keep the order they were found in.
+        return found.stream().sorted(Comparator.comparingInt(RuleProblem::line).thenComparingInt(RuleProblem::column)).toList();
     }
 
     int line(JsonNode node) {

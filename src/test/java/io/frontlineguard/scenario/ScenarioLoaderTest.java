@@ -56,6 +56,26 @@ class ScenarioLoaderTest {
                 + " fired, incident, ja_name, lessons, memory, name, only, overridden]", problems.get(1));
     }
 
+    @Test
+    void shouldListAFilesProblemsInLineThenColumnOrderWhicheverCheckFoundThemFirst() {
+        // The unknown keys are checked before the rest of a scenario, the second scenario after the
+        // first: found in the order 5, 3, 4, 9, 8.
+        String text = "scenarios:\n"
+                + "  - name: come now with no reason is refused\n"
+                + "    expect: [REFUSE_VIIST]\n"
+                + "    absent: [END_CONTACT, NO_APOLOGI, WARN_CALER]\n"
+                + "    expct: [END_CONTACT]\n"
+                + "    incident: {occurredAt: \"2026-11-23T10:00:00+09:00\", channel: PHONE, department: d}\n"
+                + "  - name: second\n"
+                + "    expect: [END_CONTCT]\n"
+                + "    incidnt: {}\n";
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.parse(FILE, text));
+        List<String> places = messages(e).stream().map(m -> m.substring(0, m.indexOf(": "))).toList();
+        assertEquals(places.stream().sorted(java.util.Comparator.comparingInt((String p) -> Integer.parseInt(p.split(":")[1]))
+                .thenComparingInt(p -> Integer.parseInt(p.split(":")[2]))).toList(), places, messages(e).toString());
+        assertEquals(List.of(3, 4, 4, 5, 8, 9), places.stream().map(p -> Integer.parseInt(p.split(":")[1])).toList(), messages(e).toString());
+    }
+
     private static List<String> messages(ScenarioException e) {
         return e.problems().stream().map(RuleProblem::toString).toList();
     }

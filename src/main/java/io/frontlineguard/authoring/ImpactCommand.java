@@ -8,6 +8,9 @@ import io.frontlineguard.impact.ImpactText;
 import io.frontlineguard.impact.LogFiles;
 import io.frontlineguard.impact.LogReplay;
 import io.frontlineguard.impact.Period;
+import io.frontlineguard.impact.ReportNames;
+import io.frontlineguard.ruleset.FolderSnapshot;
+import io.frontlineguard.ruleset.LessonCatalogue;
 import io.frontlineguard.ruleset.RuleSet;
 import io.frontlineguard.ruleset.RuleSetException;
 import io.frontlineguard.verification.VerifiedRules;
@@ -75,7 +78,8 @@ final class ImpactCommand {
             return AuthorCommands.USAGE;
         }
         ImpactReport report = new ImpactReport(folder.given(), candidate.version(), candidate.rules().size(),
-                logs.stream().map(LogReplay.LogFile::name).toList(), q.since(), since, summary);
+                logs.stream().map(LogReplay.LogFile::name).toList(), q.since(), since, summary,
+                ReportNames.of(candidate.rules().values(), List.of(), LessonCatalogue.read(FolderSnapshot.read(folder.path()))));
         if (!"-".equals(q.json())) {
             ImpactText.print(report, out);
         }

@@ -46,6 +46,15 @@ final class Canonical {
         }
     }
 
+    /** Canonical JSON back as a tree, for a report that shows params as objects. */
+    static JsonNode tree(String canonical) {
+        try {
+            return JSON.readTree(canonical);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static JsonNode asSet(JsonNode array) {
         List<JsonNode> items = new ArrayList<>();
         array.forEach(items::add);

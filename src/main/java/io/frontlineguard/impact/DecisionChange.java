@@ -21,7 +21,24 @@ import java.util.TreeSet;
  * side only is added or removed; on both sides with other params, its params changed.
  */
 record DecisionChange(Map<ChangeKind, List<String>> lines, Map<ChangeKind, List<String>> rules,
-                      List<String> before, List<String> after) {
+                      List<Detail> details, List<DecidedAction> beforeActions, List<DecidedAction> afterActions) {
+
+    /**
+     * One line of the change as data, for readers that put it in their own words (the console):
+     * for an action kind the code and its params before and after (canonical JSON, one per action of
+     * the code); for an answer the field and its values before and after; for a failure the error.
+     */
+    record Detail(ChangeKind kind, String code, String field, List<String> before, List<String> after,
+                  List<String> rules, String error) {
+    }
+
+    List<String> before() {
+        return linesOf(beforeActions);
+    }
+
+    List<String> after() {
+        return linesOf(afterActions);
+    }
 
     boolean changed() {
         return !lines.isEmpty();
@@ -37,7 +54,9 @@ record DecisionChange(Map<ChangeKind, List<String>> lines, Map<ChangeKind, List<
     static DecisionChange failed(LoggedDecision logged, String error) {
         Map<ChangeKind, List<String>> lines = new EnumMap<>(ChangeKind.class);
         lines.put(ChangeKind.NOT_DECIDED, List.of("error: " + error));
-        return new DecisionChange(lines, Map.of(ChangeKind.NOT_DECIDED, List.of()), linesOf(logged.actions()), List.of());
+        return new DecisionChange(lines, Map.of(ChangeKind.NOT_DECIDED, List.of()),
+                List.of(new Detail(ChangeKind.NOT_DECIDED, null, null, List.of(), List.of(), List.of(), error)),
+                logged.actions(), List.of());
     }
 
     static DecisionChange of(LoggedDecision logged, List<Action> candidate, Assessment assessment) {
@@ -52,7 +71,9 @@ record DecisionChange(Map<ChangeKind, List<String>> lines, Map<ChangeKind, List<
         // Codes the contract no longer knows can only be on the logged side; they are removals too.
         was.forEach((code, actions) -> compare(code, actions, null, b));
         judge(logged.assessment(), assessment, b);
-        return new DecisionChange(b.lines, b.rules, linesOf(logged.actions()), linesOf(now));
+        // In kind order, as the lines are; the sort is stable, so in the order found within a kind.
+        b.details.sort(java.util.Comparator.comparing(Detail::kind));
+        return new DecisionChange(b.lines, b.rules, b.details, logged.actions(), now);
     }
 
     private static void compare(String code, List<DecidedAction> was, List<DecidedAction> is, Builder b) {
@@ -60,9 +81,11 @@ record DecisionChange(Map<ChangeKind, List<String>> lines, Map<ChangeKind, List<
             return;
         }
         if (was == null) {
-            is.forEach(a -> b.add(ChangeKind.ACTION_ADDED, "+ " + a.line() + " from " + a.rules(), a.rules()));
+            is.forEach(a -> b.add(ChangeKind.ACTION_ADDED, "+ " + a.line() + " from " + a.rules(), a.rules(),
+                    new Detail(ChangeKind.ACTION_ADDED, code, null, List.of(), List.of(a.params()), a.rules(), null)));
         } else if (is == null) {
-            was.forEach(a -> b.add(ChangeKind.ACTION_REMOVED, "- " + a.line() + " from " + a.rules(), a.rules()));
+            was.forEach(a -> b.add(ChangeKind.ACTION_REMOVED, "- " + a.line() + " from " + a.rules(), a.rules(),
+                    new Detail(ChangeKind.ACTION_REMOVED, code, null, List.of(a.params()), List.of(), a.rules(), null)));
         } else {
             List<String> before = was.stream().map(DecidedAction::params).sorted().toList();
             List<String> after = is.stream().map(DecidedAction::params).sorted().toList();
@@ -71,7 +94,8 @@ record DecisionChange(Map<ChangeKind, List<String>> lines, Map<ChangeKind, List<
                 was.forEach(a -> rules.addAll(a.rules()));
                 is.forEach(a -> rules.addAll(a.rules()));
                 b.add(ChangeKind.PARAMS_CHANGED, "~ " + code + " " + String.join(", ", before) + " → "
-                        + String.join(", ", after), rules);
+                        + String.join(", ", after), rules, new Detail(ChangeKind.PARAMS_CHANGED, code, null, before, after,
+                        rules.stream().distinct().toList(), null));
             }
         }
     }
@@ -90,7 +114,8 @@ record DecisionChange(Map<ChangeKind, List<String>> lines, Map<ChangeKind, List<
         if (!was.types().equals(is.typeNames())) {
             List<String> rules = new ArrayList<>(gone);
             is.types().forEach(t -> rules.addAll(t.ruleNames()));
-            b.add(ChangeKind.ASSESSMENT_CHANGED, "types " + was.types() + " → " + is.typeNames(), rules);
+            b.add(ChangeKind.ASSESSMENT_CHANGED, "types " + was.types() + " → " + is.typeNames(), rules,
+                    new Detail(ChangeKind.ASSESSMENT_CHANGED, null, "types", was.types(), is.typeNames(), rules, null));
         }
     }
 
@@ -98,8 +123,13 @@ record DecisionChange(Map<ChangeKind, List<String>> lines, Map<ChangeKind, List<
         if (!Objects.equals(was, is.value())) {
             List<String> rules = new ArrayList<>(gone);
             rules.addAll(is.ruleNames());
-            b.add(kind, field + " " + was + " → " + is.value(), rules);
+            b.add(kind, field + " " + was + " → " + is.value(), rules,
+                    new Detail(kind, null, field, valueOf(was), valueOf(is.value()), rules, null));
         }
+    }
+
+    private static List<String> valueOf(String answer) {
+        return answer == null ? List.of() : List.of(answer);
     }
 
     private static List<String> allRules(Assessment a) {
@@ -124,9 +154,11 @@ record DecisionChange(Map<ChangeKind, List<String>> lines, Map<ChangeKind, List<
     private static final class Builder {
         final Map<ChangeKind, List<String>> lines = new EnumMap<>(ChangeKind.class);
         final Map<ChangeKind, List<String>> rules = new EnumMap<>(ChangeKind.class);
+        final List<Detail> details = new ArrayList<>();
 
-        void add(ChangeKind kind, String line, List<String> involved) {
+        void add(ChangeKind kind, String line, List<String> involved, Detail detail) {
             lines.computeIfAbsent(kind, k -> new ArrayList<>()).add(line);
+            details.add(detail);
             List<String> r = rules.computeIfAbsent(kind, k -> new ArrayList<>());
             involved.stream().filter(n -> !r.contains(n)).forEach(r::add);
         }

@@ -61,6 +61,15 @@ public final class ImpactJson {
             changes.add(c);
         });
         root.put("changes", changes);
+        // The names of what the changes cite, in people's words: the reader needs no other source.
+        java.util.Set<String> rules = new java.util.TreeSet<>();
+        java.util.Set<String> lessons = new java.util.TreeSet<>();
+        s.kinds().values().forEach(k -> {
+            rules.addAll(k.rules().keySet());
+            lessons.addAll(k.lessons().keySet());
+        });
+        root.put("ruleNames", r.names().rulesIn(rules));
+        root.put("lessonTexts", r.names().lessonsIn(lessons));
         root.put("exitCode", r.exitCode());
         return root;
     }

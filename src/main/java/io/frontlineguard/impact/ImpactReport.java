@@ -9,7 +9,7 @@ import java.util.List;
  * cannot disagree.
  */
 public record ImpactReport(String candidate, String candidateVersion, int candidateRules, List<String> logs,
-                           String sinceAsGiven, Instant since, ImpactSummary summary) {
+                           String sinceAsGiven, Instant since, ImpactSummary summary, ReportNames names) {
 
     /** 0 when no replayed decision changed, 1 when at least one did (like guard diff). */
     public int exitCode() {

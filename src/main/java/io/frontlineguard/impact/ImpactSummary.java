@@ -1,5 +1,8 @@
 package io.frontlineguard.impact;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -15,10 +18,33 @@ import java.util.function.Function;
  */
 public final class ImpactSummary {
 
-    /** One changed decision as an example, every id as the log wrote it (personal ids as pseudonyms). */
+    /**
+     * One changed decision as an example, every id as the log wrote it (personal ids as pseudonyms).
+     * {@code before}, {@code after} and {@code changes} are lines as guard impact prints them; the
+     * same as data follow ({@code occurredAt}, the incident's own time with its offset, so a reader
+     * can show the decision's time as the incident's clock showed it; the actions; the changes), for
+     * readers who put them in their own words and language (the console).
+     */
     public record Example(String where, String decisionId, String time, String incidentId, String caseId,
                           String department, String callerId, String rulesetVersion, List<String> before,
-                          List<String> after, List<String> changes) {
+                          List<String> after, List<String> changes, String occurredAt, List<ActionData> beforeActions,
+                          List<ActionData> afterActions, List<ChangeData> changeDetails) {
+    }
+
+    /** An action as data: its code and its params as the JSON object the API answers with. */
+    public record ActionData(String code, JsonNode params) {
+    }
+
+    /**
+     * One change as data. For an action kind: {@code code}, and its params before and after, one
+     * object per action of that code (none on the side it is missing from). For an answer:
+     * {@code field} and its values before and after (none for no value). For a decision the
+     * candidate failed on: {@code error}. {@code rules}: the rules involved.
+     */
+    public record ChangeData(ChangeKind kind, @JsonInclude(JsonInclude.Include.NON_NULL) String code,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) String field, List<JsonNode> before,
+                             List<JsonNode> after, List<String> rules,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) String error) {
     }
 
     /** One change kind: the decisions showing it and what they have in common. */
@@ -123,10 +149,28 @@ public final class ImpactSummary {
             rules.stream().flatMap(r -> lessonsOf.apply(r).stream()).distinct()
                     .forEach(l -> k.lessons.merge(l, 1, Integer::sum));
             if (k.examples.size() < maxExamples) {
-                k.examples.add(new Example(where, d.decisionId(), d.time().toString(), d.incidentId(), d.caseId(),
-                        d.department(), d.callerId(), d.rulesetVersion(), change.before(), change.after(), change.allLines()));
+                k.examples.add(example(where, d, change));
             }
         });
+    }
+
+    /** Built only for the few decisions shown, so the data costs nothing for the others. */
+    private static Example example(String where, LoggedDecision d, DecisionChange change) {
+        return new Example(where, d.decisionId(), d.time().toString(), d.incidentId(), d.caseId(), d.department(),
+                d.callerId(), d.rulesetVersion(), change.before(), change.after(), change.allLines(), d.occurredAt(),
+                actions(change.beforeActions()), actions(change.afterActions()),
+                change.details().stream().map(ImpactSummary::data).toList());
+    }
+
+    private static List<ActionData> actions(List<LoggedDecision.DecidedAction> actions) {
+        return actions.stream().map(a -> new ActionData(a.code(), Canonical.tree(a.params()))).toList();
+    }
+
+    private static ChangeData data(DecisionChange.Detail c) {
+        boolean action = c.code() != null;
+        Function<String, JsonNode> value = action ? Canonical::tree : TextNode::valueOf;
+        return new ChangeData(c.kind(), c.code(), c.field(), c.before().stream().map(value).toList(),
+                c.after().stream().map(value).toList(), c.rules().stream().distinct().toList(), c.error());
     }
 
     /** Adds a later part of the log: its examples come after this one's. */

@@ -14,7 +14,7 @@ import java.util.List;
  * decided, and the identifying fields exactly as the log wrote them, personal ids as pseudonyms.
  */
 record LoggedDecision(String decisionId, Instant time, String rulesetVersion, String incidentId, String caseId,
-                      String department, String callerId, boolean timedOut, Incident incident,
+                      String department, String callerId, String occurredAt, boolean timedOut, Incident incident,
                       List<DecidedAction> actions, Judged assessment) {
 
     /** An action as logged or as replayed: code, params in canonical JSON (keys sorted), rules behind it. */
@@ -57,7 +57,7 @@ record LoggedDecision(String decisionId, Instant time, String rulesetVersion, St
                 text(j, "meansAcceptable"), strings(j.path("types")), strings(j.path("rules")));
         return new LoggedDecision(text(entry, "decisionId"), timeOf(entry), text(entry, "rulesetVersion"),
                 text(entry, "incidentId"), text(request, "caseId"), text(request, "department"), text(caller, "callerId"),
-                timedOut, incident, List.copyOf(actions), judged);
+                text(request, "occurredAt"), timedOut, incident, List.copyOf(actions), judged);
     }
 
     private static String text(JsonNode node, String field) {

@@ -33,5 +33,12 @@ public enum ViolationCode {
      * A caller or employee id that could not be looked up or erased later: blank after NFKC
      * normalisation and trimming, {@code .} or {@code ..}. The message never repeats the id.
      */
-    INVALID_ID
+    INVALID_ID,
+    /**
+     * A rules file name that is not a plain file name of the rules folder (no folder part, no
+     * {@code ..}, not hidden) ending with {@code .drl} or {@code .yaml}: an impact candidate's files.
+     */
+    INVALID_FILE_NAME,
+    /** A well-formed rules file name of no file of the rules in force (an impact candidate's {@code remove}); {@code allowed} lists the files. */
+    UNKNOWN_FILE
 }

@@ -13,11 +13,14 @@ import io.frontlineguard.impact.ImpactSummary;
 import io.frontlineguard.impact.LogFiles;
 import io.frontlineguard.impact.LogReplay;
 import io.frontlineguard.impact.Period;
+import io.frontlineguard.impact.ReportNames;
 import io.frontlineguard.incident.ContractBodies;
 import io.frontlineguard.incident.InvalidIncidentException;
+import io.frontlineguard.incident.ViolationCode;
 import io.frontlineguard.ruleset.Activation;
 import io.frontlineguard.ruleset.ActiveRules;
 import io.frontlineguard.ruleset.FolderSnapshot;
+import io.frontlineguard.ruleset.LessonCatalogue;
 import io.frontlineguard.ruleset.RuleProblem;
 import io.frontlineguard.ruleset.RuleSet;
 import io.frontlineguard.ruleset.RuleSetException;
@@ -65,8 +68,12 @@ public class ImpactResource {
     static final int DEFAULT_EXAMPLES = 3;
     static final int MAX_EXAMPLES = 10;
     static final int MAX_FILES = 64;
-    /** Relative names of rule files; no part starts with a dot, so no {@code ..} and no hidden copies. */
-    private static final Pattern FILE = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*(/[A-Za-z0-9_][A-Za-z0-9_.-]*)*\\.(drl|yaml|yml)");
+    /**
+     * A plain file name of the rules folder: no folder part (the page sends a chosen file's name, and
+     * nothing else may be written where it is not looked for), no {@code ..}, not hidden, and of a kind
+     * the rules folder reads: rules (.drl) or thresholds, lessons and scenarios (.yaml).
+     */
+    private static final Pattern FILE = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,199}\\.(drl|yaml)");
 
     private final ActiveRules active;
     private final GuardConfig config;
@@ -153,7 +160,8 @@ public class ImpactResource {
         LOG.infof("impact replay by %s: %d decisions replayed, %d changed, in %d ms", identity.getPrincipal().getName(),
                 summary.replayed(), summary.changed(), Duration.ofNanos(System.nanoTime() - start).toMillis());
         return new ImpactReport(describe(now, files.keySet(), removed), rules.version(), rules.rules().size(),
-                logs.stream().map(LogReplay.LogFile::name).toList(), sinceText, since, summary);
+                logs.stream().map(LogReplay.LogFile::name).toList(), sinceText, since, summary,
+                ReportNames.of(rules.rules().values(), now.rules().rules().values(), LessonCatalogue.read(candidate)));
     }
 
     /** Every decision accepted before the request is in the file before it is read; the wait writes nothing itself. */
@@ -239,7 +247,8 @@ public class ImpactResource {
             if (!FILE.matcher(name).matches()) {
                 errors.add(fileName("remove[" + i + "]"));
             } else if (!inForce.has(name)) {
-                errors.add(new FieldError("remove[" + i + "]", "INVALID_ID", "is not a file of the rules in force", List.of()));
+                errors.add(new FieldError("remove[" + i + "]", ViolationCode.UNKNOWN_FILE.name(),
+                        "is not a file of the rules in force", inForce.names().stream().filter(n -> FILE.matcher(n).matches()).toList()));
             } else {
                 out.add(name);
             }
@@ -251,8 +260,8 @@ public class ImpactResource {
     }
 
     private static FieldError fileName(String path) {
-        return new FieldError(path, "INVALID_ID", "is not a rules file name: a path inside the rules folder ending"
-                + " with .drl, .yaml or .yml, no part starting with a dot", List.of());
+        return new FieldError(path, ViolationCode.INVALID_FILE_NAME.name(), "is not a rules file name: a plain file name"
+                + " (no folder, not starting with a dot) ending with .drl or .yaml, such as answers.drl", List.of());
     }
 
     private static ProblemException invalid(String detail, List<FieldError> errors) {

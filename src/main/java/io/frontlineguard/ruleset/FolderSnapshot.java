@@ -69,6 +69,11 @@ public final class FolderSnapshot {
         return new FolderSnapshot(directory, candidate);
     }
 
+    /** The files' names (relative, with {@code /}), sorted. */
+    public List<String> names() {
+        return List.copyOf(files.keySet());
+    }
+
     /** Whether the snapshot holds a file of this name (relative, with {@code /}). */
     public boolean has(String name) {
         return files.containsKey(name);

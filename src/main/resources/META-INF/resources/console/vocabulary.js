@@ -186,7 +186,10 @@ const VIOLATIONS = {
   INVALID_TYPE: ['値の種類が違います', 'has the wrong type'], UNKNOWN_ENUM_VALUE: ['選べる値ではありません', 'is not one of the allowed values'],
   OUT_OF_RANGE: ['範囲外の値です', 'is out of range'], TOO_LONG: ['長すぎます', 'is too long'],
   INVALID_DATE_TIME: ['日時の形式が正しくありません（例: 2026-11-23T21:10:00+09:00）', 'is not a date-time with an offset (e.g. 2026-11-23T21:10:00+09:00)'],
-  INVALID_CHARACTER: ['使えない文字が含まれています', 'contains a character that is not allowed'], INVALID_ID: ['IDの形式が正しくありません', 'is not a valid id']
+  INVALID_CHARACTER: ['使えない文字が含まれています', 'contains a character that is not allowed'], INVALID_ID: ['IDの形式が正しくありません', 'is not a valid id'],
+  INVALID_FILE_NAME: ['ルールのファイル名ではありません（フォルダーを含まない、.drl または .yaml で終わる名前）',
+    'is not a rules file name (a plain name ending with .drl or .yaml)'],
+  UNKNOWN_FILE: ['適用中のルールにこの名前のファイルはありません', 'is not a file of the rules in force']
 };
 
 function pick(pair) { return pair ? pair[LANG === 'ja' ? 0 : 1] : undefined; }

@@ -156,9 +156,22 @@ class ImpactCommandTest {
                     Map.entry("incidentId", "I-1"), Map.entry("caseId", "C-1"), Map.entry("department", "sales"),
                     Map.entry("callerId", callerId), Map.entry("rulesetVersion", e.path("rulesetVersion").asText()),
                     Map.entry("before", e.path("before")), Map.entry("after", e.path("after")),
-                    Map.entry("changes", changes)))));
+                    Map.entry("changes", changes), Map.entry("occurredAt", "2026-11-23T10:00:00+09:00"),
+                    Map.entry("beforeActions", e.path("beforeActions")), Map.entry("afterActions", e.path("afterActions")),
+                    Map.entry("changeDetails", e.path("changeDetails"))))));
         }
         assertEquals(expected, report.get("changes"), report.toPrettyString());
+        // The changes as data, in the order of their lines: the code, and its params before and after.
+        JsonNode details = report.at("/changes/0/examples/0/changeDetails");
+        assertEquals(JSON.readTree("""
+                [{"kind": "ACTION_ADDED", "code": "CONSULT_LEGAL", "before": [], "after": [{}], "rules": ["%s"]},
+                 {"kind": "PARAMS_CHANGED", "code": "ESCALATE", "before": [{"to": "SUPERVISOR"}], "after": [{"to": "MANAGER"}],
+                  "rules": ["%s"]}]""".formatted(RULE, RULE)), details, details::toPrettyString);
+        assertEquals(JSON.readTree("{\"to\": \"SUPERVISOR\"}"), report.at("/changes/0/examples/0/beforeActions/0/params"),
+                report.at("/changes/0/examples/0/beforeActions").toPrettyString());
+        // And the cited rules' Japanese names and lessons' texts, from the candidate folder.
+        assertTrue(report.at("/ruleNames").has(RULE), report.at("/ruleNames").toString());
+        assertFalse(report.at("/lessonTexts/L003-1/ja").asText().isEmpty(), report.at("/lessonTexts").toString());
         JsonNode example = report.at("/changes/0/examples/0");
         assertTrue(example.get("before").toString().contains("ESCALATE {\\\"to\\\":\\\"SUPERVISOR\\\"}"), example.toString());
         assertTrue(example.get("after").toString().contains("CONSULT_LEGAL"), example.toString());

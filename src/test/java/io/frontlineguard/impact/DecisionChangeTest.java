@@ -27,7 +27,7 @@ class DecisionChangeTest {
     }
 
     private static LoggedDecision logged(List<DecidedAction> actions, String handling, List<String> assessmentRules) {
-        return new LoggedDecision("d-1", Instant.EPOCH, "sha256:0", "I-1", null, "sales", "hmac:ab", false, null, actions,
+        return new LoggedDecision("d-1", Instant.EPOCH, "sha256:0", "I-1", null, "sales", "hmac:ab", null, false, null, actions,
                 new Judged(handling, "YES", "UNKNOWN", "NO", List.of("THREAT"), assessmentRules));
     }
 

@@ -130,6 +130,21 @@ class ImpactApiTest {
         assertEquals(java.util.List.of("~ ESCALATE {\"to\":\"SUPERVISOR\"} → {\"to\":\"MANAGER\"}"),
                 JSON.convertValue(example.get("changes"), java.util.List.class));
         assertTrue(example.get("callerId").asText().startsWith("hmac:"), "the caller as the log masks it");
+        // The same as data, for a reader who words it (the console), with the incident's own time.
+        assertEquals("2026-11-23T10:00:00+09:00", example.get("occurredAt").asText(), example::toString);
+        JsonNode change = example.get("changeDetails").get(0);
+        assertEquals(JSON.readTree("""
+                {"kind": "PARAMS_CHANGED", "code": "ESCALATE", "before": [{"to": "SUPERVISOR"}], "after": [{"to": "MANAGER"}]}"""),
+                ((ObjectNode) change.deepCopy()).without("rules"), change::toString);
+        assertTrue(example.get("beforeActions").findValues("code").stream().anyMatch(c -> c.asText().equals("ESCALATE")), example::toString);
+        assertEquals(JSON.readTree("{\"to\": \"SUPERVISOR\"}"), java.util.stream.StreamSupport.stream(example.get("beforeActions").spliterator(), false)
+                .filter(a -> a.get("code").asText().equals("ESCALATE")).findFirst().orElseThrow().get("params"));
+        // And the names of what it cites in the reader's language, for one who cannot read the catalogue.
+        String rule = params.get("rules").fieldNames().next();
+        assertTrue(report.at("/ruleNames").has(rule), report::toString);
+        assertTrue(report.at("/ruleNames").get(rule).asText().matches(".*[\\u3040-\\u30ff\\u4e00-\\u9fff].*"), report::toString);
+        assertFalse(report.at("/lessonTexts/L003-1/text").asText().isEmpty(), report::toString);
+        assertTrue(report.at("/lessonTexts/L003-1/ja").asText().matches(".*[\\u3040-\\u30ff\\u4e00-\\u9fff].*"), report::toString);
         assertFalse(r.asString().contains(callerId.replace("-", "").substring(3)) || r.asString().contains(callerId),
                 "no clear caller id in the answer");
 
@@ -198,6 +213,30 @@ class ImpactApiTest {
                 .body("code", equalTo("INVALID_REQUEST")).body("errors.path", hasItem("files.../outside.drl"));
         admin().body("{\"since\": \"30d\", \"candidate\": \"rules-candidate\"}").post(PATH).then().statusCode(400)
                 .body("code", equalTo("INVALID_REQUEST")).body("errors.path", hasItem("candidate"));
+    }
+
+    /**
+     * A candidate file is a plain file name of the rules folder: nothing with a folder part (up, down
+     * or absolute), nothing hidden, nothing the folder does not read. Each refused name is named, with
+     * its own code rather than the one for ids; a file to remove that is not in force is told apart.
+     */
+    @Test
+    void shouldRefuseEveryCandidateFileNameThatIsNotAPlainRulesFileName() {
+        for (String name : java.util.List.of("a/b.drl", "../x.drl", "sub/../answers.drl", "/etc/answers.drl", "a\\b.drl",
+                ".hidden.drl", "..drl", "answers.drl/", "x.yml", "x.txt", "answers", "x.drl.txt", " answers.drl", "")) {
+            admin().body(body("30d", Map.of(name, "x"))).post(PATH).then().statusCode(400)
+                    .contentType("application/problem+json").body("code", equalTo("INVALID_REQUEST"))
+                    .body("errors.size()", equalTo(1)).body("errors[0].path", equalTo("files." + name))
+                    .body("errors[0].code", equalTo("INVALID_FILE_NAME"));
+            admin().body("{\"remove\": [" + JSON.valueToTree(name) + "]}").post(PATH).then().statusCode(400)
+                    .body("code", equalTo("INVALID_REQUEST")).body("errors[0].path", equalTo("remove[0]"))
+                    .body("errors[0].code", equalTo("INVALID_FILE_NAME"));
+        }
+        Response r = admin().body("{\"remove\": [\"answers.drl\", \"nothere.drl\"]}").post(PATH).then().statusCode(400)
+                .body("errors.size()", equalTo(1)).body("errors[0].path", equalTo("remove[1]"))
+                .body("errors[0].code", equalTo("UNKNOWN_FILE")).body("errors[0].allowed", hasItem("answers.drl"))
+                .extract().response();
+        Conformance.assertConforms("Problem", r);
     }
 
     /** A few hundred bytes whose aliases expand to a billion values: refused at once, and the next replay runs. */

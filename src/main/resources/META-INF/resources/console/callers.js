@@ -13,7 +13,7 @@ function credentials() {
 // Every case-memory request carries the page's sign-in; without one, the person is asked for it.
 async function signedRequest(method, path, body) {
   const auth = credentials();
-  if (!auth) { status(t('needCredentials')); document.getElementById('user').focus(); return null; }
+  if (!auth) { status(t('needCredentials'), 'needCredentials'); document.getElementById('user').focus(); return null; }
   return api(path, { method, headers: Object.assign({ 'Authorization': auth },
     body ? { 'Content-Type': 'application/json' } : {}), body: body ? JSON.stringify(body) : undefined });
 }
@@ -316,7 +316,7 @@ async function fetchApprovals() {
 
 async function loadApprovals() {
   hideRefusal('approval-problems');
-  if (!credentials()) { status(t('needCredentials')); document.getElementById('user').focus(); return; }
+  if (!credentials()) { status(t('needCredentials'), 'needCredentials'); document.getElementById('user').focus(); return; }
   const r = await fetchApprovals();
   if (!r.ok) { document.getElementById('approvals').replaceChildren(); showRefusal('approval-problems', r, 'approvals'); return; }
   renderApprovals();

@@ -2,7 +2,15 @@
 const state = { doc: null, catalogue: null, scenarios: [], run: null, form: null, tab: 'form', answered: null, flagForm: null,
   caller: null, approvals: null };
 
-function status(text) { document.getElementById('status').textContent = text || ''; }
+// The status line, and which message it holds (data-key), so that a message can be taken back
+// once it is no longer true (the request for credentials, once a signed-in request succeeded).
+function status(text, key) {
+  const line = document.getElementById('status');
+  line.textContent = text || '';
+  line.dataset.key = text ? key || '' : '';
+}
+
+function clearStatus(...keys) { if (keys.includes(document.getElementById('status').dataset.key)) status(''); }
 
 async function api(path, options) {
   const opts = Object.assign({ headers: {} }, options || {});
@@ -16,7 +24,9 @@ async function api(path, options) {
   opts.credentials = 'omit';
   const response = await fetch(path, opts);
   if (response.status === 401 && !path.startsWith('/v1/callers') && !path.startsWith('/v1/approvals')
-    && !path.startsWith('/v1/admin')) status(t('signInFirst'));
+    && !path.startsWith('/v1/admin')) status(t('signInFirst'), 'signInFirst');
+  // Signed in and answered: a request for credentials is stale, whichever page made it.
+  else if (response.ok && auth) clearStatus('signInFirst', 'needCredentials');
   const text = await response.text();
   let body = null;
   try { body = text ? JSON.parse(text) : null; } catch (e) { body = { detail: text }; }
@@ -166,11 +176,27 @@ function whoDoes(action) {
 // The enum each param's values come from, so a value reads as a word.
 const PARAM_ENUM = { to: 'Role', minRole: 'Role', role: 'Role', byRole: 'Role', demand: 'DemandType', allowed: 'Channel' };
 
+function paramValue(k, v) {
+  return (Array.isArray(v) ? v : [v]).map(x => PARAM_ENUM[k] ? enumWord(PARAM_ENUM[k], x) : String(x)).join(LANG === 'ja' ? '、' : ', ');
+}
+
 function paramList(code, p) {
   const entries = Object.entries(p || {});
   if (!entries.length) return null;
   return el('dl', { class: 'params' }, entries.flatMap(([k, v]) => [el('dt', { text: paramName(code, k) }),
-    el('dd', { 'data-param': k }, (Array.isArray(v) ? v : [v]).map(x => PARAM_ENUM[k] ? enumWord(PARAM_ENUM[k], x) : String(x)).join(LANG === 'ja' ? '、' : ', '))]));
+    el('dd', { 'data-param': k }, paramValue(k, v))]));
+}
+
+// An action's params on one line, for tables: 引き継ぎ先: 管理職 / To: manager; empty without params.
+function paramText(code, p) {
+  return Object.entries(p || {}).map(([k, v]) => `${paramName(code, k)}: ${paramValue(k, v)}`).join(LANG === 'ja' ? '、' : '; ');
+}
+
+// An action by its name in the reader's language with its params in words; the code stays as a tooltip.
+function actionWords(code, params) {
+  const p = paramText(code, params);
+  return el('span', { class: 'action-words', 'data-code': code, title: code },
+    el('strong', { text: actionName(code) }), p ? (LANG === 'ja' ? `（${p}）` : ` (${p})`) : null);
 }
 
 // A remembered fact's value in words: enum values by the field they belong to.

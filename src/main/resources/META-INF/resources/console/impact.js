@@ -112,19 +112,77 @@ function impactKind(c) {
     el('h3', {}, `${t('impactKind' + c.kind)}: ${c.decisions} ${t('impactDecisions')}`),
     el('dl', {},
       el('dt', { text: t('department') }), el('dd', { class: 'impact-departments' }, counts(c.departments)),
-      el('dt', { text: t('rules') }), el('dd', { class: 'impact-rules' }, counts(c.rules, ruleLink)),
-      el('dt', { text: t('lessons') }), el('dd', { class: 'impact-lessons' }, counts(c.lessons, id => el('span', { title: lessonText(id), text: id })))),
+      el('dt', { text: t('rules') }), el('dd', { class: 'impact-rules' }, counts(c.rules, impactRule)),
+      el('dt', { text: t('lessons') }), el('dd', { class: 'impact-lessons' }, counts(c.lessons, impactLesson))),
     el('div', { class: 'scroll' }, el('table', { class: 'impact-examples' },
       el('caption', { text: t('impactExamples') }),
       el('thead', {}, el('tr', {}, [t('decisionId'), t('at'), t('department'), t('impactCaller'), t('impactBefore'), t('impactChanges')]
         .map(h => el('th', { scope: 'col', text: h })))),
       el('tbody', {}, c.examples.map(e => el('tr', { class: 'impact-example', 'data-decision': e.decisionId || '' },
         el('td', { 'data-label': t('decisionId') }, el('code', { text: e.decisionId || '—' })),
-        el('td', { 'data-label': t('at') }, timeEl(e.time)),
+        // Decided at the service's clock (UTC), shown at the incident's own offset, as every time here.
+        el('td', { 'data-label': t('at') }, timeEl(e.time, e.occurredAt)),
         el('td', { 'data-label': t('department'), text: e.department || '—' }),
         el('td', { 'data-label': t('impactCaller') }, el('code', { class: 'masked', text: e.callerId || '—' })),
-        el('td', { 'data-label': t('impactBefore') }, list(e.before, x => el('code', { text: x }))),
-        el('td', { 'data-label': t('impactChanges') }, list(e.changes, x => el('code', { class: 'impact-change', text: x })))))))));
+        el('td', { 'data-label': t('impactBefore') }, exampleActions(e)),
+        el('td', { 'data-label': t('impactChanges') }, exampleChanges(e))))))));
+}
+
+// The actions decided then, in words. A report without them as data (a replica not yet updated
+// answered) shows the lines guard impact prints.
+function exampleActions(e) {
+  return e.beforeActions ? list(e.beforeActions, a => actionWords(a.code, a.params)) : list(e.before, x => el('code', { text: x }));
+}
+
+function exampleChanges(e) {
+  return e.changeDetails ? list(e.changeDetails.map((d, i) => [d, e.changes[i]]), ([d, line]) => changeWords(d, line))
+    : list(e.changes, x => el('code', { class: 'impact-change', text: x }));
+}
+
+// A rule by its name in the reader's language. The report names its rules itself: a policy author
+// may not read the catalogue (GET /v1/rules), and an admin's may not be loaded yet. A link to the
+// Rules page only where the catalogue is there to show it.
+function impactRule(name) {
+  const ja = LANG === 'ja' && impact.report && impact.report.ruleNames && impact.report.ruleNames[name];
+  const text = ja || ruleName(name);
+  return state.catalogue ? el('a', { href: '#rules/' + encodeURIComponent(name), 'data-rule': name, text })
+    : el('span', { 'data-rule': name, title: name, text });
+}
+
+// A lesson by its id, its text in the reader's language (from the report) on hover.
+function impactLesson(id) {
+  const lesson = impact.report && impact.report.lessonTexts && impact.report.lessonTexts[id];
+  return el('span', { 'data-lesson': id, title: lesson ? `${id}: ${(LANG === 'ja' && lesson.ja) || lesson.text}` : lessonText(id), text: id });
+}
+
+// One change of an example in words: an action added (+), removed (−) or with other params (~) by
+// its name and params, an answer by its label and values. The line guard impact prints is the tooltip.
+const ARROW = ' → ';
+
+function changeWords(d, line) {
+  const attrs = { class: 'impact-change', 'data-kind': d.kind, title: line || undefined };
+  switch (d.kind) {
+    case 'ACTION_ADDED':
+      return el('span', attrs, '+ ', actionWords(d.code, d.after[0]));
+    case 'ACTION_REMOVED':
+      return el('span', attrs, '− ', actionWords(d.code, d.before[0]));
+    case 'PARAMS_CHANGED':
+      return el('span', attrs, '~ ', el('span', { class: 'action-words', 'data-code': d.code, title: d.code },
+        el('strong', { text: actionName(d.code) }), LANG === 'ja' ? '（' : ' (',
+        paramsWords(d.code, d.before), ARROW, paramsWords(d.code, d.after), LANG === 'ja' ? '）' : ')'));
+    case 'HANDLING_CHANGED':
+    case 'ASSESSMENT_CHANGED': {
+      const words = values => values.length ? values.map(v => enumWord(ANSWER_ENUM[d.field], v)).join(LANG === 'ja' ? '、' : ', ') : t('none');
+      return el('span', attrs, `${t(d.field === 'handling' ? 'handlingLabel' : d.field)}: ${words(d.before)}${ARROW}${words(d.after)}`);
+    }
+    default:
+      return el('span', attrs, `${t('impactKind' + d.kind)}: ${d.error || ''}`);
+  }
+}
+
+// The params of each action of one code, in words; an action without params reads as "none".
+function paramsWords(code, params) {
+  return params.map(p => paramText(code, p) || t('none')).join(' / ');
 }
 
 function startImpact() {

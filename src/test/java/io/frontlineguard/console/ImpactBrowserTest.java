@@ -70,8 +70,10 @@ class ImpactBrowserTest extends ConsoleInBrowser {
         assertEquals(decisionId, example.getDomAttribute("data-decision"));
         assertTrue(example.findElement(By.cssSelector("code.masked")).getText().startsWith("hmac:"), "the caller masked");
         assertFalse(driver.findElement(By.id("impact-report")).getText().contains("2468"), "no clear caller id on the page");
-        assertEquals("~ ESCALATE {\"to\":\"SUPERVISOR\"} → {\"to\":\"MANAGER\"}",
-                example.findElement(By.cssSelector("code.impact-change")).getText());
+        WebElement change = example.findElement(By.cssSelector(".impact-change"));
+        assertEquals("~ 上位者に引き継ぐ（引き継ぎ先: スーパーバイザー → 引き継ぎ先: 管理職）", change.getText());
+        assertEquals("~ ESCALATE {\"to\":\"SUPERVISOR\"} → {\"to\":\"MANAGER\"}", change.getDomAttribute("title"),
+                "the line guard impact prints, for those who know the codes");
         List<String> bars = driver.findElements(By.cssSelector(".impact-chart .impact-bar")).stream()
                 .map(b -> b.getDomAttribute("data-kind")).toList();
         assertEquals(List.of("ALL", "PARAMS_CHANGED"), bars);
@@ -83,6 +85,8 @@ class ImpactBrowserTest extends ConsoleInBrowser {
         wait.until(d -> d.findElement(By.id("impact-summary")).getText().equals("Decisions replayed: 1 · changed: 1"));
         WebElement english = driver.findElement(By.cssSelector(".impact-kind[data-kind='PARAMS_CHANGED'] h3"));
         assertTrue(english.getText().startsWith("Params changed: 1"), english.getText());
+        assertEquals("~ Escalate (To: supervisor → To: manager)",
+                driver.findElement(By.cssSelector(".impact-kind[data-kind='PARAMS_CHANGED'] .impact-change")).getText());
         Browser.screenshot(driver, "impact-en");
         // The page's own text nodes: a file input's button is the browser's, in the browser's language.
         String page = (String) driver.executeScript("const w = document.createTreeWalker(document.getElementById('page-impact'),"
@@ -126,7 +130,7 @@ class ImpactBrowserTest extends ConsoleInBrowser {
         assertTrue(driver.findElement(By.id("impact-report")).getText().isEmpty(), "no report");
     }
 
-    private static void signIn(String user, String password) {
+    static void signIn(String user, String password) {
         WebElement u = driver.findElement(By.id("user"));
         WebElement p = driver.findElement(By.id("password"));
         u.clear();
@@ -135,7 +139,7 @@ class ImpactBrowserTest extends ConsoleInBrowser {
         p.sendKeys(password, Keys.TAB);
     }
 
-    private static Path candidate(String name, String text) throws IOException {
+    static Path candidate(String name, String text) throws IOException {
         Files.createDirectories(CANDIDATES);
         Path file = CANDIDATES.resolve(name);
         Files.writeString(file, text);
@@ -143,7 +147,7 @@ class ImpactBrowserTest extends ConsoleInBrowser {
     }
 
     /** The built-in answers.drl with the key client's escalation raised to a manager. */
-    private static String managerEscalation() throws IOException {
+    static String managerEscalation() throws IOException {
         String drl = Files.readString(Path.of("rules/answers.drl"));
         int rule = drl.indexOf("rule \"Escalate a long-standing client's complaint");
         int emit = drl.indexOf("Role.SUPERVISOR", rule);

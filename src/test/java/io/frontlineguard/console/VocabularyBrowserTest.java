@@ -8,6 +8,7 @@ import io.frontlineguard.action.ActionCode;
 import io.frontlineguard.api.v1.ErrorCode;
 import io.frontlineguard.assessment.BehaviourType;
 import io.frontlineguard.assessment.Handling;
+import io.frontlineguard.impact.ChangeKind;
 import io.frontlineguard.incident.ViolationCode;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.ArrayList;
@@ -143,6 +144,31 @@ class VocabularyBrowserTest extends ConsoleInBrowser {
         chooseLanguage("en");
         wait.until(d -> d.findElement(By.cssSelector("#example option[value='0']")).getDomProperty("textContent").equals(id));
         wait.until(d -> !JAPANESE.matcher(d.findElement(By.cssSelector("tr.scenario-result td:first-child")).getText()).find());
+    }
+
+    /**
+     * An impact report's changes as the impact page words them: every change kind has its name, every
+     * assessment answer a change can concern (the contract's changeDetails.field) its label and the
+     * words of its values, in both languages; worded, a change shows no wire code.
+     */
+    @Test
+    void shouldWordEveryChangeOfAnImpactReportInBothLanguages() {
+        List<String> kinds = Arrays.stream(ChangeKind.values()).map(Enum::name).toList();
+        assertEquals(List.of(), script("return arguments[0].filter(k => { const m = MESSAGES['impactKind' + k]; return !m || !m.ja || !m.en; })",
+                kinds), "change kinds without their words");
+        List<String> fields = script("return state.doc.components.schemas.ImpactReport.properties.changes.items.properties"
+                + ".examples.items.properties.changeDetails.items.properties.field.enum");
+        assertEquals(5, fields.size(), fields.toString());
+        assertEquals(List.of(), script("return arguments[0].filter(f => !MESSAGES[f === 'handling' ? 'handlingLabel' : f]"
+                + " || !ANSWER_ENUM[f] || !ENUMS[ANSWER_ENUM[f]])", fields), "answers a change can concern without their words");
+        for (String lang : List.of("ja", "en")) {
+            chooseLanguage(lang);
+            List<String> worded = script("return arguments[0].flatMap(f => Object.keys(ENUMS[ANSWER_ENUM[f]]).map(v =>"
+                    + " changeWords({ kind: f === 'handling' ? 'HANDLING_CHANGED' : 'ASSESSMENT_CHANGED', field: f, before: [v], after: [] }).textContent))",
+                    fields);
+            assertEquals(List.of(), worded.stream().filter(w -> Pattern.compile("[A-Z][A-Z_]{2,}|[a-z][A-Z]").matcher(w).find()).toList(),
+                    lang + ": changes still in wire codes");
+        }
     }
 
     @Test

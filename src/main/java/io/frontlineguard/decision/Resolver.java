@@ -24,6 +24,9 @@ public final class Resolver {
             List.of(ActionCode.REFUSE_VISIT, ActionCode.POSTPONE_VISIT, ActionCode.ALLOW_VISIT);
     private static final Set<ActionCode> APOLOGIES =
             EnumSet.of(ActionCode.SENIOR_APOLOGY, ActionCode.APOLOGIZE_FOR_INCONVENIENCE);
+    /** Actions that stop the contact, strongest first: the one that replaces a warning is the first present. */
+    private static final List<ActionCode> STOPS =
+            List.of(ActionCode.END_CONTACT, ActionCode.BLOCK_CALLER, ActionCode.NOTIFY_POLICE);
 
     public Resolution resolve(List<Candidate> candidates) {
         return resolve(candidates, List.of());
@@ -44,6 +47,7 @@ public final class Resolver {
         keepStrongestVisitOutcome(actions, overridden);
         dropApologiesUnder(actions, overridden);
         holdTheFinalAnswerWhileDeferred(actions, overridden);
+        noWarningOnceStopped(actions, overridden);
         actions.sort(Action.ORDER);
         overridden.sort(Comparator.comparing(Overridden::action, Action.ORDER));
         return new Resolution(List.copyOf(actions), List.copyOf(overridden), Assessment.of(findings));
@@ -166,6 +170,21 @@ public final class Resolver {
         Action defer = find(actions, ActionCode.DEFER_ANSWER);
         if (defer != null) {
             replaceAll(actions, overridden, defer, a -> a.code() == ActionCode.ISSUE_FINAL_ANSWER);
+        }
+    }
+
+    /**
+     * A warning is the step before the stop (LG-22): it tells the caller the contact will end or be
+     * refused if the conduct goes on. Beside an ended contact, a block or a report to the police there is
+     * nothing left to warn of, so the warning is replaced by the stop, whichever rules proposed the two.
+     */
+    private static void noWarningOnceStopped(List<Action> actions, List<Overridden> overridden) {
+        for (ActionCode stop : STOPS) {
+            Action by = find(actions, stop);
+            if (by != null) {
+                replaceAll(actions, overridden, by, a -> a.code() == ActionCode.WARN_CALLER);
+                return;
+            }
         }
     }
 

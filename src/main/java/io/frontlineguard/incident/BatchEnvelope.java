@@ -29,13 +29,17 @@ public final class BatchEnvelope {
         }
         // Only the envelope's own members are cleaned here; each item is cleaned when it is read.
         ObjectNode body = JsonNodeFactory.instance.objectNode();
+        List<Hygiene.NullMember> nulls = new ArrayList<>();
         root.fields().forEachRemaining(member -> {
             if (!member.getValue().isNull()) {
                 body.set(member.getKey(), member.getValue());
+            } else {
+                nulls.add(new Hygiene.NullMember(body, member.getKey(), member.getKey()));
             }
         });
         Map<String, Violation> found = new LinkedHashMap<>();
         VIOLATIONS.translate(ENVELOPE.validate(body), body, "the batch", found);
+        VIOLATIONS.unknownNullMembers(ENVELOPE, body, "the batch", nulls, found);
         if (!found.isEmpty()) {
             throw new InvalidIncidentException(new ArrayList<>(found.values()));
         }

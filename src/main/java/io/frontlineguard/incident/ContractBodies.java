@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Schema;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -25,9 +26,12 @@ public final class ContractBodies {
     public static ObjectNode validated(byte[] body, String name) {
         ObjectNode root = JsonBody.parse(body);
         Map<String, Violation> found = new LinkedHashMap<>();
-        Hygiene.clean(root, "", found);
+        List<Hygiene.NullMember> nulls = new ArrayList<>();
+        Hygiene.clean(root, "", found, nulls);
         // Messages name the body by its schema ("the ApprovalConsent body"), not as an incident.
-        VIOLATIONS.translate(SCHEMAS.computeIfAbsent(name, CONTRACT::validator).validate(root), root, "the " + name + " body", found);
+        Schema schema = SCHEMAS.computeIfAbsent(name, CONTRACT::validator);
+        VIOLATIONS.translate(schema.validate(root), root, "the " + name + " body", found);
+        VIOLATIONS.unknownNullMembers(schema, root, "the " + name + " body", nulls, found);
         if (!found.isEmpty()) {
             throw new InvalidIncidentException(new ArrayList<>(found.values()));
         }

@@ -12,23 +12,37 @@ import java.util.Map;
  * counts as absent (the contract's defaults apply either way), and a string holding a control
  * character or an unpaired surrogate, or a number that is not finite (only a tree built by another
  * mapper can hold one), is refused and taken out, so that the schema does not report it twice.
+ * The null members taken out are listed: a name the contract does not have is an unknown field
+ * whatever its value ({@link SchemaViolations#unknownNullMembers}).
  */
 final class Hygiene {
+
+    /** A member whose value was null, taken out of {@code owner}; {@code path} is where it was. */
+    record NullMember(ObjectNode owner, String name, String path) {
+    }
 
     private Hygiene() {
     }
 
     /** Cleans {@code node} in place, adding one violation per refused value. */
     static void clean(JsonNode node, String path, Map<String, Violation> out) {
+        clean(node, path, out, new ArrayList<>());
+    }
+
+    /** As above, listing in {@code nulls} every null member taken out. */
+    static void clean(JsonNode node, String path, Map<String, Violation> out, List<NullMember> nulls) {
         if (node.isObject()) {
             List<String> drop = new ArrayList<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> member = it.next();
                 String at = Violations.field(path, member.getKey());
-                if (member.getValue().isNull() || refused(member.getValue(), at, out)) {
+                if (member.getValue().isNull()) {
+                    drop.add(member.getKey());
+                    nulls.add(new NullMember((ObjectNode) node, member.getKey(), at));
+                } else if (refused(member.getValue(), at, out)) {
                     drop.add(member.getKey());
                 } else {
-                    clean(member.getValue(), at, out);
+                    clean(member.getValue(), at, out, nulls);
                 }
             }
             ((ObjectNode) node).remove(drop);
@@ -36,7 +50,7 @@ final class Hygiene {
             for (int i = 0; i < node.size(); i++) {
                 String at = Violations.item(path, i);
                 if (!refused(node.get(i), at, out)) {
-                    clean(node.get(i), at, out);
+                    clean(node.get(i), at, out, nulls);
                 }
             }
         }

@@ -6,12 +6,13 @@ import com.networknt.schema.Schema;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Turns a request body into an {@link Incident}, or refuses it with every violation at once. The
  * body is checked against the published contract's Incident schema; only what JSON Schema cannot
- * say (null as absent, control characters, a case that opens after its contact, a person's id that
+ * say (null as absent unless the name is unknown, control characters, a case that opens after its contact, a person's id that
  * could never be looked up again) is checked here.
  * Stateless and thread-safe; it never reads the wall clock, so the same body always reads the same.
  */
@@ -39,8 +40,10 @@ public final class IncidentReader {
 
     private static Incident readOwn(ObjectNode root) {
         Map<String, Violation> found = new LinkedHashMap<>();
-        Hygiene.clean(root, "", found);
+        List<Hygiene.NullMember> nulls = new ArrayList<>();
+        Hygiene.clean(root, "", found, nulls);
         VIOLATIONS.translate(INCIDENT.validate(root), root, found);
+        VIOLATIONS.unknownNullMembers(INCIDENT, root, "the incident", nulls, found);
         caseOpensBeforeItsContact(root, found);
         unusableIds(root, found);
         if (!found.isEmpty()) {

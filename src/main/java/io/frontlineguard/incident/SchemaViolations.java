@@ -70,6 +70,32 @@ final class SchemaViolations {
         unknownFieldsOfUntypedDemands(root, byPath);
     }
 
+    /**
+     * The null members {@link Hygiene} took out as absent, checked for their names: a misspelt field
+     * whose value is null is as unknown as any other and must not pass silently (issue 29, a tester's
+     * case). They are put back for one more validation, whose unknown-field findings at their paths are
+     * kept, and taken out again; a null under a known name stays absent. Bodies without nulls pay nothing.
+     */
+    void unknownNullMembers(Schema schema, JsonNode root, String rootName, List<Hygiene.NullMember> nulls,
+                            Map<String, Violation> byPath) {
+        if (nulls.isEmpty()) {
+            return;
+        }
+        Set<String> paths = new HashSet<>();
+        nulls.forEach(n -> {
+            n.owner().putNull(n.name());
+            paths.add(n.path());
+        });
+        try {
+            Map<String, Violation> again = new LinkedHashMap<>();
+            translate(schema.validate(root), root, rootName, again);
+            again.values().stream().filter(v -> v.code() == ViolationCode.UNKNOWN_FIELD && paths.contains(v.path()))
+                    .forEach(v -> byPath.putIfAbsent(v.path(), v));
+        } finally {
+            nulls.forEach(n -> n.owner().remove(n.name()));
+        }
+    }
+
     private static void add(Violation v, Map<String, Violation> byPath) {
         if (v != null) {
             byPath.putIfAbsent(v.path(), v);

@@ -49,8 +49,8 @@ final class ThresholdConstants {
     /** Derived threshold tests: the static method each calls, and the thresholds it passes after the arguments. */
     static final Map<String, Call> CALLS = Map.of(
             "isNight", new Call("night", List.of("nightStartsHour", "nightEndsHour")),
-            "beyondProportion", new Call("exceeds", List.of("moneyDemandMultiple")),
-            "grosslyBeyondProportion", new Call("exceeds", List.of("grossDemandMultiple")));
+            "beyondProportion", new Call("exceeds", List.of("moneyDemandMultiple", "lossFloorJpy")),
+            "grosslyBeyondProportion", new Call("exceeds", List.of("grossDemandMultiple", "lossFloorJpy")));
 
     record Call(String staticMethod, List<String> thresholds) {
     }

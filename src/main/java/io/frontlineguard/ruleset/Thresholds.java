@@ -21,28 +21,33 @@ public record Thresholds(
         int flaggedMeetingStaff,
         int minInvestigators,
         int moneyDemandMultiple,
-        int grossDemandMultiple) {
+        int grossDemandMultiple,
+        int lossFloorJpy) {
 
     /**
      * Whether money demanded goes beyond what the loss at stake can justify: more than
-     * {@code moneyDemandMultiple} times it. Without either figure there is nothing to weigh.
+     * {@code moneyDemandMultiple} times it, the loss counted as at least {@code lossFloorJpy}. Without
+     * either figure there is nothing to weigh.
      */
     public boolean beyondProportion(Long amountJpy, Long damageJpy) {
-        return exceeds(amountJpy, damageJpy, moneyDemandMultiple);
+        return exceeds(amountJpy, damageJpy, moneyDemandMultiple, lossFloorJpy);
     }
 
-    /** Whether money demanded is grossly out of proportion: more than {@code grossDemandMultiple} times the loss. */
+    /** Whether money demanded is grossly out of proportion: more than {@code grossDemandMultiple} times the loss (at least the floor). */
     public boolean grosslyBeyondProportion(Long amountJpy, Long damageJpy) {
-        return exceeds(amountJpy, damageJpy, grossDemandMultiple);
+        return exceeds(amountJpy, damageJpy, grossDemandMultiple, lossFloorJpy);
     }
 
     /**
      * The static forms below are what the compiled rules call, with the thresholds as constants
      * ({@link ThresholdConstants}); the accessors above are what authors write and the lint admits.
      */
-    public static boolean exceeds(Long amountJpy, Long damageJpy, int multiple) {
+    public static boolean exceeds(Long amountJpy, Long damageJpy, int multiple, int floorJpy) {
+        // A loss of 0, or next to nothing, still leaves the costs a customer bears around any complaint,
+        // which the investigation's figure does not count: the loss weighed is at least the floor, so a
+        // stated 0 does not make every sum excessive (issue 29, a tester's case).
         // Both are at most 10^13 (the contract's bound) and the multiple an int: the product fits a long.
-        return amountJpy != null && damageJpy != null && amountJpy > damageJpy * multiple;
+        return amountJpy != null && damageJpy != null && amountJpy > Math.max(damageJpy, floorJpy) * (long) multiple;
     }
 
     /** Whether a visit at this local hour falls in the night window, which wraps past midnight. */

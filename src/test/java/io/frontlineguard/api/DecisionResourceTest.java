@@ -169,6 +169,44 @@ class DecisionResourceTest {
                 .body("errors.find { it.path == 'caller.polceInvolvement' }.allowed", hasItem("policeInvolvement"));
     }
 
+    /**
+     * A tester's case (issue 29): null counts as absent for the contract's fields, and a misspelt field whose
+     * value is null was dropped with them, silently. A name the contract does not have is refused whatever its
+     * value, at the top, in a nested object and in a demand, while a known field's null still reads as absent.
+     */
+    @Test
+    void shouldRejectAnUnknownFieldWhoseValueIsNullAtAnyDepth() {
+        given().contentType(ContentType.JSON)
+                .body("""
+                        {"occurredAt": "2026-11-23T10:00:00+09:00", "channel": "PHONE", "department": "call-center",
+                         "incidentId": null, "severity": null,
+                         "caller": {"polceInvolvement": null, "warnedBefore": null},
+                         "demands": [{"type": "VISIT", "reasonGiven": null, "reason": null}, {"type": null, "amount": null}]}""")
+                .when().post("/v1/decisions")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("code", equalTo("INVALID_INCIDENT"))
+                .body("errors.path", hasItems("severity", "caller.polceInvolvement", "demands[0].reason", "demands[1].amount"))
+                .body("errors.find { it.path == 'severity' }.code", equalTo("UNKNOWN_FIELD"))
+                .body("errors.find { it.path == 'caller.polceInvolvement' }.code", equalTo("UNKNOWN_FIELD"))
+                .body("errors.find { it.path == 'caller.polceInvolvement' }.allowed", hasItem("policeInvolvement"))
+                .body("errors.find { it.path == 'demands[0].reason' }.code", equalTo("UNKNOWN_FIELD"))
+                .body("errors.find { it.path == 'demands[1].amount' }.code", equalTo("UNKNOWN_FIELD"))
+                .body("errors.path", not(hasItem("incidentId")))
+                .body("errors.path", not(hasItem("caller.warnedBefore")))
+                .body("errors.path", not(hasItem("demands[0].reasonGiven")));
+    }
+
+    @Test
+    void shouldStillReadANullKnownFieldAsAbsent() {
+        given().contentType(ContentType.JSON)
+                .body("""
+                        {"occurredAt": "2026-11-23T10:00:00+09:00", "channel": "PHONE", "department": "call-center",
+                         "incidentId": null, "caller": {"warnedBefore": null}, "caseHistory": null,
+                         "demands": [{"type": "VISIT", "reasonGiven": null}]}""")
+                .when().post("/v1/decisions?record=false")
+                .then().statusCode(200);
+    }
+
     @Test
     void shouldListEveryOffendingFieldAtOnce() {
         given().contentType(ContentType.JSON)

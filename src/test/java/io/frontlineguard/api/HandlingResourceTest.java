@@ -71,6 +71,26 @@ class HandlingResourceTest {
         assertTrue(d.getList("actions.code").contains("RECORD_EVIDENCE"));
     }
 
+    /**
+     * A tester's case (issue 29): damageJpy 0 (our investigation attributes no loss) made any sum
+     * "excessive", a polite ¥1,000 harassment. The loss is weighed as at least lossFloorJpy (¥5,000).
+     */
+    @Test
+    void shouldWeighMoneyAgainstTheLossFloorWhenTheLossIsNothing() {
+        JsonPath token = post(refund("0", 15_000)).then().statusCode(200).extract().jsonPath();
+        assertFalse(token.getList("actions.code").contains("REFUSE_REQUEST"), token.prettify());
+        assertEquals("COMPLAINT", token.getString("assessment.handling.value"));
+        assertEquals("NO", token.getString("assessment.harassment.value"));
+
+        JsonPath beyond = post(refund("0", 15_001)).then().statusCode(200).extract().jsonPath();
+        assertEquals("MONETARY_COMPENSATION", beyond.getString("actions.find { it.code == 'REFUSE_REQUEST' }.params.demand"));
+        assertEquals("COMPLAINT", beyond.getString("assessment.handling.value"), "asked politely, not yet harassment");
+
+        JsonPath gross = post(refund("0", 50_001)).then().statusCode(200).extract().jsonPath();
+        assertEquals("HARASSMENT", gross.getString("assessment.handling.value"));
+        assertEquals(List.of("EXCESSIVE_DEMAND"), gross.getList("assessment.types.type"));
+    }
+
     @Test
     void shouldNotWeighMoneyWithoutTheLossAtStake() {
         String noDamage = refund("0", 500_000).replace(", \"damageJpy\": 0", "");

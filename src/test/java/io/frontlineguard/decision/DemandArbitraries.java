@@ -177,6 +177,16 @@ final class DemandArbitraries {
                 .map(yen -> new DemandDraft(DemandType.MONETARY_COMPENSATION, false, false, null, null, null, null, yen, null));
     }
 
+    /** Sums around the multiples of the loss floor ({@link JudgementInvariants#LOSS_FLOOR}), for a loss below it. */
+    static Arbitrary<DemandDraft> moneyAroundTheFloor() {
+        long f = JudgementInvariants.LOSS_FLOOR;
+        long m = JudgementInvariants.MONEY_MULTIPLE;
+        long g = JudgementInvariants.GROSS_MULTIPLE;
+        return Arbitraries.frequencyOf(Tuple.of(2, Arbitraries.of(1L, 1_000L, f * m, f * m + 1, f * g, f * g + 1)),
+                        Tuple.of(1, Arbitraries.longs().between(0, f * g * 2)))
+                .map(yen -> new DemandDraft(DemandType.MONETARY_COMPENSATION, false, false, null, null, null, null, yen, null));
+    }
+
     private static Arbitrary<DemandDraft> periodicCallbacks() {
         return Arbitraries.integers().between(1, 90).injectNull(0.2)
                 .map(days -> new DemandDraft(DemandType.PERIODIC_CALLBACK, false, false, null, null, null, null, null,

@@ -134,12 +134,15 @@ final class IncidentArbitraries {
      * repeated nor time-binding.
      */
     static Arbitrary<Incident> legitimateComplaints() {
+        // A caller warned earlier, about earlier conduct, is still a customer with a justified complaint
+        // when this contact is calm (a tester's case, issue 29: the warned key client who got blocked).
         Arbitrary<Caller> callers = unflaggedCallers().map(c -> new Caller(c.callerId(), c.kind(), c.keyAccount(),
                 c.relationshipYears(), c.reachable(), c.identified(), c.policeInvolvement(), false,
-                c.flaggedByDepartment(), false));
+                c.flaggedByDepartment(), c.warnedBefore()));
         // No loss stated: money demanded is then not weighed (LG-13), as a justified demand's must not be.
+        // Any number of contacts: coming back about our own confirmed failure is not repetition (LG-4, LX-5).
         Arbitrary<CaseDraft> cases = cases(Arbitraries.just(CompanyFault.CONFIRMED), Arbitraries.of(false, true))
-                .filter(c -> c.contactCount() < 10 && c.longestContactMinutes() < 60).map(c -> c.withDamage(null));
+                .filter(c -> c.longestContactMinutes() < 60).map(c -> c.withDamage(null));
         return parts().withCallers(callers).withDemands(DemandArbitraries.legitimateDemandLists()).withCases(cases)
                 .withConduct(Arbitraries.frequency(Tuple.of(3, List.<Conduct>of()),
                         Tuple.of(1, List.of(Conduct.AUTHORITY_PRESSURE))))
@@ -183,13 +186,44 @@ final class IncidentArbitraries {
         Parts money = parts().withCases(withLoss).withDemands(DemandArbitraries.listsWith(DemandArbitraries.moneyAroundTheLoss()));
         Parts owed = money.withCallers(unflaggedCallers()).withCases(cases(Arbitraries.just(CompanyFault.CONFIRMED),
                 Arbitraries.of(false, true)).map(c -> c.withDamage(10_000L)));
-        return Arbitraries.frequencyOf(Tuple.of(3, money.incidents()), Tuple.of(1, owed.incidents()));
+        return Arbitraries.frequencyOf(Tuple.of(3, money.incidents()), Tuple.of(1, owed.incidents()),
+                Tuple.of(2, smallLossIncidents()));
+    }
+
+    /**
+     * Money demanded on cases whose stated loss is nothing or next to nothing (a tester's case, issue 29:
+     * with {@code damageJpy} 0 any sum was "excessive"), around the multiples of the loss floor.
+     */
+    static Arbitrary<Incident> smallLossIncidents() {
+        Arbitrary<Long> small = Arbitraries.of(0L, 1L, JudgementInvariants.LOSS_FLOOR - 1, JudgementInvariants.LOSS_FLOOR);
+        Arbitrary<CaseDraft> cases = Combinators.combine(cases(Arbitraries.just(CompanyFault.CONFIRMED),
+                Arbitraries.of(false, true)), small).as(CaseDraft::withDamage);
+        return parts().withCallers(unflaggedCallers()).withCases(cases)
+                .withDemands(DemandArbitraries.listsWith(DemandArbitraries.moneyAroundTheFloor())).incidents();
+    }
+
+    /**
+     * Callers blocked or acted against by the police, on cases whose fault is known while the
+     * investigation is still open, often long or repeated ones that would otherwise be closed.
+     */
+    static Arbitrary<Incident> flaggedOpenInvestigationIncidents() {
+        return parts().withCallers(callers(flags().filter(f -> f.get1() != PoliceInvolvement.NONE || f.get2())))
+                .withCases(cases(Arbitraries.of(CompanyFault.CONFIRMED, CompanyFault.NONE), Arbitraries.just(false)))
+                .incidents();
     }
 
     /** Incidents whose facts are not established, from callers nobody has flagged. */
     static Arbitrary<Incident> openFactsIncidents() {
         Arbitrary<CaseDraft> open = cases(Arbitraries.just(CompanyFault.UNKNOWN), Arbitraries.just(false));
         return parts().withCallers(unflaggedCallers()).withCases(open).incidents();
+    }
+
+    /** Calm contacts (no conduct, no overlong contact) on cases nobody has investigated, often past the repetition limit. */
+    static Arbitrary<Incident> calmOpenFactsIncidents() {
+        Arbitrary<CaseDraft> open = cases(Arbitraries.just(CompanyFault.UNKNOWN), Arbitraries.just(false))
+                .filter(c -> c.longestContactMinutes() < 60);
+        return parts().withCallers(unflaggedCallers()).withCases(open)
+                .withConduct(Arbitraries.just(List.<Conduct>of())).incidents();
     }
 
     /** Justified complaints from unflagged callers with any conduct: the merit must still be answered. */

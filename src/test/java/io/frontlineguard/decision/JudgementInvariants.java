@@ -15,6 +15,7 @@ import static io.frontlineguard.action.ActionCode.REASSIGN_HANDLER;
 import static io.frontlineguard.action.ActionCode.REFUSE_REQUEST;
 import static io.frontlineguard.action.ActionCode.REFUSE_VISIT;
 import static io.frontlineguard.action.ActionCode.SENIOR_APOLOGY;
+import static io.frontlineguard.action.ActionCode.WARN_CALLER;
 
 import io.frontlineguard.action.ActionCode;
 import io.frontlineguard.incident.CaseHistory;
@@ -54,6 +55,11 @@ final class JudgementInvariants {
     /** The policy's multiples of the loss at stake (issue 29 and rules/thresholds.yaml's defaults, stated here again). */
     static final long MONEY_MULTIPLE = 3;
     static final long GROSS_MULTIPLE = 10;
+    /**
+     * The least loss money is weighed against (rules/thresholds.yaml, lossFloorJpy): a loss of 0 or next to
+     * nothing still leaves the costs a customer bears around any complaint, which the figure does not count.
+     */
+    static final long LOSS_FLOOR = 5_000;
 
     private JudgementInvariants() {
     }
@@ -64,7 +70,10 @@ final class JudgementInvariants {
         noVisitWhenMeansUnacceptable(e).ifPresent(found::add);
         unjustifiedDemandsRefused(incident, e).ifPresent(found::add);
         noFinalAnswerBeforeTheFacts(incident, e).ifPresent(found::add);
+        noFinalAnswerWhileTheInvestigationIsOpen(incident, e).ifPresent(found::add);
         noFinalAnswerWithADeferral(e).ifPresent(found::add);
+        noWarningOnceStopped(e).ifPresent(found::add);
+        noWarningForContactsOurSilenceCaused(incident, e).ifPresent(found::add);
         factsInvestigatedFirst(incident, e).ifPresent(found::add);
         handlerTargetedInPersonLeaves(incident, e).ifPresent(found::add);
         meritOfAJustifiedComplaintAnswered(incident, e).ifPresent(found::add);
@@ -82,6 +91,33 @@ final class JudgementInvariants {
         }
         return violation("no apology for discomfort or confirming of demands in a contact that is stopped",
                 List.of("LG-15", "LG-14"), courtesy + " beside " + stopping, List.of(), courtesy, e);
+    }
+
+    /**
+     * LG-22: a warning is the step before ending, blocking or reporting; once the contact is ended, the
+     * caller blocked or the police told, there is nothing left to warn of, so WARN_CALLER never comes with them.
+     */
+    static Optional<InvariantViolation> noWarningOnceStopped(Evaluation e) {
+        List<ActionCode> stopping = present(e, STOPPING);
+        if (stopping.isEmpty() || !e.resolution().has(WARN_CALLER)) {
+            return Optional.empty();
+        }
+        return violation("no warning in a contact that is ended, blocked or reported", List.of("LG-22"),
+                "WARN_CALLER beside " + stopping, List.of(), List.of(WARN_CALLER), e);
+    }
+
+    /**
+     * LX-5, LG-18: a calm contact on a case nobody has investigated is not warned, however often the caller
+     * has had to come back: the repetition is ours to answer by investigating, not the caller's conduct.
+     */
+    static Optional<InvariantViolation> noWarningForContactsOurSilenceCaused(Incident incident, Evaluation e) {
+        boolean calm = incident.conduct().isEmpty() && incident.caseHistory().longestContactMinutes() < 60;
+        if (!calm || !factsOpen(incident) || !e.resolution().has(WARN_CALLER)) {
+            return Optional.empty();
+        }
+        return violation("no warning for repeated contact on a case nobody has investigated", List.of("LX-5", "LG-18"),
+                "WARN_CALLER on contact " + incident.caseHistory().contactCount() + " of a case not investigated",
+                List.of(), List.of(WARN_CALLER), e);
     }
 
     /** LG-16: means judged unacceptable never come with ALLOW_VISIT. */
@@ -120,7 +156,7 @@ final class JudgementInvariants {
 
     static boolean beyond(Demand d, CaseHistory h, long multiple) {
         return d.type() == DemandType.MONETARY_COMPENSATION && d.amountJpy() != null && h.damageJpy() != null
-                && d.amountJpy() > h.damageJpy() * multiple;
+                && d.amountJpy() > Math.max(h.damageJpy(), LOSS_FLOOR) * multiple;
     }
 
     /** LG-18: no final answer while the facts are not investigated and our fault is unknown. */
@@ -131,6 +167,20 @@ final class JudgementInvariants {
         return violation("no final answer before the facts are investigated", List.of("LG-18"),
                 "ISSUE_FINAL_ANSWER while investigation is incomplete and the fault unknown", List.of(DEFER_ANSWER),
                 List.of(ISSUE_FINAL_ANSWER), e);
+    }
+
+    /**
+     * LG-18: no final answer while the investigation is open, whoever the caller is: a fault already known
+     * (confirmed or not) does not close a case whose investigation has not finished, and a blocked caller
+     * or one the police acted against, whose demands are refused without waiting, is no exception.
+     */
+    static Optional<InvariantViolation> noFinalAnswerWhileTheInvestigationIsOpen(Incident incident, Evaluation e) {
+        if (incident.caseHistory().investigationComplete() || !e.resolution().has(ISSUE_FINAL_ANSWER)) {
+            return Optional.empty();
+        }
+        return violation("no final answer while the investigation is open", List.of("LG-18"),
+                "ISSUE_FINAL_ANSWER while investigation is incomplete (fault " + incident.caseHistory().companyFault()
+                        + (incident.caller().flagged() ? ", flagged caller" : "") + ")", List.of(), List.of(ISSUE_FINAL_ANSWER), e);
     }
 
     /** LG-21: a final answer never comes with a deferred one; the final answer waits. */
@@ -225,6 +275,13 @@ final class JudgementInvariants {
                 && !e.resolution().assessment().harassment().value().equals("YES")) {
             return violation("money demanded grossly beyond the loss is harassment", List.of("LG-13"),
                     "harassment " + e.resolution().assessment().harassment().value(), List.of(), List.of(), e);
+        }
+        // The other side: a sum within the gross multiple of the loss (at least the floor) is no excessive demand.
+        if (money.stream().noneMatch(d -> beyond(d, h, GROSS_MULTIPLE))
+                && e.resolution().assessment().typeNames().contains("EXCESSIVE_DEMAND")) {
+            return violation("money demanded within proportion to the loss is not an excessive demand", List.of("LG-13"),
+                    "EXCESSIVE_DEMAND for " + money.stream().map(Demand::amountJpy).toList() + " against a loss of "
+                            + h.damageJpy(), List.of(), List.of(), e);
         }
         boolean proportionate = money.stream().allMatch(d -> d.amountJpy() != null && !beyond(d, h, MONEY_MULTIPLE));
         boolean refundOwed = proportionate && h.companyFault() == CompanyFault.CONFIRMED && !incident.caller().flagged()

@@ -74,6 +74,44 @@ class JudgementInvariantsProperties {
         InvariantViolation.assertNone(incident, found);
     }
 
+    /** A tester's case (issue 29): a blocked caller, our fault known, the investigation open, got the final answer. */
+    @Property(tries = 2_000)
+    void shouldGiveNoFinalAnswerWhileTheInvestigationIsOpenWhoeverCalls(@ForAll("flaggedOpenInvestigation") Incident incident) {
+        Evaluation e = ENGINE.evaluate(RULES, incident);
+        var h = incident.caseHistory();
+        Statistics.label("a case that would otherwise be closed").collect(h.ageDays() >= 30 || h.contactCount() >= 10
+                        || h.callbacksDemanded() || h.managementAnswer() == io.frontlineguard.incident.ManagementAnswer.REFUSED
+                        || incident.conduct().contains(Conduct.REPEATED_DEMAND))
+                .coverage(c -> c.check(true).percentage(p -> p > 30));
+        assertNone(incident, JudgementInvariants.noFinalAnswerWhileTheInvestigationIsOpen(incident, e));
+    }
+
+    /**
+     * A tester's case (issue 29): a warning came with END_CONTACT, BLOCK_CALLER or NOTIFY_POLICE in about
+     * a fifth of generated incidents. The generated incidents must keep proposing both, or this holds vacuously.
+     */
+    @Property(tries = 2_000)
+    void shouldNeverWarnInAContactThatIsEndedBlockedOrReported(@ForAll("incidents") Incident incident) {
+        Evaluation e = ENGINE.evaluate(RULES, incident);
+        boolean both = e.candidates().stream().anyMatch(c -> c.code() == ActionCode.WARN_CALLER)
+                && e.candidates().stream().anyMatch(c -> JudgementInvariants.STOPPING.contains(c.code()));
+        Statistics.label("a warning and a stop proposed together").collect(both)
+                .coverage(c -> c.check(true).percentage(p -> p > 5));
+        assertNone(incident, JudgementInvariants.noWarningOnceStopped(e));
+    }
+
+    /** A tester's case (issue 29): a calm caller on a case nobody investigated was warned for coming back. */
+    @Property(tries = 2_000)
+    void shouldNotWarnACalmCallerForComingBackToACaseNobodyInvestigated(@ForAll("calmOpenFacts") Incident incident) {
+        Evaluation e = ENGINE.evaluate(RULES, incident);
+        Statistics.label("past the repetition limit").collect(incident.caseHistory().contactCount() >= 10)
+                .coverage(c -> c.check(true).percentage(p -> p > 20));
+        List<InvariantViolation> found = new java.util.ArrayList<>();
+        JudgementInvariants.noWarningForContactsOurSilenceCaused(incident, e).ifPresent(found::add);
+        JudgementInvariants.factsInvestigatedFirst(incident, e).ifPresent(found::add);
+        InvariantViolation.assertNone(incident, found);
+    }
+
     @Property(tries = 2_000)
     void shouldTakeTheHandlerTargetedInPersonOutOfTheContact(@ForAll("aimedAtTheHandler") Incident incident) {
         Evaluation e = ENGINE.evaluate(RULES, incident);
@@ -110,6 +148,9 @@ class JudgementInvariantsProperties {
                         && incident.demands().stream().allMatch(d -> d.type() != DemandType.MONETARY_COMPENSATION
                         || d.amountJpy() != null && !JudgementInvariants.beyond(d, h, JudgementInvariants.MONEY_MULTIPLE)))
                 .coverage(c -> c.check(true).percentage(p -> p > 5));
+        // A tester's case (issue 29): a loss of 0 made any sum "excessive"; the floor is weighed instead.
+        Statistics.label("a loss below the floor").collect(h.damageJpy() < JudgementInvariants.LOSS_FLOOR)
+                .coverage(c -> c.check(true).percentage(p -> p > 10));
         List<InvariantViolation> found = new java.util.ArrayList<>();
         JudgementInvariants.moneyInProportion(incident, e).ifPresent(found::add);
         JudgementInvariants.unjustifiedDemandsRefused(incident, e).ifPresent(found::add);
@@ -148,6 +189,16 @@ class JudgementInvariantsProperties {
     @Provide
     Arbitrary<Incident> openFacts() {
         return IncidentArbitraries.openFactsIncidents();
+    }
+
+    @Provide
+    Arbitrary<Incident> flaggedOpenInvestigation() {
+        return IncidentArbitraries.flaggedOpenInvestigationIncidents();
+    }
+
+    @Provide
+    Arbitrary<Incident> calmOpenFacts() {
+        return IncidentArbitraries.calmOpenFactsIncidents();
     }
 
     @Provide

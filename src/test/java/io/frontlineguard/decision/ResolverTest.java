@@ -71,6 +71,26 @@ class ResolverTest {
         r.overridden().forEach(o -> assertEquals(r.actions().get(0), o.replacedBy(), o.action() + " replaced by"));
     }
 
+    /** LG-22: the warning is the step before the stop; once the contact is stopped it is moot and reported as replaced. */
+    @Test
+    void shouldDropAWarningBesideAnEndedBlockedOrReportedContact() {
+        for (ActionCode stop : List.of(ActionCode.END_CONTACT, ActionCode.BLOCK_CALLER, ActionCode.NOTIFY_POLICE)) {
+            Resolution r = resolver.resolve(List.of(candidate("warn", ActionCode.WARN_CALLER), candidate("stop", stop)));
+            assertEquals(List.of(stop), r.actions().stream().map(Action::code).toList());
+            assertEquals(1, r.overridden().size(), r.overridden()::toString);
+            assertEquals(ActionCode.WARN_CALLER, r.overridden().get(0).action().code());
+            assertEquals(stop, r.overridden().get(0).replacedBy().code());
+        }
+    }
+
+    @Test
+    void shouldKeepAWarningWhenNothingStopsTheContact() {
+        Resolution r = resolver.resolve(List.of(candidate("warn", ActionCode.WARN_CALLER),
+                candidate("escalate", ActionCode.ESCALATE, "to", "MANAGER")));
+        assertTrue(r.has(ActionCode.WARN_CALLER));
+        assertTrue(r.overridden().isEmpty());
+    }
+
     @Test
     void shouldKeepOneEscalationToTheHighestRole() {
         Resolution r = resolver.resolve(List.of(

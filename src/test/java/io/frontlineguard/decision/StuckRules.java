@@ -74,7 +74,7 @@ public final class StuckRules {
         kieBase.addPackages(builder.getKnowledgePackages());
         RuleInfo info = new RuleInfo(RULE, "stuck.drl", 4, List.of("L004-1"), Map.of("en", "e", "ja", "j"),
                 List.of("CONFIRM_DEMANDS"), List.of());
-        Thresholds thresholds = new Thresholds(20, 8, 30, 60, 90, 10, 3, 3, 24, 2, 3, 2, 3, 10);
+        Thresholds thresholds = new Thresholds(20, 8, 30, 60, 90, 10, 3, 3, 24, 2, 3, 2, 3, 10, 5000);
         return new RuleSet("sha256:stuck", Path.of("stuck"), kieBase, Map.of(RULE, info), thresholds, Instant.EPOCH);
     }
 }

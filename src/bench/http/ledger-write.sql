@@ -1,23 +1,34 @@
 -- pgbench script: the case-memory store's own write for one decision, exactly as MemoryStore.record
--- issues it (one statement: the incident row and, only if it is new, the caller's and the case's
--- ledger entries), with contributions of the size the HTTP benchmark's incident makes. The HTTP
--- benchmark runs it against the same server as the "limit" memory-on decisions are compared with.
+-- issues it (LedgerRows: one statement, each column an array; the incident row and, only if it is
+-- new, the caller's and the case's ledger entries), here a batch of one decision, with
+-- contributions of the size the HTTP benchmark's incident makes. The service's group commit
+-- (LedgerWriter) puts the decisions that wait together into one such statement; this is the
+-- one-decision-per-commit write the HTTP benchmark runs against the same server as the "limit".
 --   pgbench -n -c 16 -j 2 -T 20 -D callers=200 -D cases=1000 -f src/bench/http/ledger-write.sql
 \set c random(1, :callers)
 \set k random(1, :cases)
+\set u random(1, 9000000000000000)
 with inc as (insert into memory_incident (incident_id, request_digest, decision_id, caller_key, case_id, recollection,
                                           recorded_at)
-             values ('bench/' || gen_random_uuid(), 'hmac:0000000000000000000000000000000000000000000000000000000000000000',
-                     gen_random_uuid()::text, 'hmac:bench-caller-' || :c, 'bench-case-' || :k, '{"caller": {}, "caseFile": {}}'::jsonb,
-                     now())
-             on conflict do nothing returning 1)
-insert into memory_entry (subject_type, subject, caller_key, kind, facts, asserted_by, department, received_at, occurred_at,
-                          decision_id, incident_key)
-select * from (values
-    ('P'::char(1), ('hmac:bench-caller-' || :c)::varchar, ('hmac:bench-caller-' || :c)::varchar, 'CONTACT'::varchar,
-     '{"warned": {"department": "call-center", "decisionId": "00000000-0000-0000-0000-000000000000", "at": "2026-11-23T21:10:00+09:00", "assertedBy": "bench", "receivedAt": "2026-12-07T05:00:00.000000Z"}, "departments": {"call-center": {"department": "call-center", "decisionId": "00000000-0000-0000-0000-000000000000", "at": "2026-11-23T21:10:00+09:00", "assertedBy": "bench", "receivedAt": "2026-12-07T05:00:00.000000Z"}}, "departmentCount": 1, "warnedCorrected": false}'::jsonb, 'bench'::varchar, 'call-center'::varchar, now(), timestamptz '2026-11-23T21:10:00+09:00',
-     gen_random_uuid()::varchar, null::varchar),
-    ('C'::char(1), ('bench-case-' || :k)::varchar, ('hmac:bench-caller-' || :c)::varchar, 'CONTACT'::varchar,
-     '{"openedAt": {"value": "2026-09-01T10:00:00+09:00", "source": {"department": "call-center", "decisionId": "00000000-0000-0000-0000-000000000000", "at": "2026-11-23T21:10:00+09:00", "assertedBy": "bench", "receivedAt": "2026-12-07T05:00:00.000000Z"}}, "contacts": 1, "longestContactMinutes": {"value": 75, "source": {"department": "call-center", "decisionId": "00000000-0000-0000-0000-000000000000", "at": "2026-11-23T21:10:00+09:00", "assertedBy": "bench", "receivedAt": "2026-12-07T05:00:00.000000Z"}}, "severity": {"value": "MEDIUM", "source": {"department": "call-center", "decisionId": "00000000-0000-0000-0000-000000000000", "at": "2026-11-23T21:10:00+09:00", "assertedBy": "bench", "receivedAt": "2026-12-07T05:00:00.000000Z"}}, "departments": {"call-center": {"department": "call-center", "decisionId": "00000000-0000-0000-0000-000000000000", "at": "2026-11-23T21:10:00+09:00", "assertedBy": "bench", "receivedAt": "2026-12-07T05:00:00.000000Z"}}, "demandedStaff": {}, "targetedStaff": {"hmac:0000000000000000000000000000000000000000000000000000000000000000": {"department": "call-center", "decisionId": "00000000-0000-0000-0000-000000000000", "at": "2026-11-23T21:10:00+09:00", "assertedBy": "bench", "receivedAt": "2026-12-07T05:00:00.000000Z"}}, "departmentCount": 1}'::jsonb, 'bench'::varchar, 'call-center'::varchar, now(), timestamptz '2026-11-23T21:10:00+09:00',
-     gen_random_uuid()::varchar, 'BENCH'::varchar)) v
-where exists (select 1 from inc);
+             select i, d, n, ck, cs, r::jsonb, now()
+             from unnest(array['bench/' || :u]::varchar[],
+                         array['hmac:0000000000000000000000000000000000000000000000000000000000000000']::varchar[],
+                         array[gen_random_uuid()::text]::varchar[], array['hmac:bench-caller-' || :c]::varchar[],
+                         array['bench-case-' || :k]::varchar[], array['{"caller": {}, "caseFile": {}}']::text[])
+                  as t(i, d, n, ck, cs, r)
+             on conflict do nothing returning incident_id),
+     ent as (insert into memory_entry (subject_type, subject, caller_key, kind, facts, asserted_by, department, received_at,
+                                       occurred_at, decision_id, incident_key)
+             select st::char(1), s, ck, 'CONTACT', f::jsonb, a, dep, now(), occ::timestamptz, dec, ik
+             from unnest(array['bench/' || :u, 'bench/' || :u]::varchar[],
+                         array['P', 'C']::varchar[],
+                         array['hmac:bench-caller-' || :c, 'bench-case-' || :k]::varchar[],
+                         array['hmac:bench-caller-' || :c, 'hmac:bench-caller-' || :c]::varchar[],
+                         array['{"warned": {"department": "call-center", "decisionId": "00000000-0000-0000-0000-000000000000", "at": "2026-11-23T21:10:00+09:00", "assertedBy": "bench", "receivedAt": "2026-12-07T05:00:00.000000Z"}, "departments": {"call-center": {"department": "call-center", "decisionId": "00000000-0000-0000-0000-000000000000", "at": "2026-11-23T21:10:00+09:00", "assertedBy": "bench", "receivedAt": "2026-12-07T05:00:00.000000Z"}}, "departmentCount": 1, "warnedCorrected": false}', '{"openedAt": {"value": "2026-09-01T10:00:00+09:00", "source": {"department": "call-center", "decisionId": "00000000-0000-0000-0000-000000000000", "at": "2026-11-23T21:10:00+09:00", "assertedBy": "bench", "receivedAt": "2026-12-07T05:00:00.000000Z"}}, "contacts": 1, "longestContactMinutes": {"value": 75, "source": {"department": "call-center", "decisionId": "00000000-0000-0000-0000-000000000000", "at": "2026-11-23T21:10:00+09:00", "assertedBy": "bench", "receivedAt": "2026-12-07T05:00:00.000000Z"}}, "severity": {"value": "MEDIUM", "source": {"department": "call-center", "decisionId": "00000000-0000-0000-0000-000000000000", "at": "2026-11-23T21:10:00+09:00", "assertedBy": "bench", "receivedAt": "2026-12-07T05:00:00.000000Z"}}, "departments": {"call-center": {"department": "call-center", "decisionId": "00000000-0000-0000-0000-000000000000", "at": "2026-11-23T21:10:00+09:00", "assertedBy": "bench", "receivedAt": "2026-12-07T05:00:00.000000Z"}}, "demandedStaff": {}, "targetedStaff": {"hmac:0000000000000000000000000000000000000000000000000000000000000000": {"department": "call-center", "decisionId": "00000000-0000-0000-0000-000000000000", "at": "2026-11-23T21:10:00+09:00", "assertedBy": "bench", "receivedAt": "2026-12-07T05:00:00.000000Z"}}, "departmentCount": 1}']::text[],
+                         array['bench', 'bench']::varchar[], array['call-center', 'call-center']::varchar[],
+                         array['2026-11-23T21:10:00+09:00', '2026-11-23T21:10:00+09:00']::text[],
+                         array[gen_random_uuid()::text, gen_random_uuid()::text]::varchar[],
+                         array[null, 'BENCH']::varchar[]) with ordinality
+                  as t(gate, st, s, ck, f, a, dep, occ, dec, ik, n)
+             where gate is null or gate in (select incident_id from inc) order by n)
+select incident_id from inc;

@@ -18,12 +18,8 @@ final class LedgerFold {
 
     /** How many of a case's contacts are listed by name; all are counted. */
     static final int LATEST_CONTACTS = 20;
-    /**
-     * Rows parsed once for every fold of this process: the recent rows of about a thousand busy
-     * subjects (their entries since their last snapshot), a few tens of MiB at most.
-     */
-    static final ParsedFacts PARSED = new ParsedFacts(20_000);
-
+    /** The store's rows parsed before (see {@link MemoryStore}); null: every row is parsed here. */
+    private final ParsedFacts parsed;
     private CallerMemory caller = CallerMemory.NONE;
     private CaseMemory caseFile = CaseMemory.NONE;
     private final Deque<CallerRecord.ContactRecord> contacts = new ArrayDeque<>();
@@ -33,8 +29,18 @@ final class LedgerFold {
     private boolean anyCaller;
     private boolean anyCase;
 
+    private LedgerFold(ParsedFacts parsed) {
+        this.parsed = parsed;
+    }
+
+    /** The fold of {@code entries}, each parsed here. */
     static LedgerFold of(List<LedgerEntry> entries) {
-        LedgerFold fold = new LedgerFold();
+        return of(entries, null);
+    }
+
+    /** The fold of {@code entries}, parsing only the rows {@code parsed} has not seen. */
+    static LedgerFold of(List<LedgerEntry> entries, ParsedFacts parsed) {
+        LedgerFold fold = new LedgerFold(parsed);
         List<LedgerEntry> ordered = new ArrayList<>(entries);
         ordered.sort(Comparator.comparingLong(LedgerEntry::position).thenComparing(e -> e.snapshot() ? 0 : 1));
         ordered.forEach(fold::add);
@@ -47,24 +53,24 @@ final class LedgerFold {
             callerEntries++;
             callerKeys.add(e.subject());
             caller = switch (e.kind()) {
-                case "SNAPSHOT" -> PARSED.of(e.id(), e.facts(), CallerMemory.class);
+                case "SNAPSHOT" -> parse(e.id(), e.facts(), CallerMemory.class);
                 case "LIFT" -> caller.lifted(e.personSource(), liftedBlocks(e));
                 case "CORRECTION" -> corrected(e);
-                default -> caller.combine(PARSED.of(e.id(), e.facts(), CallerMemory.class));
+                default -> caller.combine(parse(e.id(), e.facts(), CallerMemory.class));
             };
         } else {
             anyCase = true;
             caseEntries++;
             if (e.snapshot()) {
-                caseFile = PARSED.of(e.id(), e.facts(), CaseMemory.class);
+                caseFile = parse(e.id(), e.facts(), CaseMemory.class);
                 contacts.clear();
                 if (e.detail() != null) {
                     // Keyed apart from the row's facts, which share its id.
-                    contacts.addAll(PARSED.of(-e.id(), e.detail(), SnapshotContacts.class).contacts());
+                    contacts.addAll(parse(-e.id(), e.detail(), SnapshotContacts.class).contacts());
                 }
                 return;
             }
-            caseFile = caseFile.combine(PARSED.of(e.id(), e.facts(), CaseMemory.class));
+            caseFile = caseFile.combine(parse(e.id(), e.facts(), CaseMemory.class));
             if ("CONTACT".equals(e.kind())) {
                 contacts.addLast(new CallerRecord.ContactRecord(e.incidentKey(), e.department(), e.occurredAt(),
                         e.decisionId(), "migrated".equals(e.assertedBy()) ? null : e.assertedBy(), e.receivedAt()));
@@ -73,6 +79,10 @@ final class LedgerFold {
                 }
             }
         }
+    }
+
+    private <T> T parse(long id, String text, Class<T> type) {
+        return parsed == null ? MemoryJson.read(text, type) : parsed.of(id, text, type);
     }
 
     /** The contacts a case's snapshot lists in its detail. */

@@ -26,6 +26,8 @@ public class Memory {
 
     private static final Logger LOG = Logger.getLogger(Memory.class);
     static final String URL_PROPERTY = "quarkus.datasource.jdbc.url";
+    /** Batches of decisions' writes in flight at once (group commit, {@link LedgerWriter}). */
+    static final int WRITERS = 2;
 
     private final MemoryDatabase database;
     private final MemoryStore store;
@@ -33,6 +35,7 @@ public class Memory {
     private final java.util.List<PersonalIdMasker> olderPseudonyms;
     private final Recall recall;
     private final NewCallerQuota newCallers;
+    private final LedgerWriter writer;
 
     Memory(GuardConfig config) {
         GuardConfig.Memory settings = config.memory();
@@ -44,6 +47,7 @@ public class Memory {
             olderPseudonyms = java.util.List.of();
             recall = null;
             newCallers = null;
+            writer = null;
             return;
         }
         Optional<String> url = ConfigProvider.getConfig().getOptionalValue(URL_PROPERTY, String.class);
@@ -60,6 +64,7 @@ public class Memory {
             throw e;
         }
         store = new MemoryStore(database.data(), Clock.systemUTC(), settings.timeout());
+        writer = new LedgerWriter(store::record, settings.timeout(), WRITERS);
         PersonIds personIds = new PersonIds(settings.phoneRegion());
         pseudonyms = new PersonalIdMasker(key, personIds);
         olderPseudonyms = settings.previousHmacKeys().orElse(java.util.List.of()).stream().map(String::strip)
@@ -114,6 +119,11 @@ public class Memory {
         return keys.get(0);
     }
 
+    /** Where decisions' writes go: batched with the others waiting, one commit for all. */
+    LedgerWriter writer() {
+        return writer;
+    }
+
     NewCallerQuota newCallers() {
         return newCallers;
     }
@@ -144,6 +154,9 @@ public class Memory {
 
     @PreDestroy
     void close() {
+        if (writer != null) {
+            writer.close();
+        }
         if (database != null) {
             database.close();
         }

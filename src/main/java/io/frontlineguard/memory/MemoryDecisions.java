@@ -92,9 +92,10 @@ public class MemoryDecisions {
             Decision decision = decisions.decide(decisionId, merged.incident(), merged.remembered(),
                     record ? MemoryUse.RECORDED : MemoryUse.WHAT_IF);
             if (record) {
-                memory.store().record(Contribution.of(reported, decisionId, codes(decision), memory::pseudonym, system,
-                                OffsetDateTime.now(ZoneOffset.UTC), read.recollection().caller()),
-                        incidentKey, reported.incidentId() == null ? null : digest(reported), read.recollection(), system);
+                // Answered only once the batch it joined has committed: a 200 means recorded.
+                memory.writer().record(new MemoryStore.Write(Contribution.of(reported, decisionId, codes(decision),
+                                memory::pseudonym, system, OffsetDateTime.now(ZoneOffset.UTC), read.recollection().caller()),
+                        incidentKey, reported.incidentId() == null ? null : digest(reported), read.recollection(), system));
                 afterRecording(read, callerKeys, reported.caseId());
             }
             return decision;

@@ -20,8 +20,9 @@ import javax.sql.DataSource;
  * Case memory as an append-only ledger in SQL ({@code memory_entry}): every row is what one
  * system asserted about one caller or one case, with who asserted it and when the service
  * received it. A decision costs one read statement (the entries of its caller and case since
- * their last snapshot, and its incident id's row) folded in Java ({@link LedgerFold}), and one
- * write statement that inserts the incident row and, only if that row is new, the entries: no
+ * their last snapshot, and its incident id's row) folded in Java ({@link LedgerFold}), and a share
+ * of one write statement that inserts the incident rows of the decisions waiting together (group
+ * commit, {@link LedgerWriter}) and, only for those rows that are new, their entries: no
  * row lock, no read-modify-write, so instances sharing one database never wait for each other
  * and a retry that races its original still counts once. Long histories are compacted into
  * snapshot rows ({@link #compact}) so reads stay short. The clock stamps when rows were received;
@@ -53,6 +54,12 @@ public final class MemoryStore {
     private final Clock clock;
     private final Jdbc jdbc;
     private final java.time.Duration settled;
+    /**
+     * This store's rows parsed once for every fold: the recent rows of about a thousand busy
+     * subjects (their entries since their last snapshot), a few tens of MiB at most. Per store, not
+     * per process, so an erasure or purge clears exactly the cache of the database it changed.
+     */
+    private final ParsedFacts parsed = new ParsedFacts(20_000);
 
     public MemoryStore(DataSource data, Clock clock, java.time.Duration timeout) {
         this.data = data;
@@ -121,7 +128,7 @@ public final class MemoryStore {
                     }
                 }
             }
-            LedgerFold fold = LedgerFold.of(entries);
+            LedgerFold fold = LedgerFold.of(entries, parsed);
             List<String> stale = callerKeys.isEmpty() ? List.of()
                     : fold.callerKeys().stream().filter(k -> !k.equals(callerKeys.get(0))).toList();
             return new Recalled(new Recollection(fold.caller(), fold.caseFile()), Optional.ofNullable(prior),
@@ -141,46 +148,42 @@ public final class MemoryStore {
      */
     public boolean record(Contribution k, String incidentKey, String requestDigest, Recollection recollection,
                           String system) {
-        return snapshot(c -> {
-            OffsetDateTime now = now();
-            List<Object> params = new ArrayList<>();
-            StringBuilder rows = new StringBuilder();
-            var contact = k.contact();
-            if (k.caller() != null) {
-                row(rows, params, LedgerEntry.PERSON, k.callerKey(), k.callerKey(), "CONTACT", MemoryJson.write(k.caller()),
-                        system, contact, now, null);
-            }
-            if (k.caseFile() != null) {
-                row(rows, params, LedgerEntry.CASE, k.caseId(), k.callerKey(), "CONTACT", MemoryJson.write(k.caseFile()),
-                        system, contact, now, contact.incidentKey());
-            }
-            String insert = "insert into memory_entry (subject_type, subject, caller_key, kind, facts, asserted_by,"
-                    + " department, received_at, occurred_at, decision_id, incident_key) select * from (values " + rows
-                    + ") v";
-            if (incidentKey == null) {
-                update(c, insert, params.toArray());
-                return true;
-            }
-            List<Object> all = new ArrayList<>(List.of(incidentKey, requestDigest, contact.decisionId(),
-                    k.callerKey() == null ? "" : k.callerKey(), k.caseId() == null ? "" : k.caseId(),
-                    MemoryJson.write(recollection), now));
-            all.addAll(params);
-            // Data-modifying CTEs all run: the entries are inserted only when the incident row was.
-            int inserted = update(c, "with inc as (insert into memory_incident (incident_id, request_digest, decision_id,"
-                    + " caller_key, case_id, recollection, recorded_at) values (?, ?, ?, nullif(?, ''), nullif(?, ''),"
-                    + " ?::jsonb, ?) on conflict do nothing returning 1) " + insert + " where exists (select 1 from inc)",
-                    all.toArray());
-            return inserted > 0;
-        });
+        return record(List.of(new Write(k, incidentKey, requestDigest, recollection, system))).get(0);
     }
 
-    private static void row(StringBuilder rows, List<Object> params, char type, String subject, String callerKey,
-                            String kind, String facts, String system, Contribution.Contact contact, OffsetDateTime now,
-                            String incidentKey) {
-        rows.append(rows.isEmpty() ? "" : ", ").append("(?::char(1), ?::varchar, ?::varchar, ?::varchar, ?::jsonb,"
-                + " ?::varchar, ?::varchar, ?::timestamptz, ?::timestamptz, ?::varchar, ?::varchar)");
-        params.addAll(java.util.Arrays.asList(String.valueOf(type), subject, callerKey, kind, facts, system,
-                contact.department(), now, contact.occurredAt(), contact.decisionId(), incidentKey));
+    /** One decided incident to record: what it contributes, under which incident key, and its retry's answer. */
+    public record Write(Contribution contribution, String incidentKey, String requestDigest, Recollection recollection,
+                        String system) {
+    }
+
+    /**
+     * Records decided incidents together: one statement, so one transaction and one commit for all
+     * of them (see {@link LedgerWriter}), and either all are recorded or none. For each, in order,
+     * whether it was recorded: false when its incident key was recorded before, by another request
+     * or by an earlier write of the same batch (a retry racing its original still counts once).
+     * Every row of the batch is stamped with one receipt time, taken once the batch holds its
+     * connection, as a single write's rows are; their ids follow the batch's order.
+     */
+    public List<Boolean> record(List<Write> writes) {
+        List<Boolean> recorded = new ArrayList<>(writes.size());
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        LedgerRows rows = new LedgerRows();
+        for (Write w : writes) {
+            // The first write of an incident key in the batch is the original; a later one, a retry that raced it.
+            boolean first = w.incidentKey() == null || keys.add(w.incidentKey());
+            recorded.add(first);
+            if (first) {
+                rows.add(w);
+            }
+        }
+        java.util.Set<String> inserted = snapshot(c -> rows.insert(c, now(), jdbc));
+        for (int i = 0; i < writes.size(); i++) {
+            String key = writes.get(i).incidentKey();
+            if (recorded.get(i) && key != null && !inserted.contains(key)) {
+                recorded.set(i, false);
+            }
+        }
+        return recorded;
     }
 
     /**
@@ -309,7 +312,7 @@ public final class MemoryStore {
             if (entries.size() <= 1) {
                 return false;
             }
-            LedgerFold fold = LedgerFold.of(entries);
+            LedgerFold fold = LedgerFold.of(entries, parsed);
             OffsetDateTime received = now();
             boolean person = subjectType == LedgerEntry.PERSON;
             update(c, "insert into memory_entry (subject_type, subject, caller_key, kind, facts, detail, asserted_by,"
@@ -350,7 +353,7 @@ public final class MemoryStore {
                     + cases + "))", keys, keys);
             update(c, "update memory_change set subject = null where subject = any(?)", keys);
             logChange(c, null, change, now());
-            LedgerFold.PARSED.forget();
+            parsed.forget();
             return removed;
         });
     }
@@ -387,7 +390,7 @@ public final class MemoryStore {
             removed += batch;
         } while (batch > 0);
         if (removed > 0) {
-            LedgerFold.PARSED.forget();
+            parsed.forget();
             int rows = removed;
             write(c -> {
                 logChange(c, null, new Change(actor, "PURGE", "retention", null,
@@ -427,7 +430,7 @@ public final class MemoryStore {
     }
 
     private LedgerFold callerFold(Connection c, String callerKey) throws SQLException {
-        return LedgerFold.of(entries(c, LedgerEntry.PERSON, callerKey));
+        return LedgerFold.of(entries(c, LedgerEntry.PERSON, callerKey), parsed);
     }
 
     private List<LedgerEntry> entries(Connection c, char subjectType, String subject) throws SQLException {
@@ -435,7 +438,7 @@ public final class MemoryStore {
     }
 
     private LedgerFold fold(Connection c, String where, Object param) throws SQLException {
-        return LedgerFold.of(fetch(c, where, param));
+        return LedgerFold.of(fetch(c, where, param), parsed);
     }
 
     private List<LedgerEntry> fetch(Connection c, String where, Object... params) throws SQLException {

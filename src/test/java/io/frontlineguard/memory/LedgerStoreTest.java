@@ -84,6 +84,116 @@ class LedgerStoreTest {
         }
     }
 
+    private static MemoryStore.Write write(Incident i, UnaryOperator<String> key, String digest) {
+        return new MemoryStore.Write(Contribution.of(i, UUID.randomUUID().toString(), Set.of(), key, "sys-a",
+                OffsetDateTime.now(ZoneOffset.UTC), CallerMemory.NONE), "sys-a/" + i.incidentId(), digest, Recollection.NONE,
+                "sys-a");
+    }
+
+    /**
+     * A write the server refuses: its case id is longer than its column (the API never lets one
+     * through, so it is made here), and so the whole statement is refused.
+     */
+    private static MemoryStore.Write refused(MemoryStore.Write w) {
+        Contribution k = w.contribution();
+        return new MemoryStore.Write(new Contribution(k.callerKey(), k.caller(), "x".repeat(200), k.caseFile(), k.contact()),
+                w.incidentKey(), w.requestDigest(), w.recollection(), w.system());
+    }
+
+    /**
+     * Group commit writes many decisions with one statement. Two of them for one incident id (a
+     * retry racing its original into the same batch) count once, as when they race in two
+     * statements: the first is recorded, the second adds nothing; one already recorded adds nothing.
+     */
+    @Test
+    void shouldRecordABatchInOrderAndCountAnIncidentOnceWithinIt() throws SQLException {
+        String run = UUID.randomUUID().toString();
+        String caller = "\"caseId\": \"" + run + "-case\", \"caller\": {\"callerId\": \"" + run + "\"}";
+        MemoryStore.Write earlier = write(incident(run + "-0", "legal", caller), KEY, "d0");
+        assertTrue(store().record(List.of(earlier)).get(0));
+        MemoryStore.Write first = write(incident(run + "-1", "call-center", caller), KEY, "d1");
+        MemoryStore.Write sameIncident = write(incident(run + "-1", "sales", caller), KEY, "d1-other");
+        MemoryStore.Write again = write(incident(run + "-0", "sales", caller), KEY, "d0");
+        MemoryStore.Write other = write(incident(run + "-2", "support", caller), KEY, "d2");
+
+        assertEquals(List.of(true, false, false, true), store().record(List.of(first, sameIncident, again, other)));
+
+        assertEquals(3, count("select count(*) from memory_incident where incident_id like ?", "sys-a/" + run + "-%"));
+        var prior = store().recall(List.of(KEY.apply(run)), run + "-case", "sys-a/" + run + "-1", null);
+        assertEquals("d1", prior.prior().orElseThrow().requestDigest(), "the first of the batch is the original");
+        assertEquals(first.contribution().contact().decisionId(), prior.prior().orElseThrow().decisionId());
+        assertEquals(0, count("select count(*) from memory_entry where decision_id = ? or decision_id = ?",
+                sameIncident.contribution().contact().decisionId(), again.contribution().contact().decisionId()),
+                "what counted once added no entries");
+        assertEquals(3, prior.recollection().caseFile().contacts());
+        assertEquals(3, prior.recollection().caller().departmentCount());
+        // One receipt time for the batch, ids in the batch's order.
+        assertEquals(1, count("select count(distinct received_at) from memory_entry where decision_id in (?, ?)",
+                first.contribution().contact().decisionId(), other.contribution().contact().decisionId()));
+        assertTrue(count("select max(id) from memory_entry where decision_id = ?", first.contribution().contact().decisionId())
+                < count("select min(id) from memory_entry where decision_id = ?", other.contribution().contact().decisionId()));
+    }
+
+    /** One statement for the batch: when it fails, nothing of any of its decisions is recorded. */
+    @Test
+    void shouldRecordNothingOfABatchWhoseStatementFails() throws SQLException {
+        String run = UUID.randomUUID().toString();
+        MemoryStore.Write fine = write(incident(run + "-1", "call-center", "\"caseId\": \"" + run + "-case\""), KEY, "d1");
+        MemoryStore.Write refused = refused(write(incident(run + "-2", "call-center", "\"caseId\": \"" + run + "-other\""), KEY, "d2"));
+        assertThrows(MemoryUnavailableException.class, () -> store().record(List.of(fine, refused)));
+        assertEquals(0, count("select count(*) from memory_incident where incident_id like ?", "sys-a/" + run + "-%"));
+        assertEquals(0, count("select count(*) from memory_entry where subject = ?", run + "-case"));
+        assertTrue(store().record(List.of(fine)).get(0), "the same write alone is recorded");
+    }
+
+    /** Through the group-commit writer, decisions waiting together are answered from one batch. */
+    @Test
+    void shouldAnswerEveryDecisionOfAFailedBatchWithMemoryUnavailable() throws Exception {
+        String run = UUID.randomUUID().toString();
+        java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger batches = new java.util.concurrent.atomic.AtomicInteger();
+        // The first batch waits until the others have queued, so they are written together, as under load.
+        try (LedgerWriter writer = new LedgerWriter(batch -> {
+            if (batches.getAndIncrement() == 0) {
+                held.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return store().record(batch);
+        }, Duration.ofSeconds(5), 1)) {
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            Future<Boolean> opener = pool.submit(() -> writer.record(write(incident(run + "-0", "sales",
+                    "\"caseId\": \"" + run + "-open\""), KEY, "d0")));
+            held.await();
+            List<Future<Boolean>> queued = new ArrayList<>();
+            queued.add(pool.submit(() -> writer.record(write(incident(run + "-1", "sales", "\"caseId\": \"" + run + "-case\""),
+                    KEY, "d1"))));
+            queued.add(pool.submit(() -> writer.record(refused(write(incident(run + "-2", "sales", "\"caseId\": \"" + run
+                    + "-other\""), KEY, "d2")))));
+            queued.add(pool.submit(() -> writer.record(write(incident(run + "-3", "sales", "\"caseId\": \"" + run + "-case\""),
+                    KEY, "d3"))));
+            long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (writer.waiting() < 3) {
+                assertTrue(System.nanoTime() < until, "the three writes never queued");
+                Thread.sleep(10);
+            }
+            release.countDown();
+            assertTrue(opener.get());
+            for (Future<Boolean> f : queued) {
+                var e = assertThrows(java.util.concurrent.ExecutionException.class, f::get);
+                assertTrue(e.getCause() instanceof MemoryUnavailableException, String.valueOf(e.getCause()));
+            }
+            pool.shutdown();
+            assertEquals(2, batches.get(), "the three queued decisions were one batch");
+        }
+        assertEquals(1, count("select count(*) from memory_incident where incident_id like ?", "sys-a/" + run + "-%"));
+        assertEquals(0, count("select count(*) from memory_entry where subject = ?", run + "-case"));
+    }
+
     @Test
     void shouldKeepACallersAndACasesRecordBoundedHoweverManyDepartmentsAndStaffAppear() throws Exception {
         String run = UUID.randomUUID().toString();

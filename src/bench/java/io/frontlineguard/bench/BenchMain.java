@@ -97,6 +97,11 @@ public final class BenchMain {
             System.out.printf("ratio hand-off alone / inline built-in rules (median): %.2f%n",
                     hop.getPercentile(50) / rules.getPercentile(50));
         }
+        Statistics watched = byName.get("decideWatched");
+        if (watched != null && rules != null) {
+            System.out.printf("ratio watched on this thread / inline, built-in rules (median): %.2f%n",
+                    watched.getPercentile(50) / rules.getPercentile(50));
+        }
         Statistics java = byName.get("decideWithJavaConsequences");
         if (java != null && rules != null) {
             System.out.printf("ratio MVEL consequences (the service's) / Java consequences, built-in rules (median): %.2f%n",

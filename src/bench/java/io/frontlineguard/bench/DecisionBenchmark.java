@@ -142,6 +142,15 @@ public class DecisionBenchmark {
         return engine.evaluateWithin(rules, incidents[index()], DEADLINE);
     }
 
+    /**
+     * What a request's deadline adds since issue 32: the same decision on this thread, watched by the
+     * watchdog (DecisionService's way now), beside decideWithinDeadline (its way before).
+     */
+    @Benchmark
+    public Evaluation decideWatched() {
+        return engine.evaluateWatched(rules, incidents[index()], DEADLINE);
+    }
+
     /** The hand-off alone: a task given to an evaluation thread and waited for, with no rules in it. */
     @Benchmark
     public Incident handOffOnly() {

@@ -4,7 +4,6 @@ import io.frontlineguard.api.v1.DecisionResponse;
 import io.frontlineguard.api.v1.ErrorCode;
 import io.frontlineguard.callingsystem.CallingSystem;
 import io.frontlineguard.callingsystem.CallingSystems;
-import io.frontlineguard.decision.Decision;
 import io.frontlineguard.incident.Incident;
 import io.frontlineguard.incident.IncidentReader;
 import io.frontlineguard.memory.MemoryDecisions;
@@ -38,8 +37,9 @@ public class DecisionResource {
     }
 
     /**
-     * Non-blocking: the body is read on the event loop and the evaluation goes from there straight
-     * to an evaluation thread, which also writes the answer. Only a decision that reads or writes
+     * Non-blocking: the body is read and the incident decided on the event loop, with the watchdog
+     * keeping the deadline (issue 32: a sandboxed evaluation always ends, in tens of microseconds, so
+     * a hand-off to another thread cost more than it protected). Only a decision that reads or writes
      * case memory waits for the store, so only it takes a worker thread.
      */
     @POST
@@ -54,10 +54,11 @@ public class DecisionResource {
         }
         boolean recording = Recording.of(record);
         String language = Language.of(headers);
-        Uni<Decision> decision = decisions.remembers(incident)
-                ? Uni.createFrom().item(() -> decisions.decide(incident, recording, system.name()))
-                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                : Uni.createFrom().completionStage(decisions.decideFromRequest(incident));
-        return decision.map(d -> DecisionResponse.of(d, language));
+        if (!decisions.remembers(incident)) {
+            return Uni.createFrom().item(DecisionResponse.of(decisions.decide(incident, recording, system.name()), language));
+        }
+        return Uni.createFrom().item(() -> decisions.decide(incident, recording, system.name()))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .map(d -> DecisionResponse.of(d, language));
     }
 }

@@ -7,7 +7,6 @@ import io.frontlineguard.ruleset.JudgementStages;
 import io.frontlineguard.ruleset.RuleSet;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
 
@@ -16,10 +15,14 @@ import org.kie.api.runtime.rule.FactHandle;
  * the thresholds are constants compiled into the rules; nothing else (no clock, no services) is
  * visible to the rules. Sessions are
  * reused from a pool of the rule set last evaluated; a different rule set (after a reload)
- * retires the old pool. {@link #evaluateWithin} adds the deadline: the evaluation moves to an
- * {@link EvaluationThreads} thread, and a session whose run passed the deadline is halted and
- * thrown away. That hand-off costs about as much as a decision itself (docs/benchmarks.md), so
- * only the paths that face rules nobody has run yet take it: requests and scenario verification.
+ * retires the old pool. Two ways to add a deadline. {@link #evaluateWatched} evaluates on the
+ * calling thread while the {@link Watchdog} halts the session once the deadline has passed: for
+ * requests, whose rule sets have passed the sandbox, so that their evaluation ends (rules/README.md,
+ * "Why an evaluation always ends"). {@link #evaluateWithin} moves the evaluation to an
+ * {@link EvaluationThreads} thread and stops waiting at the deadline even if the evaluation never
+ * returns: for scenario verification, the first run of a rule set. That hand-off costs about as much
+ * as a decision itself (docs/benchmarks.md), which is why requests no longer take it (issue 32).
+ * Either way a session whose run passed the deadline is halted and thrown away.
  */
 public final class DecisionEngine {
 
@@ -41,19 +44,43 @@ public final class DecisionEngine {
         return evaluateNow(rules, incident, new Run());
     }
 
+    /**
+     * Evaluates on this thread, or throws {@link EvaluationThreads.DeadlineExceeded} when the
+     * evaluation missed {@code deadline}: halted by the watchdog, or ended after it.
+     */
+    public Evaluation evaluateWatched(RuleSet rules, Incident incident, Duration deadline) {
+        Watchdog.Watch watch = Watchdog.mine().begin(positive(deadline));
+        try {
+            Evaluation evaluation = evaluateNow(rules, incident, watch);
+            if (watch.missed()) {
+                throw new EvaluationThreads.DeadlineExceeded(deadline);
+            }
+            return evaluation;
+        } catch (RuntimeException e) {
+            if (watch.missed() && !(e instanceof EvaluationThreads.DeadlineExceeded)) {
+                // Halted before it started, or failed because it was halted: the deadline is the cause.
+                throw new EvaluationThreads.DeadlineExceeded(deadline);
+            }
+            throw e;
+        } finally {
+            watch.end();
+        }
+    }
+
+    /** Evaluations halted by the watchdog that have still not ended (liveness, metrics). */
+    public static int overdueOnRequestThreads() {
+        return Watchdog.overdue();
+    }
+
+    /** Evaluations on request threads that missed their deadline, ever. */
+    public static long timeoutsOnRequestThreads() {
+        return Watchdog.timeouts();
+    }
+
     /** Evaluates on an evaluation thread, or throws {@link EvaluationThreads.DeadlineExceeded} once {@code deadline} has passed. */
     public Evaluation evaluateWithin(RuleSet rules, Incident incident, Duration deadline) {
         Run run = new Run();
         return threads.call(() -> evaluateNow(rules, incident, run), positive(deadline), run::halt);
-    }
-
-    /**
-     * The same as {@link #evaluateWithin} without a waiting thread: the future fails with
-     * {@link EvaluationThreads.DeadlineExceeded} once {@code deadline} has passed.
-     */
-    public CompletableFuture<Evaluation> evaluateAsync(RuleSet rules, Incident incident, Duration deadline) {
-        Run run = new Run();
-        return threads.submit(() -> evaluateNow(rules, incident, run), positive(deadline), run::halt);
     }
 
     private static Duration positive(Duration deadline) {
@@ -63,7 +90,7 @@ public final class DecisionEngine {
         return deadline;
     }
 
-    private Evaluation evaluateNow(RuleSet rules, Incident incident, Run run) {
+    private Evaluation evaluateNow(RuleSet rules, Incident incident, Stoppable run) {
         long start = System.nanoTime();
         SessionPool sessions = poolFor(rules);
         SessionPool.Pooled pooled = sessions.borrow();
@@ -111,7 +138,7 @@ public final class DecisionEngine {
      * judgement as answers arrive; when a stage strengthened no answer, the fact already holds the
      * next stage's judgement and is not updated, so no rule that reads it is evaluated again.
      */
-    private static int judge(KieSession session, ActionSink sink, int stages, int firedSoFar, Run run) {
+    private static int judge(KieSession session, ActionSink sink, int stages, int firedSoFar, Stoppable run) {
         int fired = 0;
         FactHandle handle = null;
         Judgement inSession = null;
@@ -130,27 +157,41 @@ public final class DecisionEngine {
         return fired;
     }
 
+    /** What may halt an evaluation from another thread: it sees the session from start to finish. */
+    interface Stoppable {
+        /** The session is about to run; false when the evaluation was halted already. */
+        boolean start(KieSession session);
+
+        /** The rules are done; true when the run ended in time. A run that did not is thrown away. */
+        boolean finish();
+
+        boolean halted();
+    }
+
     /**
      * The session one evaluation is using, so the waiting caller can halt it. Once the run has
      * finished or was halted the session is released, and a late halt must not reach whoever
      * borrows it next: both sides go through this object's lock.
      */
-    private static final class Run {
+    private static final class Run implements Stoppable {
         private KieSession session;
         private boolean halted;
 
-        synchronized boolean start(KieSession s) {
+        @Override
+        public synchronized boolean start(KieSession s) {
             session = s;
             return !halted;
         }
 
         /** True when the run ended in time; a halted session is disposed, never pooled. */
-        synchronized boolean finish() {
+        @Override
+        public synchronized boolean finish() {
             session = null;
             return !halted;
         }
 
-        synchronized boolean halted() {
+        @Override
+        public synchronized boolean halted() {
             return halted;
         }
 

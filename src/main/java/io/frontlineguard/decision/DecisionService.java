@@ -9,7 +9,6 @@ import io.quarkus.arc.All;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletionStage;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
@@ -41,30 +40,12 @@ public class DecisionService {
         RuleSet ruleSet = rules.get();
         Evaluation evaluation;
         try {
-            evaluation = engine.evaluateWithin(ruleSet, incident, deadline);
+            // On this thread (a request's event loop or worker): the watchdog keeps the deadline (issue 32).
+            evaluation = engine.evaluateWatched(ruleSet, incident, deadline);
         } catch (EvaluationThreads.DeadlineExceeded e) {
             throw timedOut(decisionId, incident, ruleSet, remembered, memory, e);
         }
         return decided(new Decision(decisionId, incident, ruleSet.version(), evaluation, remembered, memory));
-    }
-
-    /**
-     * Decides an incident from its request alone without a thread waiting for it: the stage
-     * completes on the evaluation thread, or fails with {@link DecisionTimeoutException} at the deadline.
-     */
-    public CompletionStage<Decision> decideAsync(Incident incident) {
-        String decisionId = UUID.randomUUID().toString();
-        RuleSet ruleSet = rules.get();
-        List<Remembered> none = List.of();
-        return engine.evaluateAsync(ruleSet, incident, deadline).handle((evaluation, error) -> {
-            if (error == null) {
-                return decided(new Decision(decisionId, incident, ruleSet.version(), evaluation, none, MemoryUse.NOT_USED));
-            }
-            if (error instanceof EvaluationThreads.DeadlineExceeded e) {
-                throw timedOut(decisionId, incident, ruleSet, none, MemoryUse.NOT_USED, e);
-            }
-            throw EvaluationThreads.unchecked(error);
-        });
     }
 
     private Decision decided(Decision decision) {

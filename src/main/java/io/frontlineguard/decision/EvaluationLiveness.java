@@ -8,7 +8,8 @@ import org.eclipse.microprofile.health.Liveness;
 
 /**
  * DOWN once {@code guard.decision.max-overdue} evaluations are still running past their deadline:
- * such threads cannot be stopped from inside the JVM, so the process asks to be restarted.
+ * such threads cannot be stopped from inside the JVM, so the process asks to be restarted. A request's
+ * evaluation counts once the watchdog has halted it and it still runs ({@link Watchdog}).
  */
 @Liveness
 @ApplicationScoped
@@ -22,12 +23,13 @@ public class EvaluationLiveness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        int decisions = EvaluationThreads.decisions().overdue();
+        // Overdue on the evaluation threads (scenarios) and on the request threads the watchdog watches.
+        int decisions = EvaluationThreads.decisions().overdue() + DecisionEngine.overdueOnRequestThreads();
         int verifications = EvaluationThreads.verification().overdue();
         return HealthCheckResponse.named("evaluations").status(decisions + verifications < maxOverdue)
                 .withData("overdueDecisions", decisions)
                 .withData("overdueVerifications", verifications)
-                .withData("timeouts", EvaluationThreads.decisions().timeouts())
+                .withData("timeouts", EvaluationThreads.decisions().timeouts() + DecisionEngine.timeoutsOnRequestThreads())
                 .build();
     }
 }

@@ -45,12 +45,14 @@ public final class RotatingFileSink implements LineSink {
     @Override
     public void write(List<String> lines) throws IOException {
         for (String line : lines) {
-            byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
-            if (size > 0 && size + bytes.length > maxBytes) {
+            // The line and its newline go into the buffer separately: no concatenated copy of every line.
+            byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+            if (size > 0 && size + bytes.length + 1 > maxBytes) {
                 rotate();
             }
             out.write(bytes);
-            size += bytes.length;
+            out.write('\n');
+            size += bytes.length + 1;
         }
         out.flush();
     }

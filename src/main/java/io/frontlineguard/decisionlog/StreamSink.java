@@ -22,7 +22,8 @@ public final class StreamSink implements LineSink {
     @Override
     public void write(List<String> lines) throws IOException {
         for (String line : lines) {
-            out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+            out.write(line.getBytes(StandardCharsets.UTF_8));
+            out.write('\n');
         }
         out.flush();
     }

@@ -15,7 +15,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletionStage;
 
 /**
  * A decision with case memory: one read transaction for what memory holds on the incident's
@@ -50,11 +49,6 @@ public class MemoryDecisions {
     /** Whether deciding {@code reported} reads or writes case memory, and so waits for the store. */
     public boolean remembers(Incident reported) {
         return memory.enabled() && (reported.caller().callerId() != null || reported.caseId() != null);
-    }
-
-    /** An incident memory has nothing on, decided without a thread waiting for it (see {@link #remembers}). */
-    public CompletionStage<Decision> decideFromRequest(Incident reported) {
-        return decisions.decideAsync(reported);
     }
 
     /** {@code record=false} decides with memory but writes nothing; as asserted by "anonymous". */

@@ -4,6 +4,7 @@ import io.frontlineguard.action.ActionCode;
 import io.frontlineguard.decision.Action;
 import io.frontlineguard.decision.Decision;
 import io.frontlineguard.decision.DecisionListener;
+import io.frontlineguard.decision.DecisionEngine;
 import io.frontlineguard.decision.EvaluationThreads;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -40,7 +41,8 @@ public class DecisionMetrics implements DecisionListener {
                 .publishPercentileHistogram().register(registry);
         timeouts = Counter.builder("guard.decision.timeouts")
                 .description("Decisions that missed guard.decision.deadline (answered 503 DECISION_TIMEOUT)").register(registry);
-        io.micrometer.core.instrument.Gauge.builder("guard.evaluations.overdue", EvaluationThreads.decisions(), EvaluationThreads::overdue)
+        io.micrometer.core.instrument.Gauge.builder("guard.evaluations.overdue", EvaluationThreads.decisions(),
+                        t -> t.overdue() + DecisionEngine.overdueOnRequestThreads())
                 .description("Evaluations still running past their deadline; liveness is DOWN at guard.decision.max-overdue")
                 .register(registry);
     }

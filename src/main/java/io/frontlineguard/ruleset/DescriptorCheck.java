@@ -36,7 +36,17 @@ final class DescriptorCheck {
     /** A string literal and nothing else: what MVEL evaluates when it reads an annotation is then only that string. */
     private static final Pattern LITERAL = Pattern.compile("\"(?:[^\"\\\\\\n\\r]|\\\\[\"\\\\])*\"");
 
+    /**
+     * Demand patterns in one rule, its parent's included. Demand is the one fact of which an incident
+     * has many (up to 50), so a rule's matches grow as 50 to the power of this count; every other
+     * fact is one per incident. Two keeps a rule's worst case at 2,500 matches (rules/README.md, "Why
+     * an evaluation always ends"); the built-in rules use one, a rule that compares two demands two.
+     * The branches of an {@code or} are alternatives (the engine makes a rule of each), so the widest counts.
+     */
+    static final int MAX_DEMAND_PATTERNS = 2;
+
     private final LessonCatalogue lessons;
+    private final Map<String, Integer> demandPatterns = new HashMap<>();
     private final Map<String, ParsedRules.RuleText> rules;
     private final Map<String, RuleScope> scopes = new HashMap<>();
     private final FactVocabulary vocabulary = FactVocabulary.get();
@@ -96,6 +106,13 @@ final class DescriptorCheck {
                 : new RuleScope(scopes.getOrDefault(r.getParentName(), new RuleScope()));
         conditions(f, r.getLhs(), scope);
         scopes.put(r.getName(), scope);
+        int demands = demandPatterns(r.getLhs()) + (r.getParentName() == null ? 0 : demandPatterns.getOrDefault(r.getParentName(), 0));
+        demandPatterns.put(r.getName(), demands);
+        if (demands > MAX_DEMAND_PATTERNS) {
+            f.problem(start, "rule \"" + r.getName() + "\" matches " + demands + " Demand patterns"
+                    + (r.getParentName() == null ? "" : " with its parent's") + "; at most " + MAX_DEMAND_PATTERNS
+                    + ", so that its matches stay bounded (an incident has up to 50 demands)");
+        }
         ConsequenceGrammar.Consequence gives = consequence(f, r, start, scope);
         rules.putIfAbsent(r.getName(), new ParsedRules.RuleText(r.getName(), f.file(), f.text().line(start), gives.codes(),
                 gives.assessments(), scope.reads()));
@@ -129,6 +146,20 @@ final class DescriptorCheck {
                 }
             }
         }
+    }
+
+    /** Demand patterns one match of the conditions joins: summed under and, not and exists; the widest branch of an or. */
+    private static int demandPatterns(BaseDescr d) {
+        if (d instanceof PatternDescr p) {
+            return "Demand".equals(p.getObjectType()) || p.getObjectType().endsWith(".Demand") ? 1 : 0;
+        }
+        int n = 0;
+        if (d instanceof org.drools.drl.ast.descr.ConditionalElementDescr ce) {
+            for (BaseDescr child : ce.getDescrs()) {
+                n = d instanceof OrDescr ? Math.max(n, demandPatterns(child)) : n + demandPatterns(child);
+            }
+        }
+        return n;
     }
 
     private void conditions(SourceFile f, BaseDescr d, RuleScope scope) {

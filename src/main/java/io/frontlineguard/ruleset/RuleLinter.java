@@ -23,6 +23,12 @@ import org.drools.drl.parser.ParserError;
  */
 public final class RuleLinter {
 
+    /**
+     * Rules in one folder. With {@link DescriptorCheck#MAX_DEMAND_PATTERNS} this bounds what one
+     * evaluation can cost (rules/README.md, "Why an evaluation always ends"); the built-in folder has 88.
+     */
+    public static final int MAX_RULES = 400;
+
     private final LessonCatalogue lessons;
 
     public RuleLinter(LessonCatalogue lessons) {
@@ -55,6 +61,11 @@ public final class RuleLinter {
                 packages.put(file, descr);
             }
         });
+        if (rules.size() > MAX_RULES) {
+            String last = rules.values().stream().map(ParsedRules.RuleText::file).max(Comparator.naturalOrder()).orElse("");
+            problems.add(RuleProblem.error(last, 1, 1, "the folder holds " + rules.size() + " rules; at most " + MAX_RULES
+                    + ", so that one evaluation's cost stays bounded"));
+        }
         JudgementStages stages = problems.isEmpty() ? JudgementStages.of(rules, problems) : null;
         problems.sort(Comparator.comparing(RuleProblem::file).thenComparingInt(RuleProblem::line)
                 .thenComparingInt(RuleProblem::column));

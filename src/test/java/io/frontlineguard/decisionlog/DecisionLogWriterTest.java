@@ -28,6 +28,55 @@ class DecisionLogWriterTest {
         return new DecisionLogWriter<>(capacity, timeout, sink, Function.identity(), Function.identity());
     }
 
+    /**
+     * Issue 32: the request threads only queue; the one writer formats and writes many entries per
+     * flush. Each entry is written exactly once, none by a submitting thread.
+     */
+    @Test
+    void shouldFormatOffTheSubmittingThreadsAndWriteManyEntriesPerFlush() throws Exception {
+        List<List<String>> flushes = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.Set<String> formattingThreads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        LineSink slow = new LineSink() {
+            @Override
+            public void write(List<String> lines) throws IOException {
+                flushes.add(List.copyOf(lines));
+                try {
+                    Thread.sleep(5); // a flush's system call and then some
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        DecisionLogWriter<String> writer = new DecisionLogWriter<>(10_000, Duration.ofSeconds(5), slow, e -> {
+            formattingThreads.add(Thread.currentThread().getName());
+            return e;
+        }, Function.identity());
+        ExecutorService requests = Executors.newFixedThreadPool(8, r -> new Thread(r, "request"));
+        List<Future<?>> submitted = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            int thread = t;
+            submitted.add(requests.submit(() -> {
+                for (int i = 0; i < 500; i++) {
+                    assertTrue(writer.submit(thread + "-" + i));
+                }
+            }));
+        }
+        for (Future<?> f : submitted) {
+            f.get(30, TimeUnit.SECONDS);
+        }
+        requests.shutdown();
+        writer.close();
+        List<String> lines = flushes.stream().flatMap(List::stream).toList();
+        assertEquals(4_000, lines.size());
+        assertEquals(4_000, new HashSet<>(lines).size(), "each entry once");
+        assertEquals(java.util.Set.of("decision-log-writer"), formattingThreads, "formatted by the writer only");
+        assertTrue(flushes.size() <= 4_000 / 10, flushes.size() + " flushes for 4,000 entries");
+    }
+
     @Test
     void shouldHaveEveryAcceptedEntryOnDiskAfterClose() throws Exception {
         Path file = dir.resolve("decisions.jsonl");

@@ -83,7 +83,7 @@ public final class LoopingRules {
         Map<String, RuleInfo> rules = Map.of(
                 "Start", new RuleInfo("Start", "looping.drl", 4, List.of("L004-1"), reason, List.of(), List.of()),
                 RULE, new RuleInfo(RULE, "looping.drl", 10, List.of("L004-1"), reason, List.of("CONFIRM_DEMANDS"), List.of()));
-        Thresholds thresholds = new Thresholds(20, 8, 30, 60, 90, 10, 3, 3, 24, 2, 3, 2, 3, 10);
+        Thresholds thresholds = new Thresholds(20, 8, 30, 60, 90, 10, 3, 3, 24, 2, 3, 2, 3, 10, 5000);
         return new RuleSet("sha256:looping", Path.of("looping"), kieBase, rules, thresholds, Instant.EPOCH);
     }
 }

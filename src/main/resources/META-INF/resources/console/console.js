@@ -120,6 +120,8 @@ async function post(body) {
     return;
   }
   state.answered = body;
+  // The answer names rules and lessons by the catalogue's words: one who may decide may read it.
+  await ensureCatalogue();
   answer.replaceChildren(renderDecision(r.body, incidentTime(body)));
 }
 
@@ -245,11 +247,18 @@ function fillExamples() {
 
 // ---- Rules ----------------------------------------------------------------------------------
 
-async function loadCatalogue() {
+async function loadCatalogue(quiet) {
   const r = await api('/v1/rules');
-  if (!r.ok) { status(`${t('failedToLoad')}: /v1/rules ${r.status}`); return; }
+  if (!r.ok) { if (!quiet) status(`${t('failedToLoad')}: /v1/rules ${r.status}`); return; }
   state.catalogue = r.body;
   renderRules();
+}
+
+// The Try and Scenarios pages name rules and lessons from the catalogue. Where it is protected,
+// the first attempt (before signing in) was refused: ask again once there is something to show,
+// quietly, since a person who may not read it sees the codes, not an error.
+async function ensureCatalogue() {
+  if (!state.catalogue) await loadCatalogue(true);
 }
 
 function table(id, heads, rows) {
@@ -331,6 +340,7 @@ async function runScenarios() {
   const r = await api('/v1/rules/scenarios/run', { method: 'POST' });
   if (!r.ok) { out.replaceChildren(el('p', { class: 'bad', text: problemText(r), title: (r.body && r.body.detail) || undefined })); return; }
   state.run = r.body;
+  await ensureCatalogue();
   renderRun();
 }
 
@@ -464,7 +474,10 @@ async function start() {
   startImpact();
   window.addEventListener('hashchange', route);
   // Where the catalogue is protected, the examples come once the person has signed in.
-  document.getElementById('password').addEventListener('change', () => { if (!state.scenarios.length) loadExamples(); });
+  document.getElementById('password').addEventListener('change', () => {
+    if (!state.scenarios.length) loadExamples();
+    ensureCatalogue();
+  });
   route();
   await loadCatalogue();
   await loadExamples();

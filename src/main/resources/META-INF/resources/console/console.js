@@ -219,7 +219,7 @@ function valueWord(fact, value, zoneOf) {
 function provenance(s, zoneOf) {
   const zone = offsetOf(s.at) !== null ? s.at : zoneOf;
   return [s.department, when(s.at, zone), s.assertedBy ? `${t('assertedBy')}: ${s.assertedBy}` : null,
-    s.receivedAt ? `${t('receivedAt')}: ${when(s.receivedAt, zone)}` : null,
+    s.receivedAt ? `${t('receivedAt')}: ${stamp(s.receivedAt)}` : null,
     s.claimedDepartment ? `${t('claimedDepartment')}: ${s.claimedDepartment}` : null].filter(Boolean).join(' · ');
 }
 
@@ -272,7 +272,7 @@ function renderRules() {
   if (!c) return;
   document.getElementById('rules-summary').replaceChildren(el('dl', {},
     el('dt', { text: t('version') }), el('dd', {}, el('code', { id: 'ruleset-version', text: c.rulesetVersion })),
-    el('dt', { text: t('activatedAt') }), el('dd', {}, timeEl(c.activatedAt)),
+    el('dt', { text: t('activatedAt') }), el('dd', {}, stampEl(c.activatedAt)),
     el('dt', { text: t('ruleCount') }), el('dd', { text: String(c.ruleCount) }),
     el('dt', { text: t('covered') }), el('dd', { text: `${c.coveredRuleCount} / ${c.ruleCount}` })));
   const filter = document.getElementById('rule-filter').value.toLowerCase();
@@ -300,7 +300,7 @@ function renderRules() {
     history.length ? el('div', { class: 'scroll' }, el('table', { id: 'reload-table' },
       el('thead', {}, el('tr', {}, [t('at'), t('trigger'), t('outcome'), t('version'), t('problems')].map(h => el('th', { scope: 'col', text: h })))),
       el('tbody', {}, history.map(h => el('tr', { class: 'reload ' + h.outcome.toLowerCase() },
-        el('td', { 'data-label': t('at') }, timeEl(h.at)), el('td', { 'data-label': t('trigger'), text: enumWord('ReloadTrigger', h.trigger) }),
+        el('td', { 'data-label': t('at') }, stampEl(h.at)), el('td', { 'data-label': t('trigger'), text: enumWord('ReloadTrigger', h.trigger) }),
         el('td', { 'data-label': t('outcome') }, el('span', { class: h.outcome === 'SUCCESS' ? 'good' : 'bad', text: enumWord('ReloadOutcome', h.outcome) })),
         el('td', { 'data-label': t('version') }, el('code', { text: h.version || '—' })),
         el('td', { 'data-label': t('problems') }, list(h.problems, p => el('code', { class: 'problem', text: p })))))))) :
@@ -400,6 +400,19 @@ function incidentTime(body) {
 }
 
 function timeEl(iso, zoneOf) { return el('time', { datetime: iso, text: when(iso, zoneOf) }); }
+
+// A time of the service's own clock (a change made, a request asked or decided, a period's start):
+// no incident's, so it is shown at the browser's offset and says so, never mixed unlabeled with the
+// incident times beside it.
+function stamp(iso) {
+  if (!iso || isNaN(new Date(iso))) return when(iso);
+  const offset = -new Date(iso).getTimezoneOffset();
+  const two = n => String(n).padStart(2, '0');
+  const zone = `UTC${offset < 0 ? '-' : '+'}${two(Math.floor(Math.abs(offset) / 60))}:${two(Math.abs(offset) % 60)}`;
+  return `${when(new Date(iso).toISOString(), zone.slice(3))} (${zone})`;
+}
+
+function stampEl(iso) { return el('time', { datetime: iso, text: stamp(iso) }); }
 
 // ---- Pages, language, start ---------------------------------------------------------------------
 

@@ -198,6 +198,8 @@ const MESSAGES = {
   impactFilesHint: { ja: '同じ名前の適用中のファイルと差し替えます（新しい名前なら追加）。選ばなければ適用中のルールのままです。', en: 'Each replaces the file of the same name in force (or is added). Choose none to replay the rules in force as they are.' },
   impactNoFiles: { ja: 'ファイル未選択（適用中のルールのまま）', en: 'No file chosen (the rules in force as they are)' },
   impactSince: { ja: '期間の始まり', en: 'Period from' },
+  impactSinceInvalid: { ja: '読めない期間です。30d（30日前から）、12h、2w、日付（2026-11-01、UTC）または日時（2026-11-01T09:00:00Z）で指定してください',
+    en: 'is not a period: give 30d (the last 30 days), 12h, 2w, a date (2026-11-01, UTC) or an instant (2026-11-01T09:00:00Z)' },
   impactSinceHint: { ja: '30d（30日前から）、12h、2w、日付（2026-11-01、UTC）または日時（2026-11-01T09:00:00Z）', en: '30d (the last 30 days), 12h, 2w, a date (2026-11-01, UTC) or an instant (2026-11-01T09:00:00Z)' },
   runImpact: { ja: '再判定を実行', en: 'Run the replay' },
   impactLog: { ja: '判定ログ', en: 'Decision log' },

@@ -157,7 +157,7 @@ function renderCaller(c, pending) {
     c.departmentCount > Object.keys(c.departments || {}).length ? el('p', { text: `${t('departmentCount')}: ${c.departmentCount}` }) : null,
     el('h3', { text: t('cases') }),
     c.cases.length ? c.cases.map(k => el('article', { class: 'card case', 'data-case': k.caseId },
-      el('h4', {}, `${t('caseId')}: `, el('code', { text: k.caseId }), ` — ${k.facts.contacts} ${t('contacts')}`),
+      el('h4', {}, `${t('caseId')}: `, el('code', { text: k.caseId }), ` — ${k.facts.contacts} ${t(k.facts.contacts === 1 ? 'contactOne' : 'contacts')}`),
       caseFacts(k.facts, caseZone(k, zone)), contactTable(k.contacts, caseZone(k, zone)))) : el('p', { text: t('none') }),
     el('h3', { text: t('history') }), historyTable(c, pending || [], 'history-table', zone));
 }

@@ -87,11 +87,13 @@ function problemText(r) {
   return `${errorText(code) || ''} ${r.status} ${code}`.trim() + (LANG !== 'ja' && r.body && r.body.detail ? `: ${r.body.detail}` : '');
 }
 
-function showProblems(errors, detail) {
+function showProblems(errors, detail, status) {
   const box = document.getElementById('problems');
   box.hidden = false;
+  // Only a 422 (or the page's own JSON check) is about the incident's content; a 403 or a 503 is not.
+  const title = !status || status === 400 || status === 422 ? 'problemsTitle' : 'refusedTitle';
   // replaceChildren would write a null as the word "null": only what there is goes in.
-  box.replaceChildren(...[el('h3', { text: t('problemsTitle') }), detail ? el('p', { text: detail }) : null,
+  box.replaceChildren(...[el('h3', { text: t(title) }), detail ? el('p', { text: detail }) : null,
     errors.length ? list(errors, e => el('span', {}, violationText(e), e.path ? [' ', el('code', { text: e.path })] : null)) : null]
     .filter(Boolean));
   box.focus();
@@ -115,7 +117,7 @@ async function post(body) {
     answer.replaceChildren();
     const errors = (r.body && r.body.errors || []).map(e => typeof e === 'string' ? { path: '', message: e } : e);
     if (state.tab === 'form') state.form.showErrors(errors);
-    showProblems(errors, problemText(r));
+    showProblems(errors, problemText(r), r.status);
     state.answered = null;
     return;
   }

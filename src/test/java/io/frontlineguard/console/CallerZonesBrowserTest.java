@@ -34,6 +34,8 @@ class CallerZonesBrowserTest extends ConsoleInBrowser {
 
         WebElement contact = wait.until(d -> d.findElement(By.cssSelector("table.contacts tbody tr td")));
         assertEquals("2026-11-23 21:10", contact.getText(), "the contact at the incident's own clock");
+        assertTrue(driver.findElement(By.cssSelector("article.case h4")).getText().endsWith(" — 1 contact"),
+                driver.findElement(By.cssSelector("article.case h4")).getText());
         WebElement change = driver.findElement(By.cssSelector("#history-table tr.change td"));
         assertTrue(change.getText().matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d \\(UTC\\+09:00\\)"),
                 "the service's own time with its zone: " + change.getText());

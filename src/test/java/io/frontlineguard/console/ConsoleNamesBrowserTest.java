@@ -50,6 +50,19 @@ class ConsoleNamesBrowserTest extends ConsoleInBrowser {
                 "the Rules page was never opened");
     }
 
+    @Test
+    void shouldHeadARefusalForAnotherDepartmentAsARefusalNotAsErrorsInTheIncident() {
+        openPage("callers");
+        driver.findElement(By.id("user")).sendKeys("clerk");
+        driver.findElement(By.id("password")).sendKeys("clerk-dev-only", Keys.TAB);
+        openPage("try");
+        chooseLanguage("en");
+        decide("{\"occurredAt\": \"2026-11-23T10:00:00+09:00\", \"channel\": \"PHONE\", \"department\": \"sales\"}");
+        WebElement box = wait.until(d -> d.findElement(By.cssSelector("#problems h3")));
+        assertTrue(driver.findElement(By.id("problems")).getText().contains("DEPARTMENT_NOT_ALLOWED"), driver.findElement(By.id("problems")).getText());
+        assertEquals("The incident was not decided", box.getText());
+    }
+
     private static String jaName(List<Map<String, Object>> rules, String name) {
         return (String) rules.stream().filter(r -> r.get("name").equals(name)).findFirst().orElseThrow().get("jaName");
     }

@@ -30,6 +30,9 @@ async function api(path, options) {
   const text = await response.text();
   let body = null;
   try { body = text ? JSON.parse(text) : null; } catch (e) { body = { detail: text }; }
+  // Signed in, yet refused the decisions or the catalogue: the person lacks the role, not a sign-in.
+  const decisionsOrCatalogue = path.startsWith('/v1/rules') || /^\/v1\/decisions([?:]|$)/.test(path);
+  if (response.status === 403 && auth && body && body.code === 'FORBIDDEN' && decisionsOrCatalogue && !opts.quiet) status(t('needDeciderRole'), 'needDeciderRole');
   return { status: response.status, ok: response.ok, body };
 }
 
@@ -234,7 +237,7 @@ function handlingHeadline(handling) {
 }
 
 async function loadExamples() {
-  const scenarios = await api('/v1/rules/scenarios');
+  const scenarios = await api('/v1/rules/scenarios', { quiet: true });
   // The catalogue names its scenarios by id: shown again, they read in the page's language.
   if (scenarios.ok) { state.scenarios = scenarios.body.scenarios; fillExamples(); renderRules(); renderRun(); }
 }
@@ -250,8 +253,9 @@ function fillExamples() {
 // ---- Rules ----------------------------------------------------------------------------------
 
 async function loadCatalogue(quiet) {
-  const r = await api('/v1/rules');
-  if (!r.ok) { if (!quiet) status(`${t('failedToLoad')}: /v1/rules ${r.status}`); return; }
+  const r = await api('/v1/rules', { quiet });
+  // A 403 has said the role is missing (api); other failures say what failed.
+  if (!r.ok) { if (!quiet && r.status !== 403) status(`${t('failedToLoad')}: /v1/rules ${r.status}`); return; }
   state.catalogue = r.body;
   renderRules();
 }
@@ -427,6 +431,8 @@ function route() {
   document.querySelectorAll('nav a').forEach(a => {
     if (a.dataset.page === current) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
   });
+  // Signed in on another page, a person who opens these learns whether they may use them.
+  if (['try', 'scenarios'].includes(current) && credentials() && !state.catalogue) loadCatalogue();
   if (current === 'rules') {
     // A link to one rule must find it, whatever the filter left in the table before.
     if (rest.length) document.getElementById('rule-filter').value = '';

@@ -151,6 +151,7 @@ const MESSAGES = {
   send: { ja: '送信', en: 'Send' },
   needCredentials: { ja: 'ユーザーとパスワードを入力してください。', en: 'Enter a user and a password.' },
   signInFirst: { ja: 'このサービスは認証を求めています。「顧客の記録」でユーザーとパスワードを入力してから、もう一度お試しください。', en: 'This service asks for credentials: enter a user and a password under Caller memory, then try again.' },
+  needDeciderRole: { ja: 'サインインしたユーザーにはロール decider がないため、判定の試行とルールの一覧は使えません。', en: 'The user signed in lacks the role decider: trying decisions and the rules are not available to them.' },
   unknownCaller: { ja: 'この顧客の記録はありません。', en: 'Case memory holds nothing on this caller.' },
   wrongCredentials: { ja: 'ユーザー名またはパスワードが正しくありません。', en: 'The user or the password is wrong.' },
   roleMissing: { ja: 'このユーザーには case-officer または admin のロールがありません。', en: 'This user has neither role case-officer nor admin.' },

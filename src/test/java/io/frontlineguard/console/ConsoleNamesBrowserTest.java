@@ -63,6 +63,17 @@ class ConsoleNamesBrowserTest extends ConsoleInBrowser {
         assertEquals("The incident was not decided", box.getText());
     }
 
+    @Test
+    void shouldTellASignedInOfficerTheDeciderRoleIsMissingNotToSignIn() {
+        openPage("callers");
+        driver.findElement(By.id("user")).sendKeys("officer");
+        driver.findElement(By.id("password")).sendKeys("officer-dev-only", Keys.TAB);
+        openPage("try");
+        WebElement status = driver.findElement(By.id("status"));
+        wait.until(d -> status.getText().contains("decider"));
+        assertFalse(status.getText().contains("認証を求めて"), status.getText());
+    }
+
     private static String jaName(List<Map<String, Object>> rules, String name) {
         return (String) rules.stream().filter(r -> r.get("name").equals(name)).findFirst().orElseThrow().get("jaName");
     }

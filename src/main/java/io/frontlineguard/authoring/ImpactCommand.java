@@ -50,6 +50,11 @@ final class ImpactCommand {
             err.println(folder.given() + ": no such rules folder");
             return AuthorCommands.USAGE;
         }
+        if (q.examples() < 0) {
+            // As the API refuses it (OUT_OF_RANGE): a negative count is a typo, not "none".
+            err.println("--examples: out of range: must be 0 or more, got " + q.examples());
+            return AuthorCommands.USAGE;
+        }
         Instant since;
         try {
             since = Period.since(q.since(), clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));

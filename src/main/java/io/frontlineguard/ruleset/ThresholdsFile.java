@@ -32,7 +32,7 @@ final class ThresholdsFile {
         }
         YamlTree.Parsed parsed;
         try {
-            parsed = YamlTree.parse(file, sources.thresholds());
+            parsed = YamlTree.parseAll(file, sources.thresholds());
         } catch (RuleSetException e) {
             problems.addAll(e.problems());
             return null;
@@ -43,6 +43,8 @@ final class ThresholdsFile {
             return null;
         }
         int before = problems.size();
+        // A duplicate key is reported with the file's other problems, not instead of them.
+        problems.addAll(parsed.duplicates());
         // A misspelt key is both unknown and the reason another is missing: report it once, as the typo.
         Set<String> explained = new HashSet<>();
         for (Iterator<String> keys = root.fieldNames(); keys.hasNext(); ) {
@@ -70,6 +72,11 @@ final class ThresholdsFile {
             }
         }
         if (problems.size() > before) {
+            // This file's problems in its own order, line then column, whichever check found them.
+            List<RuleProblem> own = new java.util.ArrayList<>(problems.subList(before, problems.size()));
+            own.sort(java.util.Comparator.comparingInt(RuleProblem::line).thenComparingInt(RuleProblem::column));
+            problems.subList(before, problems.size()).clear();
+            problems.addAll(own);
             return null;
         }
         try {

@@ -41,6 +41,7 @@ public final class YamlTree {
     private final Map<JsonNode, Map<String, int[]>> keys = new IdentityHashMap<>();
     private final Map<JsonNode, int[]> starts = new IdentityHashMap<>();
     private int values;
+    private final List<RuleProblem> duplicates = new java.util.ArrayList<>();
 
     private YamlTree(String file) {
         this.file = file;
@@ -48,7 +49,7 @@ public final class YamlTree {
 
     /** A parsed file: its tree, the line of each mapping, and the line and column of each key. */
     public record Parsed(String file, JsonNode root, Map<JsonNode, Integer> lines, Map<JsonNode, Map<String, int[]>> keys,
-                         Map<JsonNode, int[]> starts) {
+                         Map<JsonNode, int[]> starts, List<RuleProblem> duplicates) {
 
         /** A problem at a node of the tree (a list item, a value), or at line 1 for a node made elsewhere. */
         public RuleProblem problemAt(JsonNode node, String message) {
@@ -69,6 +70,19 @@ public final class YamlTree {
 
     /** Parses one file; a syntax error, an empty file or a duplicate key throws with its position. */
     public static Parsed parse(String file, String text) {
+        Parsed parsed = parseAll(file, text);
+        if (!parsed.duplicates().isEmpty()) {
+            throw new RuleSetException(parsed.duplicates());
+        }
+        return parsed;
+    }
+
+    /**
+     * Parses one file, reading on past duplicate keys (the first value of a key is kept): they are in
+     * {@link Parsed#duplicates()}, for a reader that reports them together with every other problem
+     * of the file, so that an author fixes it in one round. A syntax error or an empty file throws.
+     */
+    public static Parsed parseAll(String file, String text) {
         YamlTree tree = new YamlTree(file);
         Node root;
         try {
@@ -83,7 +97,7 @@ public final class YamlTree {
         if (root == null) {
             throw new RuleSetException(List.of(RuleProblem.error(file, 1, 1, "the file is empty")));
         }
-        return new Parsed(file, tree.convert(root), tree.lines, tree.keys, tree.starts);
+        return new Parsed(file, tree.convert(root), tree.lines, tree.keys, tree.starts, List.copyOf(tree.duplicates));
     }
 
     private JsonNode convert(Node node) {
@@ -112,7 +126,8 @@ public final class YamlTree {
                 }
                 String key = scalar(t.getKeyNode());
                 if (obj.has(key) && !mergedOnly(m, key)) {
-                    throw problem(t.getKeyNode(), "duplicate key '" + key + "'");
+                    duplicates.add(problem(t.getKeyNode(), "duplicate key '" + key + "'").problems().get(0));
+                    continue;
                 }
                 obj.set(key, convert(t.getValueNode()));
                 Mark mark = t.getKeyNode().getStartMark();

@@ -69,11 +69,13 @@ public final class ScenarioLoader {
     public static List<Scenario> parse(String file, String text, Predicate<String> knownLesson) {
         YamlTree.Parsed parsed;
         try {
-            parsed = YamlTree.parse(file, text);
+            parsed = YamlTree.parseAll(file, text);
         } catch (RuleSetException e) {
             throw new ScenarioException(e.problems());
         }
         FileProblems problems = new FileProblems(parsed);
+        // A duplicate key is one problem among the file's others, not the end of the read.
+        parsed.duplicates().forEach(problems::report);
         ScenarioBuilder builder = new ScenarioBuilder(problems, knownLesson);
         JsonNode root = parsed.root();
         List<Scenario> out = new ArrayList<>();

@@ -61,10 +61,21 @@ function hideRefusal(boxId) { document.getElementById(boxId).hidden = true; }
 // One source of a fact, readably: the department (or a flag's source), when, who asserted it, when received.
 function source(s, zoneOf) { return s ? provenance(s, zoneOf) : t('none'); }
 
-// The incident offset the caller page shows service times at: that of the caller's latest known contact.
+// The incident offset the caller page shows incident times at where memory kept none (a contact's
+// occurredAt comes back in UTC): that of the caller's latest known contact, else of a case's
+// first contact (openedAt keeps the incident's offset), else of a flag's incident.
 function callerZone(c) {
-  const times = (c.cases || []).flatMap(k => (k.contacts || []).map(x => x.occurredAt)).filter(x => offsetOf(x) !== null);
+  const times = (c.cases || []).flatMap(k => (k.contacts || []).map(x => x.occurredAt).concat([caseZone(k)]))
+    .concat([c.policeInvolvement && c.policeInvolvement.source && c.policeInvolvement.source.at, c.warned && c.warned.at])
+    .filter(x => offsetOf(x) !== null);
   return times.length ? times[times.length - 1] : undefined;
+}
+
+// A case's own offset: that of its first contact, as its openedAt fact keeps it.
+function caseZone(k, fallback) {
+  const opened = k.facts && k.facts.openedAt;
+  const at = opened && (opened.value || (opened.source && opened.source.at));
+  return offsetOf(at) !== null ? at : fallback;
 }
 
 function changeName(code) { return MESSAGES['change_' + code] ? t('change_' + code) : code; }
@@ -78,13 +89,13 @@ function changeDetail(ch) {
 function historyTable(c, pending, id, zone) {
   const heads = [t('at'), t('who'), t('what'), t('reason'), t('approvedBy')];
   const rows = c.changes.map(ch => {
-    const row = [timeEl(ch.at, zone), ch.actor, el('span', {}, changeName(ch.change), changeDetail(ch) ? el('br') : null, changeDetail(ch)),
+    const row = [stampEl(ch.at), ch.actor, el('span', {}, changeName(ch.change), changeDetail(ch) ? el('br') : null, changeDetail(ch)),
       ch.reason || '—', ch.approvedBy || '—'];
     row.attrs = { class: 'change', 'data-change': ch.change };
     return row;
   });
   for (const a of pending) {
-    const row = [timeEl(a.createdAt, zone), a.requestedBy, el('span', {}, `${changeName(a.what)} (${t('status_PENDING')})`, liftedBlocks(a)),
+    const row = [stampEl(a.createdAt), a.requestedBy, el('span', {}, `${changeName(a.what)} (${t('status_PENDING')})`, liftedBlocks(a)),
       a.reason, el('span', {}, t('waitingForExecutive'), ownRequest(a) ? withdrawControls(a) : null)];
     row.attrs = { class: 'change pending', 'data-change': a.what, 'data-approval-id': a.id };
     rows.push(row);
@@ -133,7 +144,7 @@ function factValue(key, v, zone) {
 function contactTable(contacts, zone) {
   const heads = [t('occurredAt'), t('department'), t('incidentId'), t('assertedBy'), t('receivedAt')];
   return dataTable(heads, (contacts || []).map(x => [timeEl(x.occurredAt, zone), x.department, el('code', { text: x.incidentId }),
-    x.assertedBy || '—', x.receivedAt ? timeEl(x.receivedAt, x.occurredAt) : '—']), { class: 'contacts' });
+    x.assertedBy || '—', x.receivedAt ? stampEl(x.receivedAt) : '—']), { class: 'contacts' });
 }
 
 function renderCaller(c, pending) {
@@ -146,8 +157,8 @@ function renderCaller(c, pending) {
     c.departmentCount > Object.keys(c.departments || {}).length ? el('p', { text: `${t('departmentCount')}: ${c.departmentCount}` }) : null,
     el('h3', { text: t('cases') }),
     c.cases.length ? c.cases.map(k => el('article', { class: 'card case', 'data-case': k.caseId },
-      el('h4', {}, `${t('caseId')}: `, el('code', { text: k.caseId }), ` — ${k.facts.contacts} ${t('contacts')}`),
-      caseFacts(k.facts, zone), contactTable(k.contacts, zone))) : el('p', { text: t('none') }),
+      el('h4', {}, `${t('caseId')}: `, el('code', { text: k.caseId }), ` — ${k.facts.contacts} ${t(k.facts.contacts === 1 ? 'contactOne' : 'contacts')}`),
+      caseFacts(k.facts, caseZone(k, zone)), contactTable(k.contacts, caseZone(k, zone)))) : el('p', { text: t('none') }),
     el('h3', { text: t('history') }), historyTable(c, pending || [], 'history-table', zone));
 }
 
@@ -338,7 +349,7 @@ function approvalFacts(a) {
       el('dd', { class: 'approval-blocks' }, a.blocks && a.blocks.length ? list(a.blocks) : t('liftAll'))] : null,
     el('dt', { text: t('requestedBy') }), el('dd', { class: 'requested-by', text: a.requestedBy }),
     el('dt', { text: t('reason') }), el('dd', { text: a.reason }),
-    el('dt', { text: t('askedAt') }), el('dd', {}, timeEl(a.createdAt)));
+    el('dt', { text: t('askedAt') }), el('dd', {}, stampEl(a.createdAt)));
 }
 
 // The requester's own way out: a reason, and the request is withdrawn; memory stays as it is.
@@ -370,7 +381,7 @@ function renderApprovals() {
   const heads = [t('what'), t('callerKey'), t('requestedBy'), t('reason'), t('outcome'), t('decidedBy'), t('at'), t('decisionReason')];
   const recent = a.recent.map(x => {
     const row = [el('span', {}, changeName(x.what), liftedBlocks(x)), x.subject ? el('code', { text: x.subject }) : t('erasedSubject'), x.requestedBy, x.reason,
-      el('span', { class: x.status === 'APPROVED' ? 'good' : 'bad', text: t('status_' + x.status) }), x.decidedBy, timeEl(x.decidedAt), x.decisionReason || '—'];
+      el('span', { class: x.status === 'APPROVED' ? 'good' : 'bad', text: t('status_' + x.status) }), x.decidedBy, stampEl(x.decidedAt), x.decisionReason || '—'];
     row.attrs = { class: 'decided-approval', 'data-approval-id': x.id };
     return row;
   });

@@ -30,6 +30,9 @@ async function api(path, options) {
   const text = await response.text();
   let body = null;
   try { body = text ? JSON.parse(text) : null; } catch (e) { body = { detail: text }; }
+  // Signed in, yet refused the decisions or the catalogue: the person lacks the role, not a sign-in.
+  const decisionsOrCatalogue = path.startsWith('/v1/rules') || /^\/v1\/decisions([?:]|$)/.test(path);
+  if (response.status === 403 && auth && body && body.code === 'FORBIDDEN' && decisionsOrCatalogue && !opts.quiet) status(t('needDeciderRole'), 'needDeciderRole');
   return { status: response.status, ok: response.ok, body };
 }
 
@@ -87,11 +90,13 @@ function problemText(r) {
   return `${errorText(code) || ''} ${r.status} ${code}`.trim() + (LANG !== 'ja' && r.body && r.body.detail ? `: ${r.body.detail}` : '');
 }
 
-function showProblems(errors, detail) {
+function showProblems(errors, detail, status) {
   const box = document.getElementById('problems');
   box.hidden = false;
+  // Only a 422 (or the page's own JSON check) is about the incident's content; a 403 or a 503 is not.
+  const title = !status || status === 400 || status === 422 ? 'problemsTitle' : 'refusedTitle';
   // replaceChildren would write a null as the word "null": only what there is goes in.
-  box.replaceChildren(...[el('h3', { text: t('problemsTitle') }), detail ? el('p', { text: detail }) : null,
+  box.replaceChildren(...[el('h3', { text: t(title) }), detail ? el('p', { text: detail }) : null,
     errors.length ? list(errors, e => el('span', {}, violationText(e), e.path ? [' ', el('code', { text: e.path })] : null)) : null]
     .filter(Boolean));
   box.focus();
@@ -115,11 +120,13 @@ async function post(body) {
     answer.replaceChildren();
     const errors = (r.body && r.body.errors || []).map(e => typeof e === 'string' ? { path: '', message: e } : e);
     if (state.tab === 'form') state.form.showErrors(errors);
-    showProblems(errors, problemText(r));
+    showProblems(errors, problemText(r), r.status);
     state.answered = null;
     return;
   }
   state.answered = body;
+  // The answer names rules and lessons by the catalogue's words: one who may decide may read it.
+  await ensureCatalogue();
   answer.replaceChildren(renderDecision(r.body, incidentTime(body)));
 }
 
@@ -217,7 +224,7 @@ function valueWord(fact, value, zoneOf) {
 function provenance(s, zoneOf) {
   const zone = offsetOf(s.at) !== null ? s.at : zoneOf;
   return [s.department, when(s.at, zone), s.assertedBy ? `${t('assertedBy')}: ${s.assertedBy}` : null,
-    s.receivedAt ? `${t('receivedAt')}: ${when(s.receivedAt, zone)}` : null,
+    s.receivedAt ? `${t('receivedAt')}: ${stamp(s.receivedAt)}` : null,
     s.claimedDepartment ? `${t('claimedDepartment')}: ${s.claimedDepartment}` : null].filter(Boolean).join(' · ');
 }
 
@@ -230,7 +237,7 @@ function handlingHeadline(handling) {
 }
 
 async function loadExamples() {
-  const scenarios = await api('/v1/rules/scenarios');
+  const scenarios = await api('/v1/rules/scenarios', { quiet: true });
   // The catalogue names its scenarios by id: shown again, they read in the page's language.
   if (scenarios.ok) { state.scenarios = scenarios.body.scenarios; fillExamples(); renderRules(); renderRun(); }
 }
@@ -245,11 +252,19 @@ function fillExamples() {
 
 // ---- Rules ----------------------------------------------------------------------------------
 
-async function loadCatalogue() {
-  const r = await api('/v1/rules');
-  if (!r.ok) { status(`${t('failedToLoad')}: /v1/rules ${r.status}`); return; }
+async function loadCatalogue(quiet) {
+  const r = await api('/v1/rules', { quiet });
+  // A 403 has said the role is missing (api); other failures say what failed.
+  if (!r.ok) { if (!quiet && r.status !== 403) status(`${t('failedToLoad')}: /v1/rules ${r.status}`); return; }
   state.catalogue = r.body;
   renderRules();
+}
+
+// The Try and Scenarios pages name rules and lessons from the catalogue. Where it is protected,
+// the first attempt (before signing in) was refused: ask again once there is something to show,
+// quietly, since a person who may not read it sees the codes, not an error.
+async function ensureCatalogue() {
+  if (!state.catalogue) await loadCatalogue(true);
 }
 
 function table(id, heads, rows) {
@@ -263,7 +278,7 @@ function renderRules() {
   if (!c) return;
   document.getElementById('rules-summary').replaceChildren(el('dl', {},
     el('dt', { text: t('version') }), el('dd', {}, el('code', { id: 'ruleset-version', text: c.rulesetVersion })),
-    el('dt', { text: t('activatedAt') }), el('dd', {}, timeEl(c.activatedAt)),
+    el('dt', { text: t('activatedAt') }), el('dd', {}, stampEl(c.activatedAt)),
     el('dt', { text: t('ruleCount') }), el('dd', { text: String(c.ruleCount) }),
     el('dt', { text: t('covered') }), el('dd', { text: `${c.coveredRuleCount} / ${c.ruleCount}` })));
   const filter = document.getElementById('rule-filter').value.toLowerCase();
@@ -291,7 +306,7 @@ function renderRules() {
     history.length ? el('div', { class: 'scroll' }, el('table', { id: 'reload-table' },
       el('thead', {}, el('tr', {}, [t('at'), t('trigger'), t('outcome'), t('version'), t('problems')].map(h => el('th', { scope: 'col', text: h })))),
       el('tbody', {}, history.map(h => el('tr', { class: 'reload ' + h.outcome.toLowerCase() },
-        el('td', { 'data-label': t('at') }, timeEl(h.at)), el('td', { 'data-label': t('trigger'), text: enumWord('ReloadTrigger', h.trigger) }),
+        el('td', { 'data-label': t('at') }, stampEl(h.at)), el('td', { 'data-label': t('trigger'), text: enumWord('ReloadTrigger', h.trigger) }),
         el('td', { 'data-label': t('outcome') }, el('span', { class: h.outcome === 'SUCCESS' ? 'good' : 'bad', text: enumWord('ReloadOutcome', h.outcome) })),
         el('td', { 'data-label': t('version') }, el('code', { text: h.version || '—' })),
         el('td', { 'data-label': t('problems') }, list(h.problems, p => el('code', { class: 'problem', text: p })))))))) :
@@ -331,6 +346,7 @@ async function runScenarios() {
   const r = await api('/v1/rules/scenarios/run', { method: 'POST' });
   if (!r.ok) { out.replaceChildren(el('p', { class: 'bad', text: problemText(r), title: (r.body && r.body.detail) || undefined })); return; }
   state.run = r.body;
+  await ensureCatalogue();
   renderRun();
 }
 
@@ -391,6 +407,19 @@ function incidentTime(body) {
 
 function timeEl(iso, zoneOf) { return el('time', { datetime: iso, text: when(iso, zoneOf) }); }
 
+// A time of the service's own clock (a change made, a request asked or decided, a period's start):
+// no incident's, so it is shown at the browser's offset and says so, never mixed unlabeled with the
+// incident times beside it.
+function stamp(iso) {
+  if (!iso || isNaN(new Date(iso))) return when(iso);
+  const offset = -new Date(iso).getTimezoneOffset();
+  const two = n => String(n).padStart(2, '0');
+  const zone = `UTC${offset < 0 ? '-' : '+'}${two(Math.floor(Math.abs(offset) / 60))}:${two(Math.abs(offset) % 60)}`;
+  return `${when(new Date(iso).toISOString(), zone.slice(3))} (${zone})`;
+}
+
+function stampEl(iso) { return el('time', { datetime: iso, text: stamp(iso) }); }
+
 // ---- Pages, language, start ---------------------------------------------------------------------
 
 function route() {
@@ -402,6 +431,8 @@ function route() {
   document.querySelectorAll('nav a').forEach(a => {
     if (a.dataset.page === current) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
   });
+  // Signed in on another page, a person who opens these learns whether they may use them.
+  if (['try', 'scenarios'].includes(current) && credentials() && !state.catalogue) loadCatalogue();
   if (current === 'rules') {
     // A link to one rule must find it, whatever the filter left in the table before.
     if (rest.length) document.getElementById('rule-filter').value = '';
@@ -464,7 +495,10 @@ async function start() {
   startImpact();
   window.addEventListener('hashchange', route);
   // Where the catalogue is protected, the examples come once the person has signed in.
-  document.getElementById('password').addEventListener('change', () => { if (!state.scenarios.length) loadExamples(); });
+  document.getElementById('password').addEventListener('change', () => {
+    if (!state.scenarios.length) loadExamples();
+    ensureCatalogue();
+  });
   route();
   await loadCatalogue();
   await loadExamples();

@@ -53,6 +53,13 @@ async function runImpact() {
   renderImpact();
 }
 
+// A field error of the request, naming its field once. The period's words are the field's own: it
+// takes a length, a date or an instant, not the date-time with an offset an incident's times take.
+function impactViolation(e) {
+  const text = e.path === 'since' && e.code === 'INVALID_DATE_TIME' ? `${t('impactSince')}: ${t('impactSinceInvalid')}` : violationText(e);
+  return e.path && !text.includes(e.path) ? [text, ' ', el('code', { text: e.path })] : [text];
+}
+
 // A refusal in the page's language; a candidate's problems as the service locates them (file:line:col).
 function showImpactProblems(r) {
   const box = document.getElementById('impact-problems');
@@ -60,7 +67,7 @@ function showImpactProblems(r) {
   box.hidden = false;
   box.replaceChildren(...[el('p', { class: 'refusal', text: problemText(r), title: (r.body && r.body.detail) || undefined }),
     errors.length ? list(errors, e => typeof e === 'string' ? el('code', { class: 'problem', text: e })
-      : el('span', {}, violationText(e), ' ', el('code', { text: e.path }))) : null].filter(Boolean));
+      : el('span', {}, ...impactViolation(e))) : null].filter(Boolean));
   box.focus();
 }
 
@@ -77,10 +84,10 @@ function renderImpact() {
       text: `${t('impactReplayed')}: ${tot.replayed} · ${t('impactChanged')}: ${tot.changed}` }),
     notReplayed.length ? el('p', { text: notReplayed.join(' · ') }) : null,
     rep.limit && rep.limit.reached ? el('p', { id: 'impact-limit', class: 'bad',
-      text: t('impactLimitReached').replace('{n}', rep.limit.decisions.toLocaleString()).replace('{until}', when(rep.limit.until)) }) : null,
+      text: t('impactLimitReached').replace('{n}', rep.limit.decisions.toLocaleString()).replace('{until}', stamp(rep.limit.until)) }) : null,
     el('dl', {},
       el('dt', { text: t('impactCandidate') }), el('dd', {}, el('code', { text: rep.candidate.version }), ` (${rep.candidate.rules} ${t('impactRuleCount')})`),
-      el('dt', { text: t('impactPeriodFrom') }), el('dd', {}, timeEl(rep.since)),
+      el('dt', { text: t('impactPeriodFrom') }), el('dd', {}, stampEl(rep.since)),
       el('dt', { text: t('impactLog') }), el('dd', {}, list(rep.logs, n => el('code', { text: n })))),
     impactChart(rep),
     rep.changes.length ? null : el('p', { class: 'good', text: t('impactNoChange') }),

@@ -253,6 +253,14 @@ class ImpactCommandTest {
     }
 
     @Test
+    void shouldRefuseANegativeNumberOfExamplesAsTheApiDoes() {
+        Cli.Run run = Cli.run("impact", candidate.toString(), "--log", log.toString(), "--examples", "-1");
+        assertEquals(AuthorCommands.USAGE, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("--examples: out of range: must be 0 or more, got -1"), run.toString());
+        assertEquals("", run.out(), "nothing replayed: " + run);
+    }
+
+    @Test
     void shouldReplayOnlyThePeriodAsked() {
         Cli.Run all = Cli.run("impact", candidate.toString(), "--log", log.toString(), "--since", "60d");
         assertTrue(all.lines().contains("3 decisions replayed, 2 changed; 1 timed out (nothing decided, not compared);"

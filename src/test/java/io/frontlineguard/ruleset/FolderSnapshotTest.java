@@ -96,6 +96,19 @@ class FolderSnapshotTest {
     }
 
     @Test
+    void shouldReportADuplicateThresholdWithTheFilesOtherProblemsInLineOrder() throws IOException {
+        // The duplicate used to hide every other problem of the file until it was fixed.
+        String text = Files.readString(Path.of("rules", RuleSources.THRESHOLDS_FILE))
+                .replace("minVisitStaff:", "minVisitStaf:").replaceFirst("nightStartsHour: *(\\d+)", "nightStartsHour: $1\nnightStartsHour: 21");
+
+        List<RuleProblem> problems = thresholds(text);
+
+        assertEquals(List.of(lineOf(text, "nightStartsHour: 21"), lineOf(text, "minVisitStaf:")),
+                problems.stream().map(RuleProblem::line).toList(), problems::toString);
+        assertEquals("duplicate key 'nightStartsHour'", problems.get(0).message());
+    }
+
+    @Test
     void shouldRefuseAThresholdThatIsNotAWholeNumberAtItsKey() throws IOException {
         String text = Files.readString(Path.of("rules", RuleSources.THRESHOLDS_FILE)).replaceFirst("nightStartsHour: *\\d+", "nightStartsHour: 20.5");
 

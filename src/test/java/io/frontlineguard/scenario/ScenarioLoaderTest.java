@@ -76,6 +76,23 @@ class ScenarioLoaderTest {
         assertEquals(List.of(3, 4, 4, 5, 8, 9), places.stream().map(p -> Integer.parseInt(p.split(":")[1])).toList(), messages(e).toString());
     }
 
+    @Test
+    void shouldReportADuplicateKeyWithEveryOtherProblemOfTheFileInLineOrder() {
+        // A duplicate key used to stop the read: the misspelt code above it and the unknown key
+        // below it were found only in the next round.
+        String text = "scenarios:\n"
+                + "  - name: come now with no reason is refused\n"
+                + "    expect: [REFUSE_VIIST]\n"
+                + "    name: again\n"
+                + "    expct: [END_CONTACT]\n"
+                + "    incident: {occurredAt: \"2026-11-23T10:00:00+09:00\", channel: PHONE, department: d}\n";
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.parse(FILE, text));
+        List<String> problems = messages(e);
+        assertEquals(List.of("visits.scenarios.yaml:3", "visits.scenarios.yaml:4", "visits.scenarios.yaml:5"),
+                problems.stream().map(m -> m.substring(0, m.indexOf(':', m.indexOf(':') + 1))).toList(), problems.toString());
+        assertEquals("visits.scenarios.yaml:4:5: duplicate key 'name'", problems.get(1));
+    }
+
     private static List<String> messages(ScenarioException e) {
         return e.problems().stream().map(RuleProblem::toString).toList();
     }

@@ -65,7 +65,7 @@ public final class AuthorCommands {
         cli.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
         cli.setParameterExceptionHandler((e, a) -> {
             cli.getErr().println(e.getMessage());
-            CommandLine.UnmatchedArgumentException.printSuggestions(e, cli.getErr());
+            CommandSuggestion.print(e, cli.getErr());
             e.getCommandLine().usage(cli.getErr());
             return USAGE;
         });

@@ -79,6 +79,22 @@ class AuthorCommandsTest {
     }
 
     @Test
+    void shouldSuggestTheCommandNearestInSpellingOnATransposedCommand() {
+        Cli.Run swapped = Cli.run("tset");
+
+        assertEquals(AuthorCommands.USAGE, swapped.exitCode(), swapped.toString());
+        assertTrue(swapped.err().startsWith("Unmatched argument at index 0: 'tset'\nDid you mean: guard test?\n"), swapped.toString());
+    }
+
+    @Test
+    void shouldSuggestNothingForAWordFarFromEveryCommand() {
+        Cli.Run far = Cli.run("deploy");
+
+        assertEquals(AuthorCommands.USAGE, far.exitCode(), far.toString());
+        assertTrue(far.err().startsWith("Unmatched argument at index 0: 'deploy'\nUsage: guard"), far.toString());
+    }
+
+    @Test
     void shouldNameTheExtraArgumentAndShowTheUsageOnTooManyArguments() {
         Cli.Run extra = Cli.run("test", "rules", "more");
 

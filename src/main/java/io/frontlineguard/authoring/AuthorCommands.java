@@ -84,15 +84,17 @@ public final class AuthorCommands {
     }
 
     @Command(name = "guard", mixinStandardHelpOptions = true, versionProvider = GuardVersion.class,
-            description = {"Frontline Guard: start the decision service (serve); check, test and compare",
-                    "rules (check, test, diff) without any Java knowledge."},
+            // One string per paragraph: picocli wraps each at word boundaries to 80 columns and starts
+            // each on a new line, so a hand-broken line longer than that would break mid-sentence.
+            // A command's first string is its summary in this list: a whole sentence.
+            description = "Frontline Guard: start the decision service (serve); check, test and compare rules"
+                    + " (check, test, diff, impact) without any Java knowledge.",
             synopsisSubcommandLabel = "COMMAND",
-            // Lines under 80 characters: picocli wraps longer ones mid-sentence.
-            footer = {"", "Exit codes: 0 all good; 1 problems (check), a folder that is not ready",
-                    "and that a replica would refuse too: rules that do not compile, failing",
-                    "scenarios or gaps in coverage (test), or at least one changed decision",
-                    "(diff, impact); 2 wrong usage, a missing folder or file, or (diff, impact)",
-                    "a folder whose rules do not compile. Only 'serve' starts a server."})
+            footer = {"", "Exit codes: 0 all good; 1 problems (check), a folder that is not ready and that a"
+                    + " replica would refuse too: rules that do not compile, failing scenarios or gaps in"
+                    + " coverage (test), or at least one changed decision (diff, impact); 2 wrong usage, a"
+                    + " missing folder or file, or (diff, impact) a folder whose rules do not compile.",
+                    "Only 'serve' starts a server."})
     static final class Guard implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -164,10 +166,10 @@ public final class AuthorCommands {
     }
 
     @Command(name = "test", mixinStandardHelpOptions = true,
-            description = {"Is dir ready to be put in force? Runs the scenarios and prints",
-                    "\"N passed, N failed\", the coverage and every gap at file:line:col; each",
-                    "failure with what differs and the rules that fired. Exit code 0 only for",
-                    "a folder a replica's reload would accept."})
+            description = {"Run the scenarios of dir and tell whether it is ready to be put in force.",
+                    "Prints \"N passed, N failed\", the coverage and every gap at file:line:col; each failure"
+                            + " with what differs and the rules that fired. Exit code 0 only for a folder a"
+                            + " replica's reload would accept."})
     static final class Test extends OnFolder {
         Test(PrintStream out, PrintStream err) {
             super(out, err);
@@ -181,8 +183,8 @@ public final class AuthorCommands {
 
     @Command(name = "diff", mixinStandardHelpOptions = true,
             description = {"Print every decision the change alters, before and after.",
-                    "Decides every scenario of both folders, and each JSON incident of the file (one per",
-                    "line), under both rule sets."})
+                    "Decides every scenario of both folders, and each JSON incident of the file (one per"
+                            + " line), under both rule sets."})
     static final class Diff extends Streams implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "<old-dir>", description = "the rules before the change")
         String before;
@@ -202,12 +204,12 @@ public final class AuthorCommands {
     }
 
     @Command(name = "impact", mixinStandardHelpOptions = true,
-            description = {"Decide the logged decisions of a period again under the candidate rules, each from",
-                    "the facts it logged (case memory's recollection included), and report the changed",
-                    "ones by kind: action added, removed, params changed, handling and assessment changed.",
-                    "Reads the log only; writes neither the log nor case memory."},
-            footer = {"", "Exit codes: 0 no decision changed; 1 at least one changed; 2 wrong usage, a missing",
-                    "folder or log file, or candidate rules that do not compile."})
+            description = {"Report which logged decisions of a period the candidate rules would change.",
+                    "Decides each again from the facts it logged (case memory's recollection included) and"
+                            + " reports the changed ones by kind: action added, removed, params changed, handling"
+                            + " and assessment changed. Reads the log only; writes neither the log nor case memory."},
+            footer = {"", "Exit codes: 0 no decision changed; 1 at least one changed; 2 wrong usage, a missing"
+                    + " folder or log file, or candidate rules that do not compile."})
     static final class Impact extends Streams implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "<candidate-rules>", description = "the rules folder to try")
         String candidate;

@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class AuthorCommandsTest {
@@ -92,6 +96,79 @@ class AuthorCommandsTest {
 
         assertEquals(AuthorCommands.USAGE, far.exitCode(), far.toString());
         assertTrue(far.err().startsWith("Unmatched argument at index 0: 'deploy'\nUsage: guard"), far.toString());
+    }
+
+    @Test
+    void shouldSummariseEachCommandInHelpWithItsWholeFirstSentence() {
+        Cli.Run run = Cli.run("help");
+        Map<String, String> summaries = commandSummaries(run.out());
+
+        for (String command : new String[] {"serve", "check", "test", "diff", "impact"}) {
+            String summary = summaries.get(command);
+            assertTrue(summary != null && SENTENCE_END.matcher(summary).find(), command + ": '" + summary + "'\n" + run);
+        }
+    }
+
+    @Test
+    void shouldBreakHelpTextOnlyAtTheEndOfASentenceOrOfAFullLine() {
+        for (String command : new String[] {"serve", "check", "test", "diff", "impact"}) {
+            Cli.Run run = Cli.run("help", command);
+            for (List<String> paragraph : proseOf(run.out())) {
+                for (String line : paragraph.subList(0, paragraph.size() - 1)) {
+                    // picocli fills lines to 80 columns; a short line that ends mid-sentence is a
+                    // hand-broken line picocli wrapped a second time.
+                    assertTrue(line.length() >= FULL_LINE || SENTENCE_END.matcher(line).find(),
+                            command + " breaks mid-sentence after '" + line + "'\n" + run);
+                }
+            }
+        }
+    }
+
+    private static final java.util.regex.Pattern SENTENCE_END = java.util.regex.Pattern.compile("[.?:;]$");
+    private static final int FULL_LINE = 60;
+
+    /** The command list of the main help, each command with its summary (its wrapped lines joined). */
+    private static Map<String, String> commandSummaries(String help) {
+        Map<String, String> summaries = new LinkedHashMap<>();
+        List<String> lines = help.lines().toList();
+        String current = null;
+        for (String line : lines.subList(lines.indexOf("Commands:") + 1, lines.size())) {
+            if (line.isBlank()) {
+                break;
+            }
+            if (line.startsWith("  ") && !line.startsWith("   ")) {
+                String[] nameAndSummary = line.strip().split("\\s{2,}", 2);
+                current = nameAndSummary[0];
+                summaries.put(current, nameAndSummary.length > 1 ? nameAndSummary[1] : "");
+            } else {
+                summaries.merge(current, line.strip(), (a, b) -> (a + " " + b).strip());
+            }
+        }
+        return summaries;
+    }
+
+    /** A command's description (the lines after the synopsis that start in the first column) and its footer paragraphs. */
+    private static List<List<String>> proseOf(String help) {
+        List<List<String>> paragraphs = new ArrayList<>();
+        List<String> current = new ArrayList<>();
+        boolean synopsis = true;
+        for (String line : help.lines().toList()) {
+            if (synopsis && (line.startsWith("Usage:") || line.startsWith(" "))) {
+                continue;
+            }
+            synopsis = false;
+            boolean prose = !line.isBlank() && !line.startsWith(" ");
+            if (prose) {
+                current.add(line.stripTrailing());
+            } else if (!current.isEmpty()) {
+                paragraphs.add(current);
+                current = new ArrayList<>();
+            }
+        }
+        if (!current.isEmpty()) {
+            paragraphs.add(current);
+        }
+        return paragraphs;
     }
 
     @Test

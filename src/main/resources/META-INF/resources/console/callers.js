@@ -80,6 +80,9 @@ function caseZone(k, fallback) {
 
 function changeName(code) { return MESSAGES['change_' + code] ? t('change_' + code) : code; }
 
+// What a request asked for, while it is pending or when it was not carried out.
+function requestName(code) { return MESSAGES['request_' + code] ? t('request_' + code) : changeName(code); }
+
 // A correction's before and after, in words.
 function changeDetail(ch) {
   if (ch.before === undefined && ch.after === undefined) return '';
@@ -95,7 +98,7 @@ function historyTable(c, pending, id, zone) {
     return row;
   });
   for (const a of pending) {
-    const row = [stampEl(a.createdAt), a.requestedBy, el('span', {}, `${changeName(a.what)} (${t('status_PENDING')})`, liftedBlocks(a)),
+    const row = [stampEl(a.createdAt), a.requestedBy, el('span', {}, `${requestName(a.what)} (${t('status_PENDING')})`, liftedBlocks(a)),
       a.reason, el('span', {}, t('waitingForExecutive'), ownRequest(a) ? withdrawControls(a) : null)];
     row.attrs = { class: 'change pending', 'data-change': a.what, 'data-approval-id': a.id };
     rows.push(row);
@@ -118,7 +121,7 @@ function flagList(c, zone, idPrefix) {
     el('dt', { text: t('police') }), el('dd', { id: idPrefix && idPrefix + '-police', class: 'summary-police' },
       c.policeInvolvement ? `${enumWord('PoliceInvolvement', c.policeInvolvement.value)} — ${source(c.policeInvolvement.source, zone)}` : t('none')),
     el('dt', { text: t('blocked') }), el('dd', { id: idPrefix && idPrefix + '-blocked', class: 'summary-blocked' },
-      blocks.length ? list(blocks, ([key, s]) => el('span', { class: 'block', 'data-source': key }, el('strong', { text: key }),
+      blocks.length ? list(blocks, ([key, s]) => el('span', { class: 'block', 'data-source': key }, el('strong', { text: sourceName(key) }),
         ` — ${source(Object.assign({}, s, { department: key === s.department ? null : s.department }), zone).replace(/^ · /, '')}`)) : t('none')),
     el('dt', { text: t('warned') }), el('dd', {}, source(c.warned, zone)),
     c.blockLifted ? [el('dt', { text: t('blockLifted') }), el('dd', {}, source(c.blockLifted, zone))] : null);
@@ -215,7 +218,7 @@ function renderLiftForm(c) {
   form.replaceChildren(
     el('div', { class: 'field' }, el('label', { for: 'lift-source', text: fieldLabel('source', 'lift') }),
       el('select', { id: 'lift-source', 'aria-describedby': 'lift-source-hint lift-source-error' },
-        el('option', { value: '', text: t('liftAll') }), blocks.map(b => el('option', { value: b, text: b, selected: b === chosen }))),
+        el('option', { value: '', text: t('liftAll') }), blocks.map(b => el('option', { value: b, text: sourceName(b), selected: b === chosen }))),
       el('span', { class: 'hint', id: 'lift-source-hint', text: t('liftSourceHint') }),
       el('span', { class: 'field-error', id: 'lift-source-error', role: 'alert' })),
     el('div', { class: 'field' }, el('label', { for: 'lift-reason', text: fieldLabel('reason', 'lift') + ' *' }),
@@ -363,7 +366,7 @@ function withdrawControls(a, where) {
 function pendingCard(a) {
   const reasonId = 'reject-reason-' + a.id;
   return el('article', { class: 'card approval pending', 'data-approval-id': a.id, 'data-subject': a.subject || '' },
-    el('h4', { text: changeName(a.what) }), approvalFacts(a),
+    el('h4', { text: requestName(a.what) }), approvalFacts(a),
     el('div', { class: 'caller-summary' }),
     el('div', { class: 'row' },
       el('button', { type: 'button', class: 'show-caller', text: t('showCaller'), onclick: e => showApprovalCaller(a.id, e.target) }),
@@ -380,7 +383,7 @@ function renderApprovals() {
   if (!a) { out.replaceChildren(); return; }
   const heads = [t('what'), t('callerKey'), t('requestedBy'), t('reason'), t('outcome'), t('decidedBy'), t('at'), t('decisionReason')];
   const recent = a.recent.map(x => {
-    const row = [el('span', {}, changeName(x.what), liftedBlocks(x)), x.subject ? el('code', { text: x.subject }) : t('erasedSubject'), x.requestedBy, x.reason,
+    const row = [el('span', {}, x.status === 'APPROVED' ? changeName(x.what) : requestName(x.what), liftedBlocks(x)), x.subject ? el('code', { text: x.subject }) : t('erasedSubject'), x.requestedBy, x.reason,
       el('span', { class: x.status === 'APPROVED' ? 'good' : 'bad', text: t('status_' + x.status) }), x.decidedBy, stampEl(x.decidedAt), x.decisionReason || '—'];
     row.attrs = { class: 'decided-approval', 'data-approval-id': x.id };
     return row;
@@ -424,7 +427,7 @@ async function decideApproval(id, act, reasonId) {
   if (state.caller) await refreshCaller();
   status(done);
   document.getElementById('approval-result').textContent =
-    `${done} ${changeName(r.body.what)} — ${t('requestedBy')}: ${r.body.requestedBy}, ${t('decidedBy')}: ${r.body.decidedBy}`;
+    `${done} ${act === 'approve' ? changeName(r.body.what) : requestName(r.body.what)} — ${t('requestedBy')}: ${r.body.requestedBy}, ${t('decidedBy')}: ${r.body.decidedBy}`;
 }
 
 // A missing reason marks the reason field beside the button; the box below says what is wrong.

@@ -221,9 +221,12 @@ function valueWord(fact, value, zoneOf) {
 }
 
 // Where a remembered fact came from: the department, when it happened, who asserted it, when it arrived.
+// A source memory names itself (casework) reads in the page's language; departments are the caller's own words.
+function sourceName(name) { return name && MESSAGES['source_' + name] ? t('source_' + name) : name; }
+
 function provenance(s, zoneOf) {
   const zone = offsetOf(s.at) !== null ? s.at : zoneOf;
-  return [s.department, when(s.at, zone), s.assertedBy ? `${t('assertedBy')}: ${s.assertedBy}` : null,
+  return [sourceName(s.department), when(s.at, zone), s.assertedBy ? `${t('assertedBy')}: ${s.assertedBy}` : null,
     s.receivedAt ? `${t('receivedAt')}: ${stamp(s.receivedAt)}` : null,
     s.claimedDepartment ? `${t('claimedDepartment')}: ${s.claimedDepartment}` : null].filter(Boolean).join(' · ');
 }

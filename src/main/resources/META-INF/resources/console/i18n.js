@@ -107,7 +107,8 @@ const MESSAGES = {
   requestedBy: { ja: '申請者', en: 'Asked by' },
   askedAt: { ja: '申請日時', en: 'Asked at' },
   decidedBy: { ja: '決定者', en: 'Decided by' },
-  decisionReason: { ja: '却下の理由', en: 'Reason for rejecting' },
+  // The recent list's last column holds a rejection's reason or a withdrawal's.
+  decisionReason: { ja: '却下・取り下げの理由', en: 'Reason for rejecting or withdrawing' },
   erasedSubject: { ja: '（消去済み）', en: '(erased)' },
   approvedDone: { ja: '承認し、実行しました。', en: 'Approved and carried out.' },
   rejectedDone: { ja: '却下しました。記録は変わりません。', en: 'Rejected; memory stays as it was.' },
@@ -133,6 +134,9 @@ const MESSAGES = {
   change_FLAG: { ja: 'フラグを記録', en: 'Flag recorded' },
   change_LIFT_BLOCK: { ja: 'ブロック解除', en: 'Block lifted' },
   change_ERASE: { ja: '消去', en: 'Erased' },
+  // A request not carried out yet (pending, rejected, withdrawn) says what was asked for, not what happened.
+  request_LIFT_BLOCK: { ja: 'ブロック解除の申請', en: 'Lift requested' },
+  request_ERASE: { ja: '消去の申請', en: 'Erasure requested' },
   change_PURGE: { ja: '保存期間による削除', en: 'Retention purge' },
   change_CORRECT: { ja: '訂正', en: 'Corrected' },
   change_CORRECTION: { ja: '訂正', en: 'Corrected' },
@@ -174,6 +178,8 @@ const MESSAGES = {
   memoryUse: { ja: 'ケースメモリの利用', en: 'Case memory use' },
   decisionId: { ja: '判定ID', en: 'Decision id' },
   assertedBy: { ja: '記録元', en: 'asserted by' },
+  // The source memory names what a person recorded or corrected without a department (LedgerEntry.personSource).
+  source_casework: { ja: 'ケース担当者', en: 'case officer' },
   receivedAt: { ja: '受信', en: 'received' },
   claimedDepartment: { ja: '申告された部署', en: 'department claimed' },
   callerKey: { ja: '顧客の仮名ID', en: 'Caller pseudonym' },

@@ -84,6 +84,41 @@ class CallerApprovalBrowserTest extends ConsoleInBrowser {
     }
 
     @Test
+    void shouldTitleRequestsStillPendingAsRequestsAndShowAWithdrawalsReasonUnderAColumnThatFitsIt() {
+        String lifted = blockedCaller();
+        String liftKey = page.lookUp("officer", lifted);
+        page.fill("lift-reason", "apology accepted");
+        driver.findElement(By.id("send-lift")).click();
+        wait.until(d -> d.findElement(By.id("status")).getText().contains("承認を待っています"));
+        String erased = blockedCaller();
+        String eraseKey = page.lookUp("officer", erased);
+        page.fill("erase-reason", "data-protection request DP-79");
+        driver.findElement(By.id("send-erase")).click();
+        wait.until(d -> d.findElement(By.id("status")).getText().contains("消去を申請しました"));
+        page.showApprovals("officer", "officer-dev-only");
+        page.pendingCard(liftKey);
+
+        chooseLanguage("en");
+        // Nothing is erased or lifted yet: the titles say what was asked for.
+        assertEquals("Erasure requested", page.pendingCard(eraseKey).findElement(By.tagName("h4")).getText());
+        assertEquals("Lift requested", page.pendingCard(liftKey).findElement(By.tagName("h4")).getText());
+        String pendingRow = driver.findElement(By.cssSelector("#history-table tr.pending")).getText();
+        assertTrue(pendingRow.contains("Erasure requested (pending)") && !pendingRow.contains("Erased"), pendingRow);
+
+        WebElement card = page.pendingCard(liftKey);
+        card.findElement(By.cssSelector("input.withdraw-reason")).sendKeys("asked for the wrong caller");
+        card.findElement(By.cssSelector("button.withdraw")).click();
+        WebElement withdrawn = wait.until(d -> d.findElement(By.cssSelector("#recent-approvals tr.decided-approval[data-approval-id]")));
+        assertTrue(withdrawn.getText().contains("asked for the wrong caller") && withdrawn.getText().contains("withdrawn"),
+                withdrawn.getText());
+        List<String> heads = driver.findElements(By.cssSelector("#recent-approvals th")).stream().map(WebElement::getText).toList();
+        assertEquals("Reason for rejecting or withdrawing", heads.get(heads.size() - 1), heads.toString());
+        chooseLanguage("ja");
+        List<String> japanese = driver.findElements(By.cssSelector("#recent-approvals th")).stream().map(WebElement::getText).toList();
+        assertEquals("却下・取り下げの理由", japanese.get(japanese.size() - 1), japanese.toString());
+    }
+
+    @Test
     void shouldRefuseASelfApprovalAndAnApprovalWithoutTheRoleWithAccurateMessages() {
         String caller = blockedCaller();
         String key = page.lookUp("chief", caller);

@@ -55,6 +55,26 @@ class CallerCorrectionBrowserTest extends ConsoleInBrowser {
     }
 
     @Test
+    void shouldNameACorrectionsSourceInThePagesLanguage() {
+        String caller = "tel:03" + UUID.randomUUID().toString().substring(0, 8);
+        given().auth().preemptive().basic("officer", "officer-dev-only").contentType(ContentType.JSON)
+                .body("{\"flag\": \"POLICE\", \"policeInvolvement\": \"CONSULTED\", \"source\": \"call-center\", \"reason\": \"said so\"}")
+                .post("/v1/callers/" + caller + "/flags").then().statusCode(200);
+        new CallerPage(driver, wait).lookUp("officer", caller);
+        new Select(driver.findElement(By.id("correction-fact"))).selectByValue("caller.policeInvolvement");
+        new Select(driver.findElement(By.id("correction-value"))).selectByValue("WARNED");
+        new CallerPage(driver, wait).fill("correction-reason", "the police warned him, the letter says");
+        driver.findElement(By.id("send-correction")).click();
+        wait.until(d -> d.findElement(By.id("caller-police")).getText().startsWith("警察が警告"));
+
+        String police = driver.findElement(By.id("caller-police")).getText();
+        assertTrue(police.startsWith("警察が警告 — ケース担当者") && !police.contains("casework"), "one language: " + police);
+        ConsoleInBrowser.chooseLanguage("en");
+        String english = driver.findElement(By.id("caller-police")).getText();
+        assertTrue(english.startsWith("warned by the police — case officer") && !english.contains("casework"), english);
+    }
+
+    @Test
     void shouldCorrectWarnedBeforeToFalse() {
         String caller = "tel:03" + UUID.randomUUID().toString().substring(0, 8);
         given().auth().preemptive().basic("officer", "officer-dev-only").contentType(ContentType.JSON)

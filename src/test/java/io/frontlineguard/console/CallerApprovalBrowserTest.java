@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -108,14 +109,28 @@ class CallerApprovalBrowserTest extends ConsoleInBrowser {
         WebElement card = page.pendingCard(liftKey);
         card.findElement(By.cssSelector("input.withdraw-reason")).sendKeys("asked for the wrong caller");
         card.findElement(By.cssSelector("button.withdraw")).click();
-        WebElement withdrawn = wait.until(d -> d.findElement(By.cssSelector("#recent-approvals tr.decided-approval[data-approval-id]")));
-        assertTrue(withdrawn.getText().contains("asked for the wrong caller") && withdrawn.getText().contains("withdrawn"),
-                withdrawn.getText());
-        List<String> heads = driver.findElements(By.cssSelector("#recent-approvals th")).stream().map(WebElement::getText).toList();
-        assertEquals("Reason for rejecting or withdrawing", heads.get(heads.size() - 1), heads.toString());
+        // The recent list is drawn again when the approvals reload, so rows and headers are read afresh
+        // until they hold what is expected (a row found before a redraw goes stale).
+        String withdrawn = readAfresh("#recent-approvals tr.decided-approval[data-approval-id]",
+                text -> text.contains("asked for the wrong caller") && text.contains("withdrawn"));
+        assertTrue(withdrawn.contains("asked for the wrong caller"), withdrawn);
+        assertEquals("Reason for rejecting or withdrawing",
+                readAfresh("#recent-approvals th:last-child", "Reason for rejecting or withdrawing"::equals));
         chooseLanguage("ja");
-        List<String> japanese = driver.findElements(By.cssSelector("#recent-approvals th")).stream().map(WebElement::getText).toList();
-        assertEquals("却下・取り下げの理由", japanese.get(japanese.size() - 1), japanese.toString());
+        assertEquals("却下・取り下げの理由", readAfresh("#recent-approvals th:last-child", "却下・取り下げの理由"::equals));
+    }
+
+    private String readAfresh(String css, java.util.function.Predicate<String> expected) {
+        String[] last = {""};
+        try {
+            return new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
+                    .ignoring(StaleElementReferenceException.class).until(d -> {
+                last[0] = d.findElement(By.cssSelector(css)).getText();
+                return expected.test(last[0]) ? last[0] : null;
+            });
+        } catch (org.openqa.selenium.TimeoutException e) {
+            return last[0];
+        }
     }
 
     @Test

@@ -247,6 +247,14 @@ public interface GuardConfig {
         int poolSize();
 
         /**
+         * Connection slots the embedded server keeps beyond twice its pool (the pool's connections
+         * and, across a restart of the server, the ones being replaced): for an operator's psql, or
+         * a benchmark's pgbench run beside the idle service (src/bench/http/run.sh raises it).
+         */
+        @WithDefault("10")
+        int spareConnections();
+
+        /**
          * Where a phone number written without a country code is (ISO 3166 code): caller and
          * employee ids that are phone numbers are pseudonymised in their E.164 form, so every
          * spelling of one number is one person (incident.PersonIds). Also used by the decision log.

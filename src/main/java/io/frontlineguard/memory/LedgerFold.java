@@ -56,7 +56,7 @@ final class LedgerFold {
                 case "SNAPSHOT" -> parse(e.id(), e.facts(), CallerMemory.class);
                 case "LIFT" -> caller.lifted(e.personSource(), liftedBlocks(e));
                 case "CORRECTION" -> corrected(e);
-                default -> caller.combine(parse(e.id(), e.facts(), CallerMemory.class));
+                default -> caller.combine(parse(e, CallerMemory.class));
             };
         } else {
             anyCase = true;
@@ -70,7 +70,7 @@ final class LedgerFold {
                 }
                 return;
             }
-            caseFile = caseFile.combine(parse(e.id(), e.facts(), CaseMemory.class));
+            caseFile = caseFile.combine(parse(e, CaseMemory.class));
             if ("CONTACT".equals(e.kind())) {
                 contacts.addLast(new CallerRecord.ContactRecord(e.incidentKey(), e.department(), e.occurredAt(),
                         e.decisionId(), "migrated".equals(e.assertedBy()) ? null : e.assertedBy(), e.receivedAt()));
@@ -83,6 +83,11 @@ final class LedgerFold {
 
     private <T> T parse(long id, String text, Class<T> type) {
         return parsed == null ? MemoryJson.read(text, type) : parsed.of(id, text, type);
+    }
+
+    /** A contribution's facts, with the sources its row holds in its columns rebuilt from them (RowFacts). */
+    private <T> T parse(LedgerEntry e, Class<T> type) {
+        return parsed == null ? RowFacts.read(e, type) : parsed.of(e.id(), e.facts(), type, () -> RowFacts.read(e, type));
     }
 
     /** The contacts a case's snapshot lists in its detail. */

@@ -62,11 +62,13 @@ final class LedgerRows {
             incidentCase.add(k.caseId());
             recollection.add(MemoryJson.write(w.recollection()));
         }
+        // The row's columns hold the decision's own source; its facts name it only where it differs (RowFacts).
+        Source here = new Source(contact.department(), contact.decisionId(), contact.occurredAt(), w.system(), null, null);
         if (k.caller() != null) {
-            entry(w, LedgerEntry.PERSON, k.callerKey(), MemoryJson.write(k.caller()), null);
+            entry(w, LedgerEntry.PERSON, k.callerKey(), RowFacts.write(k.caller(), here), null);
         }
         if (k.caseFile() != null) {
-            entry(w, LedgerEntry.CASE, k.caseId(), MemoryJson.write(k.caseFile()), contact.incidentKey());
+            entry(w, LedgerEntry.CASE, k.caseId(), RowFacts.write(k.caseFile(), here), contact.incidentKey());
         }
     }
 

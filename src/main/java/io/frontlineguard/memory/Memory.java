@@ -55,7 +55,8 @@ public class Memory {
         String key = MemoryKey.resolve(settings.hmacKey(), Production.active(), dir);
         database = url.isPresent()
                 ? MemoryDatabase.shared(Arc.container().instance(AgroalDataSource.class).get(), url.get())
-                : MemoryDatabase.embedded(dir.get(), settings.poolSize(), settings.timeout());
+                : MemoryDatabase.embedded(dir.get(), settings.poolSize(), settings.spareConnections(),
+                        settings.timeout());
         try {
             KeyFingerprint.verify(database.data(), key, settings.previousHmacKeys().orElse(java.util.List.of()),
                     database.description());

@@ -44,9 +44,14 @@ final class MemoryDatabase implements AutoCloseable {
     }
 
     static MemoryDatabase embedded(Path dir, int poolSize, Duration timeout) {
+        return embedded(dir, poolSize, 10, timeout);
+    }
+
+    /** {@code spare}: connection slots beyond twice the pool's size (guard.memory.spare-connections). */
+    static MemoryDatabase embedded(Path dir, int poolSize, int spare, Duration timeout) {
         AtomicReference<AgroalDataSource> pool = new AtomicReference<>();
         // After the watchdog brought the server back, every pooled connection is to the dead one.
-        EmbeddedServer server = EmbeddedServer.start(dir, poolSize * 2 + 10, () -> {
+        EmbeddedServer server = EmbeddedServer.start(dir, poolSize * 2 + spare, () -> {
             if (pool.get() != null) {
                 pool.get().flush(AgroalDataSource.FlushMode.ALL);
             }

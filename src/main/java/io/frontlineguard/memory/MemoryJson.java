@@ -61,6 +61,18 @@ final class MemoryJson {
         }
     }
 
+    static com.fasterxml.jackson.databind.JsonNode treeOf(Object value) {
+        return JSON.valueToTree(value);
+    }
+
+    static <T> T read(com.fasterxml.jackson.databind.JsonNode tree, Class<T> type) {
+        try {
+            return JSON.treeToValue(tree, type);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static <T> T read(String json, Class<T> type) {
         try {
             return JSON.readValue(json, type);

@@ -50,6 +50,20 @@ public final class MemoryStore {
     private static final String SINCE_SNAPSHOT = "e.id > coalesce((select max(s.covers) from memory_entry s"
             + " where s.subject_type = e.subject_type and s.subject = e.subject and s.kind = 'SNAPSHOT'), 0)";
 
+    /**
+     * A decision's read: each subject's last snapshot is looked up once, then its entries since are
+     * an index range. Parameters: caller keys, case id, caller keys, case id, incident key, legacy id.
+     * Planned once per connection (StoreTimeouts.GENERIC_PLANS); StorePlanTest holds its plan.
+     */
+    static final String RECALL = "with p as (select coalesce(max(covers), 0) c from memory_entry where subject_type = 'P'"
+            + " and subject = any(?) and kind = 'SNAPSHOT'), k as (select coalesce(max(covers), 0) c from memory_entry"
+            + " where subject_type = 'C' and subject = ? and kind = 'SNAPSHOT')"
+            + " select " + COLUMNS + " from memory_entry e where (e.subject_type = 'P' and e.subject = any(?)"
+            + " and e.id > (select c from p)) or (e.subject_type = 'C' and e.subject = ? and e.id > (select c from k))"
+            + " union all select -1, 'I', null, null, case when legacy then 'LEGACY' else 'OWN' end, recollection::text,"
+            + " null, request_digest, null, null, null, decision_id, null, null from memory_incident"
+            + " where incident_id = ? or (incident_id = ? and legacy)";
+
     private final DataSource data;
     private final Clock clock;
     private final Jdbc jdbc;
@@ -104,19 +118,10 @@ public final class MemoryStore {
      */
     public Recalled recall(List<String> callerKeys, String caseId, String incidentKey, String legacyIncidentId) {
         return snapshot(c -> {
-            // Each subject's last snapshot is looked up once, then its entries since are an index range.
-            String sql = "with p as (select coalesce(max(covers), 0) c from memory_entry where subject_type = 'P'"
-                    + " and subject = any(?) and kind = 'SNAPSHOT'), k as (select coalesce(max(covers), 0) c from memory_entry"
-                    + " where subject_type = 'C' and subject = ? and kind = 'SNAPSHOT')"
-                    + " select " + COLUMNS + " from memory_entry e where (e.subject_type = 'P' and e.subject = any(?)"
-                    + " and e.id > (select c from p)) or (e.subject_type = 'C' and e.subject = ? and e.id > (select c from k))"
-                    + " union all select -1, 'I', null, null, case when legacy then 'LEGACY' else 'OWN' end, recollection::text,"
-                    + " null, request_digest, null, null, null, decision_id, null, null from memory_incident"
-                    + " where incident_id = ? or (incident_id = ? and legacy)";
             List<LedgerEntry> entries = new ArrayList<>();
             Prior prior = null;
             Array keys = keys(c, callerKeys);
-            try (PreparedStatement s = prepare(c, sql, keys, caseId, keys, caseId, incidentKey, legacyIncidentId);
+            try (PreparedStatement s = prepare(c, RECALL, keys, caseId, keys, caseId, incidentKey, legacyIncidentId);
                  ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     if (r.getLong(1) == -1) {

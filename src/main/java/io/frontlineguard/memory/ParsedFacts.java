@@ -34,6 +34,11 @@ final class ParsedFacts {
     }
 
     <T> T of(long id, String text, Class<T> type) {
+        return of(id, text, type, () -> MemoryJson.read(text, type));
+    }
+
+    /** {@code parse}: how the row's text becomes its value, called only when it is not parsed yet. */
+    <T> T of(long id, String text, Class<T> type, java.util.function.Supplier<T> parse) {
         Parsed hit = young.get(id);
         if (hit == null) {
             hit = old.get(id);
@@ -44,7 +49,7 @@ final class ParsedFacts {
         if (hit != null && hit.matches(text, type)) {
             return type.cast(hit.value());
         }
-        T value = MemoryJson.read(text, type);
+        T value = parse.get();
         keep(id, new Parsed(text.length(), text.hashCode(), value));
         return value;
     }

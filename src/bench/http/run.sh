@@ -58,7 +58,10 @@ memory_opts=()
 pg_pid=""
 case "$MEMORY" in
   off) memory_opts=(-Dguard.memory.enabled=false) ;;
-  embedded) export BENCH_VARY=1 ;;
+  embedded) export BENCH_VARY=1
+    # pgbench runs beside the idle service on the same server: slots for its largest run, and 16 more
+    # (max_connections = 2 x pool + spare; the service's pool and probe keep theirs).
+    memory_opts=("-Dguard.memory.spare-connections=$(( $(printf '%s\n' $CONNECTIONS | sort -n | tail -1) + 16 ))") ;;
   postgres)
     export BENCH_VARY=1
     ./mvnw -B -ntp -q -Pbench -DskipTests test-compile exec:exec "-Dbench.args=postgres $OUT/postgres" >"$OUT/postgres.log" 2>&1 &
@@ -124,14 +127,19 @@ baseline_bytes=$(curl -s -o "$OUT/baseline.json" -w '%{size_download}' -H 'Conte
 # service, whatever wrk and the rest of the machine took meanwhile.
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$pid/stat"; }
 TICK_US=$(( 1000000 / $(getconf CLK_TCK) ))
+# Methods the JIT compiled so far: a warm service compiles (almost) nothing more during a run.
+compiles() { { jcmd "$pid" PerfCounter.print 2>/dev/null || true; } | sed -n 's/^sun\.ci\.totalCompiles=\([0-9]*\).*/\1/p'; }
 run() { # label url connections seconds [Authorization header]
-  local line before after
+  local line before after compiled
+  compiled=$(compiles)
   before=$(cpu_ticks)
   line=$(BENCH_AUTHORIZATION="${5:-}" BENCH_RUN="$1-c$3" wrk -t2 -c"$3" -d"$4s" --timeout 5s -s "$HERE/report.lua" "$2" | grep '^RESULT') || {
     echo "wrk failed against $2" >&2; exit 1; }
   after=$(cpu_ticks)
   # cpu_us: the service's CPU microseconds per request answered in this run
   line="$line cpu_us=$(awk -v t=$(( (after - before) * TICK_US )) -v n="$(sed -n 's/.*requests=\([0-9]*\).*/\1/p' <<<"$line")" 'BEGIN { printf "%.1f", t / n }')"
+  # compiles: methods the JIT compiled during this run
+  line="$line compiles=$(( $(compiles || echo 0) - ${compiled:-0} ))"
   echo "$1 c=$3 ${line#RESULT }" | tee -a "$OUT/runs.txt" >&2
 }
 field() { # line key
@@ -184,12 +192,32 @@ done
 # The store's own limit, measured in the same run on the same server: its write statement alone,
 # then a decision's read and write, at each connection count (pgbench; no decisions meanwhile).
 limit_rows=""
+store_shape=""
+# What the run left in the ledger, and how the decision's read is planned on it (recall-plan.sql):
+# PostgreSQL's own choice against the generic plan the service's connections use. Before pgbench
+# adds its own rows.
+store_shape() { # psql's connection options and database
+  command -v psql >/dev/null || return 0
+  local shape mode plan
+  shape=$(psql -X -At -F ' ' "$@" -c "select count(*) filter (where kind = 'CONTACT'),
+      round(avg(octet_length(facts::text)) filter (where kind = 'CONTACT')), round(avg(pg_column_size(facts)) filter (where kind = 'CONTACT')),
+      count(*), pg_total_relation_size('memory_entry') / greatest(count(*), 1) from memory_entry" 2>>"$OUT/pgbench.log") || return 0
+  read -r contacts chars stored rows per_row <<<"$shape"
+  store_shape+="- ledger after the run: $rows rows, $contacts of them decisions' entries, whose facts average $chars characters of JSON ($stored bytes stored); table and indexes $per_row bytes per row"$'\n'
+  for mode in auto force_generic_plan; do
+    psql -X -At -v ON_ERROR_STOP=1 -v mode="$mode" -f "$HERE/recall-plan.sql" "$@" >"$OUT/recall-plan-$mode.txt" 2>&1 || true
+    plan="$OUT/recall-plan-$mode.txt"
+    store_shape+="- the decision's read, plan_cache_mode=$mode, 6th execution for the busiest caller and case: planning $(sed -n 's/^Planning Time: \([0-9.]*\) ms/\1/p' "$plan") ms, execution $(sed -n 's/^Execution Time: \([0-9.]*\) ms/\1/p' "$plan") ms; plan $(grep -q '\$1' "$plan" && echo generic || echo custom), $(grep -q memory_entry_subject "$plan" && echo "reads memory_entry_subject" || echo "does not read memory_entry_subject") ($plan)"$'\n'
+  done
+}
 store_limit() { # database, then pgbench's connection options
   local db=$1 callers="${BENCH_CALLERS:-200}"
   shift
   command -v pgbench >/dev/null || { echo "pgbench is not installed (Debian: postgresql-client); no store limit" >&2; return 0; }
   for c in $CONNECTIONS; do
-    pg=(pgbench -n "$@" -c "$c" -j 2 -T "$DURATION" -D "callers=$callers" -D "cases=$(( callers * 5 / 2 ))")
+    # Prepared and planned once, as the service's connections run them (StoreTimeouts.GENERIC_PLANS).
+    pg=(env PGOPTIONS="-c plan_cache_mode=force_generic_plan" pgbench -n -M prepared "$@" -c "$c" -j 2 -T "$DURATION"
+      -D "callers=$callers" -D "cases=$(( callers * 5 / 2 ))")
     # A failed pgbench leaves "?" in the table (its reason is in pgbench.log), not a lost run.
     write_tps=$( { "${pg[@]}" -f "$HERE/ledger-write.sql" "$db" 2>>"$OUT/pgbench.log" || true; } | sed -n 's/^tps = \([0-9.]*\).*/\1/p')
     both_tps=$( { "${pg[@]}" -f "$HERE/ledger-read.sql" -f "$HERE/ledger-write.sql" "$db" 2>>"$OUT/pgbench.log" || true; } \
@@ -212,6 +240,8 @@ if [ "$MEMORY" = embedded ]; then
   store_durability=$(PGPASSWORD=$(cat target/bench/memory/service.password) psql -At -h "$sock" -U guard \
     -p "$(ls -A "$sock" | sed -n 's/^\.s\.PGSQL\.\([0-9]*\)$/\1/p' | head -1)" guard \
     -c "select current_setting('fsync') || ' ' || current_setting('synchronous_commit')" 2>/dev/null || echo "unknown")
+  PGPASSWORD=$(cat target/bench/memory/service.password) store_shape -h "$sock" -U guard \
+    -p "$(ls -A "$sock" | sed -n 's/^\.s\.PGSQL\.\([0-9]*\)$/\1/p' | head -1)" guard
   PGPASSWORD=$(cat target/bench/memory/service.password) store_limit guard -h "$sock" -U guard \
     -p "$(ls -A "$sock" | sed -n 's/^\.s\.PGSQL\.\([0-9]*\)$/\1/p' | head -1)"
 fi
@@ -235,6 +265,7 @@ fi
 
 # The shared server's limit, with the service stopped.
 if [ "$MEMORY" = postgres ]; then
+  store_shape -h localhost -p "$(cat "$OUT/postgres/port")" -U postgres postgres
   store_limit postgres -h localhost -p "$(cat "$OUT/postgres/port")" -U postgres
 fi
 [ -z "$pg_pid" ] || kill "$pg_pid"
@@ -289,6 +320,8 @@ twice=$(log_lines | cut -c1-52 | sort | uniq -d | wc -l)
     printf "%s" "$limit_rows"
     echo
   fi
+  printf "%s" "$store_shape"
+  echo "- methods the JIT compiled during each measured run: $(grep -v '^warmup' "$OUT/runs.txt" | sed -n 's/^\([a-z-]*\) c=\([0-9]*\) .*compiles=\([-0-9]*\).*/\1 c=\2: \3/p' | paste -sd ';' | sed 's/;/; /g')"
   echo "- response size: $decision_bytes bytes (both endpoints)"
   [ "${START_TIMES:-true}" != true ] || echo "- start-up to ready (launching java to the first 200 on /q/health/ready, median of 3): $(median3 "${plain[@]}") ms, verifying the rules (lint, compile, scenarios) $(median3 "${verified_plain[@]}") ms of it; without the engine warm-up $(median3 "${cold[@]}") ms, verifying $(median3 "${verified_cold[@]}") ms; ratio $(awk -v a="$(median3 "${plain[@]}")" -v b="$(median3 "${cold[@]}")" 'BEGIN { printf "%.2f", a / b }'); with AppCDS (and the warm-up) $(median3 "${cds[@]}") ms"
   echo "- peak resident memory: $(( rss_kb / 1024 )) MiB"

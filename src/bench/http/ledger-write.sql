@@ -12,19 +12,19 @@
 with inc as (insert into memory_incident (incident_id, request_digest, decision_id, caller_key, case_id, recollection,
                                           recorded_at)
              select i, d, n, ck, cs, r::jsonb, now()
-             from unnest(array['bench/' || :u]::varchar[],
+             from unnest(array['bench/' || cast(:u as text)]::varchar[],
                          array['hmac:0000000000000000000000000000000000000000000000000000000000000000']::varchar[],
-                         array[gen_random_uuid()::text]::varchar[], array['hmac:bench-caller-' || :c]::varchar[],
-                         array['bench-case-' || :k]::varchar[], array['{"caller": {}, "caseFile": {}}']::text[])
+                         array[gen_random_uuid()::text]::varchar[], array['hmac:bench-caller-' || cast(:c as text)]::varchar[],
+                         array['bench-case-' || cast(:k as text)]::varchar[], array['{"caller": {}, "caseFile": {}}']::text[])
                   as t(i, d, n, ck, cs, r)
              on conflict do nothing returning incident_id),
      ent as (insert into memory_entry (subject_type, subject, caller_key, kind, facts, asserted_by, department, received_at,
                                        occurred_at, decision_id, incident_key)
              select st::char(1), s, ck, 'CONTACT', f::jsonb, a, dep, now(), occ::timestamptz, dec, ik
-             from unnest(array['bench/' || :u, 'bench/' || :u]::varchar[],
+             from unnest(array['bench/' || cast(:u as text), 'bench/' || cast(:u as text)]::varchar[],
                          array['P', 'C']::varchar[],
-                         array['hmac:bench-caller-' || :c, 'bench-case-' || :k]::varchar[],
-                         array['hmac:bench-caller-' || :c, 'hmac:bench-caller-' || :c]::varchar[],
+                         array['hmac:bench-caller-' || cast(:c as text), 'bench-case-' || cast(:k as text)]::varchar[],
+                         array['hmac:bench-caller-' || cast(:c as text), 'hmac:bench-caller-' || cast(:c as text)]::varchar[],
                          array['{"warned": {}, "departments": {"call-center": {}}, "departmentCount": 1, "warnedCorrected": false, "@source": {"at": "2026-11-23T21:10:00+09:00"}}', '{"openedAt": {"value": "2026-09-01T10:00:00+09:00", "source": {}}, "contacts": 1, "longestContactMinutes": {"value": 75, "source": {}}, "severity": {"value": "MEDIUM", "source": {}}, "departments": {"call-center": {}}, "demandedStaff": {}, "targetedStaff": {"hmac:0000000000000000000000000000000000000000000000000000000000000000": {}}, "departmentCount": 1, "@source": {"at": "2026-11-23T21:10:00+09:00"}}']::text[],
                          array['bench', 'bench']::varchar[], array['call-center', 'call-center']::varchar[],
                          array['2026-11-23T21:10:00+09:00', '2026-11-23T21:10:00+09:00']::text[],

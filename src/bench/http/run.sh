@@ -198,12 +198,12 @@ store_shape=""
 # adds its own rows.
 store_shape() { # psql's connection options and database
   command -v psql >/dev/null || return 0
-  local shape mode plan
+  local shape mode plan contacts chars stored all per_row
   shape=$(psql -X -At -F ' ' "$@" -c "select count(*) filter (where kind = 'CONTACT'),
       round(avg(octet_length(facts::text)) filter (where kind = 'CONTACT')), round(avg(pg_column_size(facts)) filter (where kind = 'CONTACT')),
       count(*), pg_total_relation_size('memory_entry') / greatest(count(*), 1) from memory_entry" 2>>"$OUT/pgbench.log") || return 0
-  read -r contacts chars stored rows per_row <<<"$shape"
-  store_shape+="- ledger after the run: $rows rows, $contacts of them decisions' entries, whose facts average $chars characters of JSON ($stored bytes stored); table and indexes $per_row bytes per row"$'\n'
+  read -r contacts chars stored all per_row <<<"$shape"
+  store_shape+="- ledger after the run: $all rows, $contacts of them decisions' entries, whose facts average $chars characters of JSON ($stored bytes stored); table and indexes $per_row bytes per row"$'\n'
   for mode in auto force_generic_plan; do
     psql -X -At -v ON_ERROR_STOP=1 -v mode="$mode" -f "$HERE/recall-plan.sql" "$@" >"$OUT/recall-plan-$mode.txt" 2>&1 || true
     plan="$OUT/recall-plan-$mode.txt"
@@ -215,9 +215,10 @@ store_limit() { # database, then pgbench's connection options
   shift
   command -v pgbench >/dev/null || { echo "pgbench is not installed (Debian: postgresql-client); no store limit" >&2; return 0; }
   for c in $CONNECTIONS; do
-    # Prepared and planned once, as the service's connections run them (StoreTimeouts.GENERIC_PLANS).
-    pg=(env PGOPTIONS="-c plan_cache_mode=force_generic_plan" pgbench -n -M prepared "$@" -c "$c" -j 2 -T "$DURATION"
-      -D "callers=$callers" -D "cases=$(( callers * 5 / 2 ))")
+    # pgbench's simple protocol, so every statement is planned at every execution; the service's are
+    # planned once per connection (StoreTimeouts.GENERIC_PLANS). -M prepared cannot run these scripts:
+    # it turns every ':x' in a literal (the times' ':10', 'hmac:...') into a parameter.
+    pg=(pgbench -n "$@" -c "$c" -j 2 -T "$DURATION" -D "callers=$callers" -D "cases=$(( callers * 5 / 2 ))")
     # A failed pgbench leaves "?" in the table (its reason is in pgbench.log), not a lost run.
     write_tps=$( { "${pg[@]}" -f "$HERE/ledger-write.sql" "$db" 2>>"$OUT/pgbench.log" || true; } | sed -n 's/^tps = \([0-9.]*\).*/\1/p')
     both_tps=$( { "${pg[@]}" -f "$HERE/ledger-read.sql" -f "$HERE/ledger-write.sql" "$db" 2>>"$OUT/pgbench.log" || true; } \

@@ -41,7 +41,10 @@ public final class ImpactJson {
             Map<String, Object> verification = new LinkedHashMap<>();
             verification.put("ready", v.ready());
             verification.put("reasons", v.reasons());
-            verification.put("scenarios", Map.of("run", v.scenarios(), "failed", v.failedScenarios()));
+            Map<String, Object> scenarios = new LinkedHashMap<>();
+            scenarios.put("run", v.scenarios());
+            scenarios.put("failed", v.failedScenarios());
+            verification.put("scenarios", scenarios);
             verification.put("problems", v.problems());
             verification.put("details", v.findings().stream().map(io.frontlineguard.api.v1.RuleProblemDetail::of).toList());
             root.put("verification", verification);

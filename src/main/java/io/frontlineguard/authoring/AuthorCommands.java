@@ -207,7 +207,8 @@ public final class AuthorCommands {
             description = {"Report which logged decisions of a period the candidate rules would change.",
                     "Decides each again from the facts it logged (case memory's recollection included) and"
                             + " reports the changed ones by kind: action added, removed, params changed, handling"
-                            + " and assessment changed. Reads the log only; writes neither the log nor case memory."},
+                            + " and assessment changed. Reads the log only; writes neither the log nor case memory.",
+                    "Reports beside it whether the candidate is ready, by the verification guard test applies."},
             footer = {"", "Exit codes: 0 no decision changed; 1 at least one changed; 2 wrong usage, a missing"
                     + " folder or log file, or candidate rules that do not compile."})
     static final class Impact extends Streams implements Callable<Integer> {
@@ -228,6 +229,9 @@ public final class AuthorCommands {
         int examples;
         @CommandLine.Option(names = "--threads", paramLabel = "<n>", description = "decide on this many threads (default: one per core)")
         Integer threads;
+        @CommandLine.Option(names = "--include-what-if", description = "also replay what-if decisions (asked with"
+                + " ?record=false), which are otherwise counted and skipped: nobody acted on them")
+        boolean includeWhatIf;
 
         Impact(PrintStream out, PrintStream err) {
             super(out, err);
@@ -237,7 +241,7 @@ public final class AuthorCommands {
         public Integer call() {
             int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
             return new ImpactCommand(java.time.Clock.systemUTC()).run(new ImpactCommand.Request(candidate, since, logs, json,
-                    html, examples, workers), out, err);
+                    html, examples, workers, includeWhatIf), out, err);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.frontlineguard.authoring;
 
+import io.frontlineguard.impact.CandidateVerification;
 import io.frontlineguard.impact.ImpactHtml;
 import io.frontlineguard.impact.ImpactJson;
 import io.frontlineguard.impact.ImpactReport;
@@ -13,6 +14,7 @@ import io.frontlineguard.ruleset.FolderSnapshot;
 import io.frontlineguard.ruleset.LessonCatalogue;
 import io.frontlineguard.ruleset.RuleSet;
 import io.frontlineguard.ruleset.RuleSetException;
+import io.frontlineguard.verification.Readiness;
 import io.frontlineguard.verification.VerifiedRules;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -28,14 +30,15 @@ import java.util.List;
  * {@code impact <candidate-rules> [--since 30d] [--log files]}: "what would my change have done to
  * the decisions actually made?". Every logged decision of the period is decided again under the
  * candidate from the facts it logged (memory's recollection included) and compared with what was
- * decided; see {@link LogReplay}. Exit codes as {@code diff}: 0 nothing changed, 1 at least one
+ * decided; see {@link LogReplay}. Beside the impact, the candidate's verdict by the verification
+ * {@code guard test} applies. Exit codes as {@code diff}: 0 nothing changed, 1 at least one
  * decision changed, 2 wrong usage, a missing folder or log, rules that do not compile.
  */
 final class ImpactCommand {
 
     /** What the command was asked; {@code logs} empty means the service's default log and its rotations. */
     record Request(String candidate, String since, List<String> logs, String json, String html, int examples,
-                   int threads) {
+                   int threads, boolean includeWhatIf) {
     }
 
     private final Clock clock;
@@ -66,9 +69,13 @@ final class ImpactCommand {
         if (logs == null) {
             return AuthorCommands.USAGE;
         }
+        // The one verification guard test applies; its compiled rules are the ones replayed.
+        VerifiedRules verifier = new VerifiedRules(clock);
+        Readiness.Verdict verdict = verifier.verdict(folder.path());
         RuleSet candidate;
         try {
-            candidate = new VerifiedRules(clock).compile(folder.path());
+            // Rules that compile beside a scenario file that does not read: the impact is still told.
+            candidate = verdict.tested() != null ? verdict.tested().rules() : verifier.compile(folder.path());
         } catch (RuleSetException e) {
             e.problems().stream().map(folder::format).forEach(err::println);
             err.println(folder.given() + ": the rules do not compile; for every problem at once run: ./guard check "
@@ -77,14 +84,15 @@ final class ImpactCommand {
         }
         ImpactSummary summary;
         try {
-            summary = new LogReplay(candidate, since, q.threads(), q.examples()).replay(logs);
+            summary = new LogReplay(candidate, since, q.threads(), q.examples(), 0, q.includeWhatIf()).replay(logs);
         } catch (IOException e) {
             err.println("cannot read the decision log: " + e.getMessage());
             return AuthorCommands.USAGE;
         }
         ImpactReport report = new ImpactReport(folder.given(), candidate.version(), candidate.rules().size(),
                 logs.stream().map(LogReplay.LogFile::name).toList(), q.since(), since, summary,
-                ReportNames.of(candidate.rules().values(), List.of(), LessonCatalogue.read(FolderSnapshot.read(folder.path()))));
+                ReportNames.of(candidate.rules().values(), List.of(), LessonCatalogue.read(FolderSnapshot.read(folder.path()))),
+                CandidateVerification.of(verdict, folder::format));
         if (!"-".equals(q.json())) {
             ImpactText.print(report, out);
         }

@@ -31,11 +31,22 @@ public class DecisionService {
     }
 
     public Decision decide(Incident incident) {
-        return decide(UUID.randomUUID().toString(), incident, List.of(), MemoryUse.NOT_USED);
+        return decide(incident, false);
+    }
+
+    /** Without case memory; {@code whatIf}: only asked ({@code ?record=false}), as the decision log marks it. */
+    public Decision decide(Incident incident, boolean whatIf) {
+        return decide(UUID.randomUUID().toString(), incident, List.of(), MemoryUse.NOT_USED, whatIf);
     }
 
     /** Decides facts that case memory has already combined with the request; {@code decisionId} is the caller's. */
     public Decision decide(String decisionId, Incident incident, List<Remembered> remembered, MemoryUse memory) {
+        return decide(decisionId, incident, remembered, memory, memory == MemoryUse.WHAT_IF);
+    }
+
+    /** As above; {@code whatIf} also for a retry or a decision without memory that was only asked. */
+    public Decision decide(String decisionId, Incident incident, List<Remembered> remembered, MemoryUse memory,
+                           boolean whatIf) {
         // Read the reference once: a reload during this evaluation must not mix two rule sets.
         RuleSet ruleSet = rules.get();
         Evaluation evaluation;
@@ -43,9 +54,9 @@ public class DecisionService {
             // On this thread (a request's event loop or worker): the watchdog keeps the deadline (issue 32).
             evaluation = engine.evaluateWatched(ruleSet, incident, deadline);
         } catch (EvaluationThreads.DeadlineExceeded e) {
-            throw timedOut(decisionId, incident, ruleSet, remembered, memory, e);
+            throw timedOut(decisionId, incident, ruleSet, remembered, memory, whatIf, e);
         }
-        return decided(new Decision(decisionId, incident, ruleSet.version(), evaluation, remembered, memory));
+        return decided(new Decision(decisionId, incident, ruleSet.version(), evaluation, remembered, memory, whatIf));
     }
 
     private Decision decided(Decision decision) {
@@ -63,9 +74,9 @@ public class DecisionService {
     }
 
     private DecisionTimeoutException timedOut(String decisionId, Incident incident, RuleSet ruleSet,
-            List<Remembered> remembered, MemoryUse memory, EvaluationThreads.DeadlineExceeded e) {
+            List<Remembered> remembered, MemoryUse memory, boolean whatIf, EvaluationThreads.DeadlineExceeded e) {
         Decision unfinished = new Decision(decisionId, incident, ruleSet.version(), Evaluation.none(e.deadline()),
-                remembered, memory);
+                remembered, memory, whatIf);
         MDC.put("decisionId", decisionId);
         try {
             LOG.warnf("decision %s for incident %s missed its deadline of %d ms with %s", decisionId,

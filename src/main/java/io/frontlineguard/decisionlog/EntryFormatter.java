@@ -70,6 +70,10 @@ public final class EntryFormatter {
             out.raw(",\"outcome\":\"").raw(LogEntry.TIMED_OUT).raw("\"");
         }
         out.raw(",\"memory\":\"").raw(d.memory().name()).raw("\"");
+        if (d.whatIf()) {
+            // Only for what-ifs: every entry logged before the mark existed reads as it did.
+            out.raw(",\"whatIf\":true");
+        }
         out.raw(",\"request\":");
         request(out, d.incident());
         out.raw(",\"remembered\":[");

@@ -12,18 +12,18 @@ import java.util.Map;
  * without parsing the others. {@code request} holds its personal identifiers already replaced by
  * HMACs ({@link LoggedRequest}); the actions' params are masked before they get here.
  */
-@JsonPropertyOrder({"decisionId", "time", "rulesetVersion", "incidentId", "outcome", "memory", "request", "remembered",
-        "actions", "assessment", "firedRules", "evaluationNanos"})
+@JsonPropertyOrder({"decisionId", "time", "rulesetVersion", "incidentId", "outcome", "memory", "whatIf", "request",
+        "remembered", "actions", "assessment", "firedRules", "evaluationNanos"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LogEntry(String decisionId, String time, String rulesetVersion, String incidentId, String outcome,
-                       String memory, LoggedRequest request, List<LoggedRemembered> remembered, List<LoggedAction> actions,
+                       String memory, Boolean whatIf, LoggedRequest request, List<LoggedRemembered> remembered, List<LoggedAction> actions,
                        LoggedAssessment assessment, List<String> firedRules, long evaluationNanos) {
 
     public static final String TIMED_OUT = "TIMED_OUT";
 
     /** The same entry for a decision that missed its deadline; decided entries carry no outcome. */
     LogEntry timedOut() {
-        return new LogEntry(decisionId, time, rulesetVersion, incidentId, TIMED_OUT, memory, request, remembered, actions,
+        return new LogEntry(decisionId, time, rulesetVersion, incidentId, TIMED_OUT, memory, whatIf, request, remembered, actions,
                 assessment, firedRules, evaluationNanos);
     }
 

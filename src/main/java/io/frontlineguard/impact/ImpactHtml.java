@@ -1,5 +1,10 @@
 package io.frontlineguard.impact;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 /**
@@ -29,10 +34,12 @@ public final class ImpactHtml {
         h.append("<h1>Impact of <code>").append(esc(r.candidate())).append("</code> on logged decisions</h1>\n");
         h.append("<p>Candidate: ").append(r.candidateRules()).append(" rules, <code>").append(esc(r.candidateVersion()))
                 .append("</code>. Log: ").append(esc(String.join(", ", r.logs()))).append(". Decisions since ")
-                .append(esc(r.since().toString())).append(".</p>\n");
+                .append(time(r.since().toString(), null)).append(".</p>\n");
         h.append("<p><strong>").append(s.replayed()).append(" decisions replayed, ").append(s.changed())
                 .append(" changed.</strong> Not replayed: ").append(s.beforePeriod()).append(" before the period, ")
-                .append(s.timedOut()).append(" timed out, ").append(s.skipped()).append(" unreadable lines.</p>\n");
+                .append(s.timedOut()).append(" timed out, ").append(s.whatIf()).append(" what-if (?record=false), ")
+                .append(s.skipped()).append(" unreadable lines.</p>\n");
+        verification(r.verification(), h);
         chart(s, h);
         s.kinds().forEach((kind, k) -> {
             h.append("<h2>").append(esc(kind.label())).append(": ").append(k.decisions()).append("</h2>\n");
@@ -44,13 +51,54 @@ public final class ImpactHtml {
                 h.append("<tr><td><code>").append(esc(e.decisionId())).append("</code><br>incident ")
                         .append(esc(e.incidentId())).append("<br>case ").append(esc(e.caseId())).append("<br>caller <code>")
                         .append(esc(e.callerId())).append("</code><br>").append(esc(e.department())).append("<br>")
-                        .append(esc(e.time())).append("<br><code>").append(esc(e.where())).append("</code></td><td><pre>")
+                        .append(time(e.time(), e.occurredAt())).append("<br><code>").append(esc(e.where())).append("</code></td><td><pre>")
                         .append(esc(String.join("\n", e.before()))).append("</pre></td><td><pre>")
                         .append(esc(String.join("\n", e.changes()))).append("</pre></td></tr>\n");
             }
             h.append("</table>\n");
         });
         return h.append("</body></html>\n").toString();
+    }
+
+    private static void verification(CandidateVerification v, StringBuilder h) {
+        if (v == null) {
+            return;
+        }
+        String summary = v.summary();
+        h.append("<p class=\"verification\"><strong>").append(esc(Character.toUpperCase(summary.charAt(0)) + summary.substring(1)))
+                .append(v.ready() ? ".</strong> A replica would put it in force.</p>\n"
+                        : ".</strong> A replica would refuse this folder.</p>\n");
+        if (!v.problems().isEmpty()) {
+            h.append("<pre>").append(esc(String.join("\n", v.problems()))).append("</pre>\n");
+        }
+    }
+
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    /**
+     * A time as the console shows it: at the incident's own offset ({@code occurredAt}'s), to the
+     * minute; a time with no incident (the period's start) at UTC, saying so.
+     */
+    static String time(String instant, String occurredAt) {
+        if (instant == null) {
+            return "-";
+        }
+        Instant at;
+        try {
+            at = Instant.parse(instant);
+        } catch (DateTimeParseException e) {
+            return esc(instant);
+        }
+        ZoneOffset offset = null;
+        if (occurredAt != null) {
+            try {
+                offset = OffsetDateTime.parse(occurredAt).getOffset();
+            } catch (DateTimeParseException e) {
+                offset = null;
+            }
+        }
+        String text = offset == null ? MINUTE.format(at.atOffset(ZoneOffset.UTC)) + " UTC" : MINUTE.format(at.atOffset(offset));
+        return "<time datetime=\"" + esc(instant) + "\">" + text + "</time>";
     }
 
     /** One bar per change kind, its length the share of replayed decisions (all of them = full width). */

@@ -31,10 +31,24 @@ public final class ImpactJson {
         totals.put("lines", s.lines());
         totals.put("beforePeriod", s.beforePeriod());
         totals.put("timedOut", s.timedOut());
+        totals.put("whatIf", s.whatIf());
         totals.put("skipped", s.skipped());
         totals.put("replayed", s.replayed());
         totals.put("changed", s.changed());
         root.put("totals", totals);
+        if (r.verification() != null) {
+            CandidateVerification v = r.verification();
+            Map<String, Object> verification = new LinkedHashMap<>();
+            verification.put("ready", v.ready());
+            verification.put("reasons", v.reasons());
+            Map<String, Object> scenarios = new LinkedHashMap<>();
+            scenarios.put("run", v.scenarios());
+            scenarios.put("failed", v.failedScenarios());
+            verification.put("scenarios", scenarios);
+            verification.put("problems", v.problems());
+            verification.put("details", v.findings().stream().map(io.frontlineguard.api.v1.RuleProblemDetail::of).toList());
+            root.put("verification", verification);
+        }
         if (s.limit() > 0) {
             // Only a capped replay (the service's) has one; the command line's JSON stays as it was.
             Map<String, Object> limit = new LinkedHashMap<>();

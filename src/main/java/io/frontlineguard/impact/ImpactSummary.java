@@ -101,6 +101,7 @@ public final class ImpactSummary {
     private long lines;
     private long beforePeriod;
     private long timedOut;
+    private long whatIf;
     private long replayed;
     private long changed;
     private long skipped;
@@ -124,6 +125,10 @@ public final class ImpactSummary {
 
     void countTimedOut() {
         timedOut++;
+    }
+
+    void countWhatIf() {
+        whatIf++;
     }
 
     void skipped(String where, String reason) {
@@ -178,6 +183,7 @@ public final class ImpactSummary {
         lines += later.lines;
         beforePeriod += later.beforePeriod;
         timedOut += later.timedOut;
+        whatIf += later.whatIf;
         replayed += later.replayed;
         changed += later.changed;
         skipped += later.skipped;
@@ -227,6 +233,14 @@ public final class ImpactSummary {
     /** Entries of decisions that missed their deadline: nothing was decided, so nothing to compare. */
     public long timedOut() {
         return timedOut;
+    }
+
+    /**
+     * Entries of what-if decisions ({@code ?record=false}) left out: asked, never acted on, so not
+     * what was decided. 0 when the replay was told to include them.
+     */
+    public long whatIf() {
+        return whatIf;
     }
 
     public long replayed() {

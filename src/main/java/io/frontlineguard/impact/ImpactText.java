@@ -22,6 +22,7 @@ public final class ImpactText {
             out.println("... and " + (s.skipped() - s.skips().size()) + " more skipped lines");
         }
         out.println(s.replayed() + " decisions replayed, " + s.changed() + " changed" + notReplayed(s));
+        verification(r, out);
         s.kinds().forEach((kind, k) -> {
             out.println();
             out.println(kind.label() + ": " + k.decisions() + (k.decisions() == 1 ? " decision" : " decisions"));
@@ -37,8 +38,32 @@ public final class ImpactText {
         });
     }
 
+    /** Right under the impact, so "37 changed" and "fails 2 scenarios" are read together. */
+    private static void verification(ImpactReport r, PrintStream out) {
+        CandidateVerification v = r.verification();
+        if (v == null) {
+            return;
+        }
+        if (v.ready()) {
+            out.println("verification: " + v.summary() + "; a replica would put it in force");
+            return;
+        }
+        out.println("verification: " + v.summary() + "; a replica would refuse this folder (./guard test " + r.candidate()
+                + " for the details)");
+        v.problems().stream().limit(LISTED_PROBLEMS).forEach(p -> out.println("  " + p));
+        if (v.problems().size() > LISTED_PROBLEMS) {
+            out.println("  ... and " + (v.problems().size() - LISTED_PROBLEMS) + " more");
+        }
+    }
+
+    /** As many of the verification's problems as a terminal shows above the impact's details. */
+    static final int LISTED_PROBLEMS = 10;
+
     private static String notReplayed(ImpactSummary s) {
         StringBuilder b = new StringBuilder();
+        if (s.whatIf() > 0) {
+            b.append("; ").append(s.whatIf()).append(" what-if decisions (?record=false) skipped, --include-what-if replays them");
+        }
         if (s.beforePeriod() > 0) {
             b.append("; ").append(s.beforePeriod()).append(" before the period");
         }

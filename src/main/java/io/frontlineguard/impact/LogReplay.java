@@ -42,6 +42,7 @@ public final class LogReplay {
     private final int threads;
     private final int maxExamples;
     private final long maxDecisions;
+    private final boolean includeWhatIf;
     private final DecisionEngine engine = new DecisionEngine();
 
     /** A log file and how reports name it (as the user gave it). */
@@ -57,6 +58,16 @@ public final class LogReplay {
      * first ones, in log order. The service sets it, so that one replay's cost has a bound.
      */
     public LogReplay(RuleSet candidate, Instant since, int threads, int maxExamples, long maxDecisions) {
+        this(candidate, since, threads, maxExamples, maxDecisions, false);
+    }
+
+    /**
+     * {@code includeWhatIf}: replay what-if decisions ({@code ?record=false}) too; by default they
+     * are counted and left out, since nobody acted on them.
+     */
+    public LogReplay(RuleSet candidate, Instant since, int threads, int maxExamples, long maxDecisions,
+                     boolean includeWhatIf) {
+        this.includeWhatIf = includeWhatIf;
         this.candidate = candidate;
         this.since = since;
         this.threads = Math.max(1, threads);
@@ -179,6 +190,10 @@ public final class LogReplay {
                     part.countBeforePeriod();
                     continue;
                 }
+                if (!includeWhatIf && isWhatIf(entry)) {
+                    part.countWhatIf();
+                    continue;
+                }
                 logged = LoggedDecision.read(entry);
             } catch (IOException | RuntimeException e) {
                 part.skipped(line.where(), reason(e));
@@ -191,6 +206,14 @@ public final class LogReplay {
             part.replayed(line.where(), logged, decide(logged), this::lessonsOf);
         }
         return part;
+    }
+
+    /**
+     * Marked {@code whatIf} by the log, or logged before the mark existed with memory
+     * {@code WHAT_IF} (a what-if with memory; one without memory was not told apart then).
+     */
+    static boolean isWhatIf(JsonNode entry) {
+        return entry.path("whatIf").asBoolean(false) || "WHAT_IF".equals(entry.path("memory").asText());
     }
 
     private DecisionChange decide(LoggedDecision logged) {

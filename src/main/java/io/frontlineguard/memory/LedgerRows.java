@@ -26,10 +26,10 @@ final class LedgerRows {
             + " from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::text[]) as t(i, d, n, ck, cs, r)"
             + " on conflict do nothing returning incident_id),"
             + " ent as (insert into memory_entry (subject_type, subject, caller_key, kind, facts, asserted_by, department,"
-            + " received_at, occurred_at, decision_id, incident_key) select st::char(1), s, ck, 'CONTACT', f::jsonb, a, dep, ?,"
-            + " occ::timestamptz, dec, ik from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::text[],"
-            + " ?::varchar[], ?::varchar[], ?::text[], ?::varchar[], ?::varchar[]) with ordinality"
-            + " as t(gate, st, s, ck, f, a, dep, occ, dec, ik, n)"
+            + " received_at, occurred_at, occurred_offset_minutes, decision_id, incident_key) select st::char(1), s, ck,"
+            + " 'CONTACT', f::jsonb, a, dep, ?, occ::timestamptz, off, dec, ik from unnest(?::varchar[], ?::varchar[],"
+            + " ?::varchar[], ?::varchar[], ?::text[], ?::varchar[], ?::varchar[], ?::text[], ?::smallint[], ?::varchar[],"
+            + " ?::varchar[]) with ordinality as t(gate, st, s, ck, f, a, dep, occ, off, dec, ik, n)"
             + " where gate is null or gate in (select incident_id from inc) order by n)"
             + " select incident_id from inc";
 
@@ -48,6 +48,8 @@ final class LedgerRows {
     private final List<String> assertedBy = new ArrayList<>();
     private final List<String> department = new ArrayList<>();
     private final List<String> occurredAt = new ArrayList<>();
+    /** The incident's offset, which timestamptz does not keep: a contact is shown at its own local time. */
+    private final List<Short> occurredOffset = new ArrayList<>();
     private final List<String> decisionId = new ArrayList<>();
     private final List<String> contactKey = new ArrayList<>();
 
@@ -82,6 +84,8 @@ final class LedgerRows {
         assertedBy.add(w.system());
         department.add(contact.department());
         occurredAt.add(contact.occurredAt() == null ? null : contact.occurredAt().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        occurredOffset.add(contact.occurredAt() == null ? null
+                : (short) (contact.occurredAt().getOffset().getTotalSeconds() / 60));
         decisionId.add(contact.decisionId());
         contactKey.add(incidentKey);
     }
@@ -96,7 +100,7 @@ final class LedgerRows {
                 varchars(c, incidentDecision), varchars(c, incidentCaller), varchars(c, incidentCase), texts(c, recollection),
                 now, varchars(c, gate), varchars(c, subjectType), varchars(c, subject), varchars(c, callerKey),
                 texts(c, facts), varchars(c, assertedBy), varchars(c, department), texts(c, occurredAt),
-                varchars(c, decisionId), varchars(c, contactKey)); ResultSet r = s.executeQuery()) {
+                c.createArrayOf("int2", occurredOffset.toArray()), varchars(c, decisionId), varchars(c, contactKey)); ResultSet r = s.executeQuery()) {
             while (r.next()) {
                 inserted.add(r.getString(1));
             }

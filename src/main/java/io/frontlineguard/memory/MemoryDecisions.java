@@ -63,7 +63,7 @@ public class MemoryDecisions {
      */
     public Decision decide(Incident reported, boolean record, String system) {
         if (!remembers(reported)) {
-            return decisions.decide(reported);
+            return decisions.decide(reported, !record);
         }
         String decisionId = UUID.randomUUID().toString();
         List<String> callerKeys = memory.pseudonyms(reported.caller().callerId());
@@ -77,7 +77,7 @@ public class MemoryDecisions {
                     throw new IncidentIdReusedException(reported.incidentId(), prior.legacy() ? null : prior.decisionId());
                 }
                 Recall.Recalled again = memory.recall().apply(reported, prior.recollection(), system);
-                return decisions.decide(decisionId, again.incident(), again.remembered(), MemoryUse.RETRY);
+                return decisions.decide(decisionId, again.incident(), again.remembered(), MemoryUse.RETRY, !record);
             }
             if (record && !callerKeys.isEmpty() && !read.knownCaller() && !memory.newCallers().take(system)) {
                 throw new NewCallerQuotaExceededException(memory.newCallers().retryAfterSeconds());

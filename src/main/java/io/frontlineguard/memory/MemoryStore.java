@@ -46,7 +46,7 @@ public final class MemoryStore {
     static final int SETTLED_TIMEOUTS = 2;
 
     private static final String COLUMNS = "id, subject_type, subject, caller_key, kind, facts::text, detail::text,"
-            + " asserted_by, department, received_at, occurred_at, decision_id, incident_key, covers";
+            + " asserted_by, department, received_at, occurred_at, decision_id, incident_key, covers, occurred_offset_minutes";
     private static final String SINCE_SNAPSHOT = "e.id > coalesce((select max(s.covers) from memory_entry s"
             + " where s.subject_type = e.subject_type and s.subject = e.subject and s.kind = 'SNAPSHOT'), 0)";
 
@@ -61,7 +61,7 @@ public final class MemoryStore {
             + " select " + COLUMNS + " from memory_entry e where (e.subject_type = 'P' and e.subject = any(?)"
             + " and e.id > (select c from p)) or (e.subject_type = 'C' and e.subject = ? and e.id > (select c from k))"
             + " union all select -1, 'I', null, null, case when legacy then 'LEGACY' else 'OWN' end, recollection::text,"
-            + " null, request_digest, null, null, null, decision_id, null, null from memory_incident"
+            + " null, request_digest, null, null, null, decision_id, null, null, null from memory_incident"
             + " where incident_id = ? or (incident_id = ? and legacy)";
 
     private final DataSource data;
@@ -462,7 +462,19 @@ public final class MemoryStore {
         Long snapshotCovers = r.wasNull() ? null : covers;
         return new LedgerEntry(r.getLong(1), r.getString(2).charAt(0), r.getString(3), r.getString(4), r.getString(5),
                 r.getString(6), r.getString(7), r.getString(8), r.getString(9), r.getObject(10, OffsetDateTime.class),
-                r.getObject(11, OffsetDateTime.class), r.getString(12), r.getString(13), snapshotCovers);
+                occurredAt(r.getObject(11, OffsetDateTime.class), r.getObject(15, Integer.class)), r.getString(12), r.getString(13),
+                snapshotCovers);
+    }
+
+    /**
+     * The incident's time at its own offset, when the row kept it; a row written before contacts
+     * kept one reads as it did, in UTC.
+     */
+    private static OffsetDateTime occurredAt(OffsetDateTime stored, Integer offsetMinutes) {
+        if (stored == null || offsetMinutes == null) {
+            return stored;
+        }
+        return stored.withOffsetSameInstant(java.time.ZoneOffset.ofTotalSeconds(offsetMinutes * 60));
     }
 
     private List<CallerRecord.ChangeRecord> changes(Connection c, List<String> callerKeys) throws SQLException {

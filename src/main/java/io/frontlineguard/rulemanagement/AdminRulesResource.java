@@ -40,7 +40,8 @@ public class AdminRulesResource {
         if (!attempt.succeeded()) {
             throw new ProblemException(ErrorCode.RULES_REJECTED, attempt.problems().size()
                     + " problem(s); version " + active.get().version() + " stays in force",
-                    attempt.problems().stream().map(RuleError::new).toList());
+                    java.util.stream.IntStream.range(0, attempt.problems().size()).mapToObj(i -> new RuleError(attempt.problems().get(i),
+                            i < attempt.details().size() ? attempt.details().get(i) : null)).toList());
         }
         return Response.ok(RuleCatalogueView.of(active.activation(), RulesResource.reloads(reloader))).build();
     }

@@ -7,6 +7,7 @@ import io.frontlineguard.api.v1.FieldError;
 import io.frontlineguard.api.v1.RuleError;
 import io.frontlineguard.config.GuardConfig;
 import io.frontlineguard.decisionlog.DecisionLog;
+import io.frontlineguard.impact.CandidateVerification;
 import io.frontlineguard.impact.ImpactJson;
 import io.frontlineguard.impact.ImpactReport;
 import io.frontlineguard.impact.ImpactSummary;
@@ -24,6 +25,7 @@ import io.frontlineguard.ruleset.LessonCatalogue;
 import io.frontlineguard.ruleset.RuleProblem;
 import io.frontlineguard.ruleset.RuleSet;
 import io.frontlineguard.ruleset.RuleSetException;
+import io.frontlineguard.verification.Readiness;
 import io.frontlineguard.verification.VerifiedRules;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.Consumes;
@@ -131,28 +133,31 @@ public class ImpactResource {
         }
         try {
             return Response.ok(ImpactJson.write(run(now, files, removed, sinceText, since,
-                    request.path("examples").asInt(DEFAULT_EXAMPLES)))).build();
+                    request.path("examples").asInt(DEFAULT_EXAMPLES), request.path("includeWhatIf").asBoolean(false)))).build();
         } finally {
             ONE_RUN.unlock();
         }
     }
 
     private ImpactReport run(Activation now, Map<String, String> files, Set<String> removed, String sinceText,
-                             Instant since, int examples) {
+                             Instant since, int examples, boolean includeWhatIf) {
         long start = System.nanoTime();
         FolderSnapshot candidate = now.folder().with(files, removed);
+        // The one verification guard test and every reload apply; its compiled rules are the ones replayed.
+        VerifiedRules verifier = new VerifiedRules(clock);
+        Readiness.Verdict verdict = verifier.verdict(candidate);
         RuleSet rules;
         try {
-            rules = new VerifiedRules(clock).compile(candidate);
+            rules = verdict.tested() != null ? verdict.tested().rules() : verifier.compile(candidate);
         } catch (RuleSetException e) {
             throw new ProblemException(ErrorCode.RULES_REJECTED, e.problems().size() + " problem(s) in the candidate;"
-                    + " nothing of it ran", e.problems().stream().map(RuleProblem::toString).map(RuleError::new).toList());
+                    + " nothing of it ran", e.problems().stream().map(RuleError::of).toList());
         }
         awaitLog();
         List<LogReplay.LogFile> logs = logFiles();
         ImpactSummary summary;
         try {
-            summary = new LogReplay(rules, since, threads, examples, maxDecisions)
+            summary = new LogReplay(rules, since, threads, examples, maxDecisions, includeWhatIf)
                     .replay(logs);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the decision log", e);
@@ -161,7 +166,8 @@ public class ImpactResource {
                 summary.replayed(), summary.changed(), Duration.ofNanos(System.nanoTime() - start).toMillis());
         return new ImpactReport(describe(now, files.keySet(), removed), rules.version(), rules.rules().size(),
                 logs.stream().map(LogReplay.LogFile::name).toList(), sinceText, since, summary,
-                ReportNames.of(rules.rules().values(), now.rules().rules().values(), LessonCatalogue.read(candidate)));
+                ReportNames.of(rules.rules().values(), now.rules().rules().values(), LessonCatalogue.read(candidate)),
+                CandidateVerification.of(verdict, RuleProblem::toString));
     }
 
     /** Every decision accepted before the request is in the file before it is read; the wait writes nothing itself. */

@@ -1,5 +1,6 @@
 package io.frontlineguard.rulemanagement;
 
+import io.frontlineguard.api.v1.RuleProblemDetail;
 import java.time.Instant;
 import java.util.List;
 
@@ -11,15 +12,18 @@ import java.util.List;
  * @param reasons  why the folder was refused, as the {@code reason} tag of {@code guard_rules_refusals_total}
  *                 spells it ({@code rules}, {@code scenario}, {@code coverage}, {@code timeout}); empty on success
  * @param problems each as {@code file:line:col: message}; empty when the attempt succeeded
+ * @param details  the same problems as data, in the same order (code, parameters, location), for a
+ *                 reader that words them in its own language (the console in Japanese)
  */
 public record ReloadAttempt(Instant at, String trigger, Outcome outcome, String version, long durationMillis,
-                            List<String> reasons, List<String> problems) {
+                            List<String> reasons, List<String> problems, List<RuleProblemDetail> details) {
 
     public enum Outcome { SUCCESS, FAILURE }
 
     public ReloadAttempt {
         reasons = List.copyOf(reasons);
         problems = List.copyOf(problems);
+        details = List.copyOf(details);
     }
 
     public boolean succeeded() {

@@ -170,7 +170,7 @@ public class RuleReloader {
             version = folder.version();
             Verified verified = putInForce(folder);
             result = new ReloadAttempt(clock.instant(), trigger, ReloadAttempt.Outcome.SUCCESS, version,
-                    millisSince(start), List.of(), List.of());
+                    millisSince(start), List.of(), List.of(), List.of());
             successes.increment();
             LOG.infof("rules reloaded (%s) from %s: version %s, %d rules, in %d ms", trigger,
                     folder.directory(), version, verified.rules().rules().size(), result.durationMillis());
@@ -202,7 +202,7 @@ public class RuleReloader {
         LOG.errorf("rules reload (%s) refused (%s); version %s stays in force. Problems:%n  %s", trigger, String.join(", ", why),
                 active.get() == null ? "none" : active.get().version(), String.join("\n  ", problems));
         return new ReloadAttempt(clock.instant(), trigger, ReloadAttempt.Outcome.FAILURE, version, millisSince(start),
-                why, problems);
+                why, problems, found.stream().map(io.frontlineguard.api.v1.RuleProblemDetail::of).toList());
     }
 
     private static long millisSince(long start) {

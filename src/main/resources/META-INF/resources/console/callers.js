@@ -61,9 +61,10 @@ function hideRefusal(boxId) { document.getElementById(boxId).hidden = true; }
 // One source of a fact, readably: the department (or a flag's source), when, who asserted it, when received.
 function source(s, zoneOf) { return s ? provenance(s, zoneOf) : t('none'); }
 
-// The incident offset the caller page shows incident times at where memory kept none (a contact's
-// occurredAt comes back in UTC): that of the caller's latest known contact, else of a case's
-// first contact (openedAt keeps the incident's offset), else of a flag's incident.
+// The incident offset the caller page shows incident times at where memory kept none (a contact
+// recorded before contacts kept their own offset comes back in UTC; a later one at its incident's
+// offset, and is shown there): that of the caller's latest known contact, else of a case's first
+// contact (openedAt keeps the incident's offset), else of a flag's incident.
 function callerZone(c) {
   const times = (c.cases || []).flatMap(k => (k.contacts || []).map(x => x.occurredAt).concat([caseZone(k)]))
     .concat([c.policeInvolvement && c.policeInvolvement.source && c.policeInvolvement.source.at, c.warned && c.warned.at])

@@ -90,6 +90,18 @@ function problemText(r) {
   return `${errorText(code) || ''} ${r.status} ${code}`.trim() + (LANG !== 'ja' && r.body && r.body.detail ? `: ${r.body.detail}` : '');
 }
 
+// A problem of a rules folder: "file:line:col: message" as the service writes it, worded in the
+// reader's language from its code and parameters (detail, RuleProblemDetail) where there is one. In
+// Japanese the English message stays as the detail: on hover, and in full for a problem without a
+// more specific code. Without a detail (a replica not yet updated), the line as it came.
+function ruleProblemEl(text, detail) {
+  if (LANG !== 'ja' || !detail || !MESSAGES['problem_' + detail.code]) return el('code', { class: 'problem', text });
+  const words = Object.entries(detail.args || {}).reduce((s, [k, v]) => s.split('{' + k + '}').join(v), t('problem_' + detail.code));
+  const where = `${detail.file}:${detail.line}:${detail.column}`;
+  return el('code', { class: 'problem', 'data-code': detail.code, title: detail.message },
+    `${where}: ${words}`, ['RULE_PROBLEM', 'DRL_SYNTAX'].includes(detail.code) ? el('span', { class: 'problem-detail', text: ` — ${detail.message}` }) : null);
+}
+
 function showProblems(errors, detail, status) {
   const box = document.getElementById('problems');
   box.hidden = false;
@@ -312,7 +324,7 @@ function renderRules() {
         el('td', { 'data-label': t('at') }, stampEl(h.at)), el('td', { 'data-label': t('trigger'), text: enumWord('ReloadTrigger', h.trigger) }),
         el('td', { 'data-label': t('outcome') }, el('span', { class: h.outcome === 'SUCCESS' ? 'good' : 'bad', text: enumWord('ReloadOutcome', h.outcome) })),
         el('td', { 'data-label': t('version') }, el('code', { text: h.version || '—' })),
-        el('td', { 'data-label': t('problems') }, list(h.problems, p => el('code', { class: 'problem', text: p })))))))) :
+        el('td', { 'data-label': t('problems') }, list(h.problems.map((p, i) => [p, (h.details || [])[i]]), ([p, d]) => ruleProblemEl(p, d)))))))) :
       el('p', { text: t('noReloads') }));
 }
 
@@ -457,6 +469,7 @@ function setLanguage(lang) {
   renderApprovals();
   renderImpactSettings();
   renderImpact();
+  renderImpactProblems();
   showChosenFiles();
   // The service writes the reasons in the language asked for: ask again for the answer on screen.
   if (state.answered) post(state.answered);

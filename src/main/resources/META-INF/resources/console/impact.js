@@ -2,7 +2,7 @@
 // the rules in force with the files chosen here; the service lints and compiles it before anything
 // of it runs, and the replay records nothing.
 
-const impact = { allowed: false, settings: null, report: null };
+const impact = { allowed: false, settings: null, report: null, refusal: null };
 
 // The page is for whoever may run the replay (role admin): the service says so by answering the
 // settings with 200 to the page's sign-in. Everyone else never sees the link or the page.
@@ -37,12 +37,13 @@ async function runImpact() {
   const out = document.getElementById('impact-report');
   const problems = document.getElementById('impact-problems');
   problems.hidden = true;
+  impact.refusal = null;
   const files = {};
   for (const f of document.getElementById('impact-files').files) files[f.name] = await f.text();
   const since = document.getElementById('impact-since').value.trim() || (impact.settings && impact.settings.since) || '30d';
   out.replaceChildren(el('p', { text: t('running') }));
   const r = await api('/v1/admin/rules/impact', { method: 'POST', headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ since, files, examples: 3 }) });
+    body: JSON.stringify({ since, files, examples: 3, includeWhatIf: document.getElementById('impact-what-if').checked }) });
   if (!r.ok) {
     out.replaceChildren();
     impact.report = null;
@@ -62,13 +63,23 @@ function impactViolation(e) {
 
 // A refusal in the page's language; a candidate's problems as the service locates them (file:line:col).
 function showImpactProblems(r) {
+  impact.refusal = r;
+  renderImpactProblems();
+  document.getElementById('impact-problems').focus();
+}
+
+// Drawn again when the language changes, as the report is.
+function renderImpactProblems() {
+  const r = impact.refusal;
   const box = document.getElementById('impact-problems');
+  if (!r) { box.hidden = true; return; }
   const errors = (r.body && r.body.errors) || [];
+  // A refused candidate's problems come as data too (ruleProblems, in the order of errors): in the reader's words.
+  const details = (r.body && r.body.ruleProblems) || [];
   box.hidden = false;
   box.replaceChildren(...[el('p', { class: 'refusal', text: problemText(r), title: (r.body && r.body.detail) || undefined }),
-    errors.length ? list(errors, e => typeof e === 'string' ? el('code', { class: 'problem', text: e })
+    errors.length ? list(errors.map((e, i) => [e, details[i]]), ([e, d]) => typeof e === 'string' ? ruleProblemEl(e, d)
       : el('span', {}, ...impactViolation(e))) : null].filter(Boolean));
-  box.focus();
 }
 
 function renderImpact() {
@@ -76,13 +87,15 @@ function renderImpact() {
   const out = document.getElementById('impact-report');
   if (!rep) return;
   const tot = rep.totals;
-  const notReplayed = [[tot.beforePeriod, 'impactBeforePeriod'], [tot.timedOut, 'impactTimedOut'], [tot.skipped, 'impactSkipped']]
+  const notReplayed = [[tot.beforePeriod, 'impactBeforePeriod'], [tot.timedOut, 'impactTimedOut'], [tot.whatIf || 0, 'impactWhatIf'],
+    [tot.skipped, 'impactSkipped']]
     .filter(([n]) => n > 0).map(([n, key]) => `${t(key)}: ${n}`);
   // replaceChildren would write a null as the word "null": only what there is goes in.
   out.replaceChildren(...[
     el('p', { id: 'impact-summary', class: tot.changed ? 'bad' : 'good',
       text: `${t('impactReplayed')}: ${tot.replayed} · ${t('impactChanged')}: ${tot.changed}` }),
-    notReplayed.length ? el('p', { text: notReplayed.join(' · ') }) : null,
+    notReplayed.length ? el('p', { id: 'impact-not-replayed', text: notReplayed.join(' · ') }) : null,
+    impactVerification(rep.verification),
     rep.limit && rep.limit.reached ? el('p', { id: 'impact-limit', class: 'bad',
       text: t('impactLimitReached').replace('{n}', rep.limit.decisions.toLocaleString()).replace('{until}', stamp(rep.limit.until)) }) : null,
     el('dl', {},
@@ -92,6 +105,27 @@ function renderImpact() {
     impactChart(rep),
     rep.changes.length ? null : el('p', { class: 'good', text: t('impactNoChange') }),
     ...rep.changes.map(impactKind)].filter(Boolean));
+}
+
+// Whether the candidate would be put in force, by the verification guard test and every replica
+// apply: read beside the impact, "changes 37 decisions" and "fails 2 scenarios" together. A report
+// from a replica not yet updated has none, and shows nothing here.
+function impactVerification(v) {
+  if (!v) return null;
+  const fill = (key, values) => Object.entries(values).reduce((s, [k, n]) => s.replace('{' + k + '}', n), t(key));
+  if (v.ready) {
+    return el('p', { id: 'impact-verification', class: 'good', text: fill('impactReady', { n: v.scenarios.run }) });
+  }
+  const parts = [];
+  if (v.scenarios.failed) parts.push(fill('impactScenariosFail', { failed: v.scenarios.failed, n: v.scenarios.run }));
+  const others = v.problems.length - v.scenarios.failed;
+  if (others > 0) {
+    const why = v.reasons.filter(r => r !== 'scenario').map(r => t('impactReason_' + r)).join(LANG === 'ja' ? '、' : ', ');
+    parts.push(fill('impactOtherProblems', { n: others }) + (why ? (LANG === 'ja' ? `（${why}）` : ` (${why})`) : ''));
+  }
+  return el('div', { id: 'impact-verification', class: 'bad' },
+    el('p', {}, el('strong', { text: t('impactNotReady') }), ' ', parts.join(LANG === 'ja' ? '。' : '; ')),
+    v.problems.length ? list(v.problems.map((p, i) => [p, (v.details || [])[i]]), ([p, d]) => ruleProblemEl(p, d)) : null);
 }
 
 // One bar per change kind against all replayed decisions (the full width): plain elements sized in

@@ -24,6 +24,7 @@ import io.frontlineguard.memory.Recollection;
 import io.frontlineguard.memory.Source;
 import io.frontlineguard.memory.Sourced;
 import io.frontlineguard.ruleset.RuleSet;
+import io.frontlineguard.verification.Readiness;
 import io.frontlineguard.verification.VerifiedRules;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -141,7 +142,7 @@ class ImpactCommandTest {
 
         assertEquals(AuthorCommands.PROBLEMS, run.exitCode(), run.toString());
         JsonNode report = JSON.readTree(json.toFile());
-        assertEquals(JSON.readTree("{\"lines\": 5, \"beforePeriod\": 1, \"timedOut\": 1, \"skipped\": 1, \"replayed\": 2,"
+        assertEquals(JSON.readTree("{\"lines\": 5, \"beforePeriod\": 1, \"timedOut\": 1, \"whatIf\": 0, \"skipped\": 1, \"replayed\": 2,"
                 + " \"changed\": 1}"), report.get("totals"), report.toPrettyString());
         String where = log + ":1";
         String time = now.minus(Duration.ofDays(2)).toString();
@@ -267,6 +268,113 @@ class ImpactCommandTest {
                 + " 1 unreadable lines skipped"), all.toString());
         Cli.Run recent = Cli.run("impact", candidate.toString(), "--log", log.toString(), "--since", "36h");
         assertEquals(AuthorCommands.OK, recent.exitCode(), recent.toString());
+    }
+
+    /**
+     * An author sees beside the impact whether the candidate is ready, by the one verification
+     * guard test applies: the changed rule fails the scenarios that pinned the supervisor.
+     */
+    @Test
+    void shouldReportTheCandidatesVerificationBesideItsImpact() throws Exception {
+        Path json = tmp.resolve("out/impact.json");
+        Path html = tmp.resolve("out/impact.html");
+        Readiness.Verdict verdict = new VerifiedRules(Clock.systemUTC()).verdict(candidate);
+        int failed = verdict.tested().failures().size();
+        int run = verdict.tested().results().size();
+        assertTrue(failed > 0, "the fixture's candidate fails scenarios");
+
+        Cli.Run impact = Cli.run("impact", candidate.toString(), "--log", log.toString(), "--json", json.toString(),
+                "--html", html.toString());
+
+        assertEquals(AuthorCommands.PROBLEMS, impact.exitCode(), "the exit code stays the impact's: " + impact);
+        JsonNode v = JSON.readTree(json.toFile()).get("verification");
+        assertFalse(v.get("ready").asBoolean(), v.toString());
+        assertEquals(run, v.at("/scenarios/run").asInt(), v.toString());
+        assertEquals(failed, v.at("/scenarios/failed").asInt(), v.toString());
+        assertEquals(verdict.reasons().stream().map(Readiness.Reason::tag).sorted().toList(),
+                JSON.convertValue(v.get("reasons"), List.class), v.toString());
+        assertEquals(verdict.findings().size(), v.get("problems").size(), v.toString());
+        assertTrue(v.at("/problems/0").asText().startsWith(candidate.toString()), "located as guard test locates it: " + v);
+        int at = impact.lines().indexOf("2 decisions replayed, 1 changed; 1 before the period;"
+                + " 1 timed out (nothing decided, not compared); 1 unreadable lines skipped");
+        assertTrue(at >= 0, impact.toString());
+        assertEquals("verification: not ready: " + failed + " of " + run + " scenarios fail; a replica would refuse this"
+                + " folder (./guard test " + candidate + " for the details)", impact.lines().get(at + 1), impact.toString());
+        String page = Files.readString(html);
+        assertTrue(page.contains("Not ready: " + failed + " of " + run + " scenarios fail"), page);
+    }
+
+    @Test
+    void shouldSayTheCandidateIsReadyWhenItPassesTheVerification() throws Exception {
+        Path same = Cli.copyOfBuiltInRules(tmp.resolve("same"));
+        Path json = tmp.resolve("same.json");
+        Cli.Run run = Cli.run("impact", same.toString(), "--log", log.toString(), "--json", json.toString());
+        assertEquals(AuthorCommands.OK, run.exitCode(), run.toString());
+        JsonNode v = JSON.readTree(json.toFile()).get("verification");
+        assertTrue(v.get("ready").asBoolean(), v.toString());
+        assertEquals(0, v.at("/scenarios/failed").asInt());
+        assertEquals(0, v.get("problems").size());
+        assertTrue(run.lines().stream().anyMatch(l -> l.startsWith("verification: ready: ")
+                && l.contains(" scenarios pass, every rule and lesson covered")), run.toString());
+    }
+
+    /** The HTML report shows a decision at the incident's own clock to the minute, as the console does. */
+    @Test
+    void shouldShowTheHtmlReportsTimesAtTheIncidentsOffsetToTheMinute() throws Exception {
+        Path html = tmp.resolve("impact.html");
+        Cli.run("impact", candidate.toString(), "--log", log.toString(), "--html", html.toString());
+        String page = Files.readString(html);
+        Instant decided = now.minus(Duration.ofDays(2));
+        String local = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                .format(decided.atOffset(java.time.ZoneOffset.ofHours(9)));
+        assertTrue(page.contains(">" + local + "</time>"), local + " in " + page);
+        // What a reader sees: the datetime attributes keep the instant for machines.
+        String shown = page.replaceAll("<[^>]*>", "");
+        assertFalse(java.util.regex.Pattern.compile("\\d\\d:\\d\\d:\\d\\d").matcher(shown).find(),
+                "no time with seconds shown: " + shown);
+    }
+
+    /**
+     * What-if decisions (?record=false) were only asked: impact leaves them out unless told, and
+     * says how many it left out. One with memory and one without any are both marked.
+     */
+    @Test
+    void shouldSkipWhatIfDecisionsUnlessAskedToIncludeThem() throws Exception {
+        Path whatIfLog = tmp.resolve("whatif").resolve("decisions.jsonl");
+        RuleSet inForce = new VerifiedRules(Clock.systemUTC()).compile(Cli.BUILT_IN_RULES);
+        DecisionEngine engine = new DecisionEngine();
+        EntryFormatter formatter = new EntryFormatter(MASKER);
+        DecisionLogWriter<Entry> writer = new DecisionLogWriter<>(16, Duration.ofSeconds(1),
+                new RotatingFileSink(whatIfLog, 1 << 20, 2), e -> formatter.format(e.decision(), e.epochMillis(), e.timedOut()),
+                e -> e.decision().decisionId());
+        Recall.Recalled keyClient = remembered(KEY_CLIENT.formatted("I-1"));
+        Incident consumer = new IncidentReader().read(CONSUMER.getBytes(StandardCharsets.UTF_8));
+        writer.submit(new Entry(decided(engine, inForce, changed, keyClient), millisAgo(Duration.ofDays(2)), false));
+        writer.submit(new Entry(new Decision(UUID.randomUUID().toString(), keyClient.incident(), inForce.version(),
+                engine.evaluate(inForce, keyClient.incident()), keyClient.remembered(), MemoryUse.WHAT_IF),
+                millisAgo(Duration.ofDays(1)), false));
+        writer.submit(new Entry(new Decision(UUID.randomUUID().toString(), consumer, inForce.version(),
+                engine.evaluate(inForce, consumer), List.of(), MemoryUse.NOT_USED, true), millisAgo(Duration.ofHours(2)), false));
+        writer.close();
+        Path json = tmp.resolve("whatif.json");
+
+        Cli.Run skipping = Cli.run("impact", candidate.toString(), "--log", whatIfLog.toString(), "--json", json.toString());
+
+        assertEquals(AuthorCommands.PROBLEMS, skipping.exitCode(), skipping.toString());
+        JsonNode totals = JSON.readTree(json.toFile()).get("totals");
+        assertEquals(1, totals.get("replayed").asInt(), totals.toString());
+        assertEquals(1, totals.get("changed").asInt(), totals.toString());
+        assertEquals(2, totals.get("whatIf").asInt(), totals.toString());
+        assertTrue(skipping.lines().contains("1 decisions replayed, 1 changed; 2 what-if decisions (?record=false) skipped,"
+                + " --include-what-if replays them"), skipping.toString());
+
+        Cli.Run including = Cli.run("impact", candidate.toString(), "--log", whatIfLog.toString(), "--include-what-if",
+                "--json", json.toString());
+
+        totals = JSON.readTree(json.toFile()).get("totals");
+        assertEquals(3, totals.get("replayed").asInt(), including + totals.toString());
+        assertEquals(2, totals.get("changed").asInt(), totals.toString());
+        assertEquals(0, totals.get("whatIf").asInt(), totals.toString());
     }
 
     private static List<Path> listing(Path dir) throws Exception {

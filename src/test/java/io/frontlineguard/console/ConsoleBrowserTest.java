@@ -188,6 +188,34 @@ class ConsoleBrowserTest extends ConsoleInBrowser {
         }
     }
 
+    /** The reload history words a lint problem in the reader's language, the English message kept as its detail. */
+    @Test
+    void shouldShowARefusedReloadsLintProblemInJapaneseAndInEnglish() throws Exception {
+        Path visits = RULES.resolve("visits.drl");
+        String original = Files.readString(visits);
+        long failedBefore = given().get("/v1/rules").then().extract().<Integer>path("reloads.failed");
+        try {
+            replace(visits, original.replaceFirst("\"REFUSE_VISIT\"", "\"REFUSE_VISITZ\""));
+            wait.until(d -> given().get("/v1/rules").then().extract().<Integer>path("reloads.failed") > failedBefore);
+            openPage("rules");
+            WebElement problem = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("#reload-table tr.failure code.problem[data-code='UNKNOWN_ACTION']")));
+            assertTrue(problem.getText().matches("visits\\.drl:\\d+:\\d+: 「REFUSE_VISITZ」は契約にある対応コードではありません"),
+                    problem.getText());
+            assertTrue(problem.getDomAttribute("title").startsWith("'REFUSE_VISITZ' is not an action code of the contract"),
+                    "the English message as detail: " + problem.getDomAttribute("title"));
+
+            chooseLanguage("en");
+            WebElement english = wait.until(d -> d.findElement(By.cssSelector("#reload-table tr.failure code.problem")));
+            assertTrue(english.getText().matches("visits\\.drl:\\d+:\\d+: 'REFUSE_VISITZ' is not an action code of the contract.*"),
+                    english.getText());
+            assertFalse(JAPANESE.matcher(english.getText()).find(), english.getText());
+        } finally {
+            chooseLanguage("ja");
+            replace(visits, original);
+        }
+    }
+
     @Test
     void shouldRunTheScenarioSuiteAndReportPassesAndCoverage() {
         openPage("scenarios");

@@ -37,6 +37,11 @@ class ImpactBrowserTest extends ConsoleInBrowser {
                  "caller": {"callerId": "+81-90-2468-1357", "kind": "BUSINESS_CLIENT", "keyAccount": true},
                  "caseHistory": {"companyFault": "CONFIRMED"}}""").post("/v1/decisions")
                 .then().statusCode(200).extract().path("decisionId");
+        // A what-if about the same client: asked, never acted on, so left out of the replay and counted.
+        given().contentType("application/json").body("""
+                {"occurredAt": "2026-11-23T10:05:00+09:00", "channel": "PHONE", "department": "sales",
+                 "caller": {"callerId": "+81-90-2468-1358", "kind": "BUSINESS_CLIENT", "keyAccount": true},
+                 "caseHistory": {"companyFault": "CONFIRMED"}}""").post("/v1/decisions?record=false").then().statusCode(200);
         Path candidate = candidate("answers.drl", managerEscalation());
 
         WebElement link = driver.findElement(By.cssSelector("nav a[data-page='impact']"));
@@ -61,6 +66,14 @@ class ImpactBrowserTest extends ConsoleInBrowser {
 
         WebElement kind = wait.until(d -> d.findElement(By.cssSelector(".impact-kind[data-kind='PARAMS_CHANGED']")));
         assertEquals("再判定した判定: 1 · 変わる判定: 1", driver.findElement(By.id("impact-summary")).getText());
+        // The log is shared with the other tests: theirs are before the period; this what-if is in it.
+        String notReplayed = driver.findElement(By.id("impact-not-replayed")).getText();
+        assertTrue(notReplayed.contains("試しの判定（?record=false、再判定せず）: 1"), notReplayed);
+        // Beside the impact, the verdict of the verification guard test applies: the manager fails the supervisor's scenarios.
+        WebElement verification = driver.findElement(By.id("impact-verification"));
+        assertTrue(verification.getText().startsWith("この候補はこのままでは適用できません（レプリカは拒否します）"), verification.getText());
+        assertTrue(verification.getText().matches("(?s).*シナリオ \\d+ 件中 \\d+ 件が不合格.*"), verification.getText());
+        assertFalse(verification.findElements(By.cssSelector("code.problem")).isEmpty(), "each problem listed: " + verification.getText());
         assertTrue(kind.findElement(By.tagName("h3")).getText().startsWith("対応のパラメータが変わる: 1"), kind.getText());
         assertTrue(kind.findElement(By.cssSelector(".impact-departments")).getText().contains("sales 1"), kind.getText());
         assertTrue(kind.findElement(By.cssSelector(".impact-lessons")).getText().contains("L003-1"), kind.getText());
@@ -83,6 +96,11 @@ class ImpactBrowserTest extends ConsoleInBrowser {
 
         chooseLanguage("en");
         wait.until(d -> d.findElement(By.id("impact-summary")).getText().equals("Decisions replayed: 1 · changed: 1"));
+        assertTrue(driver.findElement(By.id("impact-not-replayed")).getText().contains("what-if decisions (?record=false, not replayed): 1"),
+                driver.findElement(By.id("impact-not-replayed")).getText());
+        String verdict = driver.findElement(By.id("impact-verification")).getText();
+        assertTrue(verdict.startsWith("This candidate is not ready to be put in force (a replica would refuse it)"), verdict);
+        assertTrue(verdict.matches("(?s).*\\d+ of \\d+ scenarios fail.*"), verdict);
         WebElement english = driver.findElement(By.cssSelector(".impact-kind[data-kind='PARAMS_CHANGED'] h3"));
         assertTrue(english.getText().startsWith("Params changed: 1"), english.getText());
         assertEquals("~ Escalate (To: supervisor → To: manager)",
@@ -128,6 +146,20 @@ class ImpactBrowserTest extends ConsoleInBrowser {
         assertFalse(problems.findElements(By.cssSelector("code.problem")).isEmpty(), "each problem listed");
         assertTrue(problems.findElement(By.cssSelector("code.problem")).getText().startsWith("evil.drl:"), problems.getText());
         assertTrue(driver.findElement(By.id("impact-report")).getText().isEmpty(), "no report");
+        // Each problem in the reader's words, the lint's English message as its detail.
+        for (WebElement p : problems.findElements(By.cssSelector("code.problem"))) {
+            assertTrue(JAPANESE.matcher(p.getText()).find(), p.getText());
+        }
+        WebElement exit = problems.findElements(By.cssSelector("code.problem")).stream()
+                .filter(p -> p.getDomAttribute("title").contains("System")).findFirst().orElseThrow();
+        assertTrue(exit.getText().contains("System"), "with its parameter: " + exit.getText());
+        assertTrue(List.of("NOT_IN_LANGUAGE", "CALL_NOT_ALLOWED").contains(exit.getDomAttribute("data-code")), exit.getText());
+
+        chooseLanguage("en");
+        WebElement english = wait.until(d -> d.findElement(By.cssSelector("#impact-problems code.problem")));
+        assertTrue(english.getText().startsWith("evil.drl:"), english.getText());
+        assertFalse(JAPANESE.matcher(english.getText()).find(), english.getText());
+        chooseLanguage("ja");
     }
 
     static void signIn(String user, String password) {

@@ -140,6 +140,25 @@ class DecisionLogApiTest {
         assertFalse(e.at("/request/demands/0").has("visit"), "only request fields are logged");
     }
 
+    /**
+     * A what-if question ({@code ?record=false}) is marked in its entry, with memory or without it,
+     * so guard impact can leave it out: nobody acted on it. A recorded decision carries no mark.
+     */
+    @Test
+    void shouldMarkWhatIfDecisionsInTheirEntry() throws Exception {
+        String asked = given().contentType(ContentType.JSON).body(incident("WHATIF-1")).when().post("/v1/decisions?record=false")
+                .then().statusCode(200).extract().path("decisionId");
+        String anonymous = given().contentType(ContentType.JSON).body("""
+                {"occurredAt": "2026-11-23T10:00:00+09:00", "channel": "PHONE", "department": "call-center",
+                 "conduct": ["DEMEANING"]}""").when().post("/v1/decisions?record=false")
+                .then().statusCode(200).extract().path("decisionId");
+        String recorded = decide(incident("WHATIF-2"));
+
+        assertTrue(entry(asked).path("whatIf").asBoolean(), entry(asked).toString());
+        assertTrue(entry(anonymous).path("whatIf").asBoolean(), "no memory used, still only asked: " + entry(anonymous));
+        assertFalse(entry(recorded).has("whatIf"), entry(recorded).toString());
+    }
+
     @Test
     void shouldReturnALoggedDecisionById() {
         String id = decide(incident("GET-1"));

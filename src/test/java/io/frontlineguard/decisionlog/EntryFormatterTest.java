@@ -127,7 +127,7 @@ class EntryFormatterTest {
             actions.add(new LogEntry.LoggedAction(a.code().name(), out, a.ruleNames()));
         }
         LogEntry entry = new LogEntry(d.decisionId(), Instant.ofEpochMilli(epochMillis).toString(), d.rulesetVersion(),
-                d.incident().incidentId(), null, d.memory().name(), LoggedRequest.of(d.incident(), MASKER),
+                d.incident().incidentId(), null, d.memory().name(), d.whatIf() ? Boolean.TRUE : null, LoggedRequest.of(d.incident(), MASKER),
                 d.remembered().stream().map(LogEntry.LoggedRemembered::of).toList(), actions,
                 LogEntry.LoggedAssessment.of(d.resolution().assessment()), d.evaluation().firedRules(), d.evaluation().nanos());
         return JACKSON.writeValueAsString(timedOut ? entry.timedOut() : entry);

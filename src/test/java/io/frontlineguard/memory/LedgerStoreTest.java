@@ -230,6 +230,30 @@ class LedgerStoreTest {
         assertEquals(LedgerFold.LATEST_CONTACTS, store().caller(KEY.apply(run)).orElseThrow().cases().get(0).contacts().size());
     }
 
+    /**
+     * Each contact is read back at the offset of its own incident, not the case's nor UTC: a case
+     * officer reads it at the local time the caller called. It stays so in the case's snapshot.
+     */
+    @Test
+    void shouldKeepEachContactAtTheOffsetOfItsOwnIncident() {
+        String run = UUID.randomUUID().toString();
+        String caseId = run + "-case";
+        List<String> times = List.of("2026-06-10T11:00:00+09:00", "2026-06-10T04:30:00-05:00", "2026-06-11T09:15:00+05:30");
+        for (int i = 0; i < times.size(); i++) {
+            record(store(), new IncidentReader().read(("{\"incidentId\": \"" + run + "-" + i + "\", \"occurredAt\": \""
+                    + times.get(i) + "\", \"channel\": \"PHONE\", \"department\": \"sales\", \"caseId\": \"" + caseId
+                    + "\", \"caller\": {\"callerId\": \"" + run + "\"}}").getBytes(StandardCharsets.UTF_8)), Set.of(), KEY);
+        }
+
+        List<OffsetDateTime> read = store().caller(KEY.apply(run)).orElseThrow().cases().get(0).contacts().stream()
+                .map(CallerRecord.ContactRecord::occurredAt).toList();
+
+        assertEquals(times.stream().map(OffsetDateTime::parse).toList(), read);
+        assertTrue(later().compact(LedgerEntry.CASE, caseId));
+        assertEquals(read, store().caller(KEY.apply(run)).orElseThrow().cases().get(0).contacts().stream()
+                .map(CallerRecord.ContactRecord::occurredAt).toList(), "the same from the snapshot");
+    }
+
     private static MemoryStore at(Duration ahead) {
         return new MemoryStore(database.data(), Clock.offset(Clock.systemUTC(), ahead), Duration.ofSeconds(5));
     }

@@ -135,7 +135,23 @@ class MemoryMigrationTest {
         assertEquals(List.of("INC-1", "INC-2", "INC-3"), file.contacts().stream().map(CallerRecord.ContactRecord::incidentId).toList());
         assertEquals(List.of("d-1", "d-3", "d-2"), file.contacts().stream().map(CallerRecord.ContactRecord::decisionId).toList());
         assertEquals(OffsetDateTime.parse("2026-06-10T02:00:00Z").toInstant(), file.contacts().get(0).occurredAt().toInstant());
+        // A contact stored before contacts kept their own offset reads as it did: in UTC, the console
+        // then shows it at the case's offset.
+        assertEquals(java.time.ZoneOffset.UTC, file.contacts().get(0).occurredAt().getOffset());
         assertEquals(List.of("FLAG"), r.changes().stream().map(CallerRecord.ChangeRecord::change).toList());
+    }
+
+    /** The migration that keeps each contact's offset adds a column and changes no row: every old row is there, without one. */
+    @Test
+    void shouldKeepEveryRowWhenContactsGetTheirOwnOffset() throws SQLException {
+        try (Connection c = data.getConnection(); var s = c.createStatement();
+             var r = s.executeQuery("select count(*), count(occurred_offset_minutes), count(occurred_at)"
+                     + " from memory_entry where kind = 'CONTACT'")) {
+            assertTrue(r.next());
+            assertEquals(3, r.getInt(1), "every contact of the old store is a row");
+            assertEquals(0, r.getInt(2), "none has an offset it never stored");
+            assertEquals(3, r.getInt(3), "each kept its time");
+        }
     }
 
     @Test

@@ -152,6 +152,38 @@ class ImpactApiTest {
         assertEquals(memoryBefore, caller(callerId), "the replay recorded nothing in case memory");
     }
 
+    /**
+     * The report says beside the impact whether the candidate passes the verification every replica
+     * applies (the manager candidate fails the scenarios that pin the supervisor), and leaves out a
+     * what-if question unless asked to include it.
+     */
+    @Test
+    void shouldReportTheVerificationAndSkipWhatIfDecisionsUnlessAsked() throws Exception {
+        String since = justBefore();
+        decide(keyClient("+81-90-1618-0339"));
+        given().contentType(ContentType.JSON).body(keyClient("+81-90-1618-0340")).post("/v1/decisions?record=false")
+                .then().statusCode(200);
+
+        JsonNode report = Conformance.assertConforms("ImpactReport", admin()
+                .body(body(since, Map.of("answers.drl", managerCandidate()))).post(PATH).then().statusCode(200).extract().response());
+
+        assertEquals(1, report.at("/totals/replayed").asInt(), report::toString);
+        assertEquals(1, report.at("/totals/whatIf").asInt(), report::toString);
+        assertEquals(1, report.get("exitCode").asInt(), "the exit code stays the impact's");
+        JsonNode v = report.get("verification");
+        assertFalse(v.get("ready").asBoolean(), v::toString);
+        assertTrue(v.at("/scenarios/failed").asInt() > 0, v::toString);
+        assertTrue(v.get("reasons").toString().contains("scenario"), v::toString);
+        assertTrue(v.at("/problems/0").asText().contains("fails"), v::toString);
+
+        ObjectNode including = (ObjectNode) JSON.readTree(body(since, Map.of("answers.drl", managerCandidate())));
+        including.put("includeWhatIf", true);
+        admin().body(including.toString()).post(PATH).then().statusCode(200)
+                .body("totals.replayed", equalTo(2)).body("totals.whatIf", equalTo(0)).body("totals.changed", equalTo(2));
+        admin().body(body(since, Map.of())).post(PATH).then().statusCode(200)
+                .body("verification.ready", equalTo(true)).body("verification.scenarios.failed", equalTo(0));
+    }
+
     @Test
     void shouldReplayTheRulesInForceWithoutAChangeWhenNoFileIsGiven() throws Exception {
         String since = justBefore();

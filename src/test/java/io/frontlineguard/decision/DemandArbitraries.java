@@ -114,6 +114,11 @@ final class DemandArbitraries {
                 .withSizeDistribution(RandomDistribution.uniform());
     }
 
+    /** One demand of a type without extra fields. */
+    static Arbitrary<DemandDraft> just(DemandType type) {
+        return Arbitraries.just(bare(type));
+    }
+
     static Arbitrary<DemandDraft> undoingABlock() {
         return Arbitraries.of(DemandType.RESUME_SERVICE, DemandType.MEETING_AT_HEADQUARTERS).map(DemandArbitraries::bare);
     }

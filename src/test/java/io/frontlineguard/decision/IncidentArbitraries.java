@@ -7,6 +7,7 @@ import io.frontlineguard.incident.CaseHistory;
 import io.frontlineguard.incident.Channel;
 import io.frontlineguard.incident.CompanyFault;
 import io.frontlineguard.incident.Conduct;
+import io.frontlineguard.incident.DemandType;
 import io.frontlineguard.incident.Handler;
 import io.frontlineguard.incident.Incident;
 import io.frontlineguard.incident.ManagementAnswer;
@@ -100,6 +101,11 @@ final class IncidentArbitraries {
             }
             return new CaseHistory(openedAt, ChronoUnit.DAYS.between(openedAt, occurredAt), contactCount,
                     longestContactMinutes, fault, investigationComplete, answer, severity).withDamageJpy(damageJpy);
+        }
+
+        CaseDraft withContacts(int contacts) {
+            return new CaseDraft(daysBack, minutesBack, openedIn, contacts, longestContactMinutes, fault,
+                    investigationComplete, answer, severity, damageJpy);
         }
 
         CaseDraft withDamage(Long damage) {
@@ -230,6 +236,38 @@ final class IncidentArbitraries {
     static Arbitrary<Incident> justifiedComplaintsAnyMeans() {
         return parts().withCallers(unflaggedCallers()).withCases(cases(Arbitraries.just(CompanyFault.CONFIRMED),
                 Arbitraries.of(false, true))).incidents();
+    }
+
+    /**
+     * A plan against recurrence asked for on a case whose fault of ours is confirmed, from any caller,
+     * half of them flagged: the plan is owed to them too, and must not be refused beside it (LG-20).
+     */
+    static Arbitrary<Incident> planAskedOnAConfirmedFaultIncidents() {
+        Arbitrary<Tuple2<PoliceInvolvement, Boolean>> halfFlagged = Arbitraries.oneOf(
+                flags().filter(f -> f.get1() != PoliceInvolvement.NONE || f.get2()),
+                Arbitraries.just(Tuple.of(PoliceInvolvement.NONE, false)));
+        return parts().withCallers(callers(halfFlagged))
+                .withCases(cases(Arbitraries.just(CompanyFault.CONFIRMED), Arbitraries.of(false, true)))
+                .withDemands(DemandArbitraries.listsWith(DemandArbitraries.just(DemandType.RECURRENCE_PREVENTION)))
+                .incidents();
+    }
+
+    /** First contacts on cases whose fault of ours is confirmed, from any caller with any conduct (LG-23). */
+    static Arbitrary<Incident> firstContactsOnAConfirmedFaultIncidents() {
+        Parts first = parts().withCases(cases(Arbitraries.just(CompanyFault.CONFIRMED), Arbitraries.of(false, true))
+                .map(c -> c.withContacts(1)));
+        Parts calm = first.withCallers(unflaggedCallers()).withConduct(Arbitraries.just(List.<Conduct>of()));
+        return Arbitraries.frequencyOf(Tuple.of(1, first.incidents()), Tuple.of(1, calm.incidents()));
+    }
+
+    /** Conduct aimed at the handler in person (LG-19), or a demand that the handler kneel (LG-9), handler often named. */
+    static Arbitrary<Incident> aimedAtTheHandlerIncidents() {
+        Arbitrary<Incident> conduct = parts().withConduct(Arbitraries.of(JudgementInvariants.IN_PERSON)
+                .list().ofMinSize(1).ofMaxSize(2).uniqueElements()).incidents();
+        Arbitrary<Incident> kneel = parts()
+                .withDemands(DemandArbitraries.listsWith(DemandArbitraries.just(DemandType.KNEELING_APOLOGY)))
+                .incidents();
+        return Arbitraries.frequencyOf(Tuple.of(2, conduct), Tuple.of(1, kneel));
     }
 
     static Arbitrary<String> employeeIds() {

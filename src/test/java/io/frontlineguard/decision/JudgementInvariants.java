@@ -1,6 +1,7 @@
 package io.frontlineguard.decision;
 
 import static io.frontlineguard.action.ActionCode.ALLOW_VISIT;
+import static io.frontlineguard.action.ActionCode.ANSWER_CHANNEL;
 import static io.frontlineguard.action.ActionCode.APOLOGIZE_FOR_INCONVENIENCE;
 import static io.frontlineguard.action.ActionCode.BLOCK_CALLER;
 import static io.frontlineguard.action.ActionCode.CONFIRM_DEMANDS;
@@ -19,6 +20,7 @@ import static io.frontlineguard.action.ActionCode.WARN_CALLER;
 
 import io.frontlineguard.action.ActionCode;
 import io.frontlineguard.incident.CaseHistory;
+import io.frontlineguard.incident.Channel;
 import io.frontlineguard.incident.CompanyFault;
 import io.frontlineguard.incident.Conduct;
 import io.frontlineguard.incident.Demand;
@@ -49,9 +51,11 @@ final class JudgementInvariants {
     static final Set<DemandType> NEVER_JUSTIFIED = Set.of(DemandType.KNEELING_APOLOGY, DemandType.EMPLOYEE_DISMISSAL,
             DemandType.FREE_SERVICE, DemandType.APOLOGY_FROM_EMPLOYEE, DemandType.SPECIFIC_STAFF,
             DemandType.PERIODIC_CALLBACK);
-    /** Conduct aimed at the handler in person (LG-19). */
+    /** Conduct aimed at the handler in person (LG-19); a demand that they kneel is too ({@link #aimedAtTheHandler}). */
     static final Set<Conduct> IN_PERSON = Set.of(Conduct.DISCRIMINATION, Conduct.SEXUAL_HARASSMENT,
-            Conduct.PRIVATE_CONTACT, Conduct.DEMEANING);
+            Conduct.PRIVATE_CONTACT, Conduct.DEMEANING, Conduct.STALKING);
+    /** Conduct that makes the contact a matter for the police whoever the caller is (LG-14). */
+    static final Set<Conduct> POLICE_CONDUCT = Set.of(Conduct.VIOLENCE, Conduct.THREAT, Conduct.STALKING);
     /** The policy's multiples of the loss at stake (issue 29 and rules/thresholds.yaml's defaults, stated here again). */
     static final long MONEY_MULTIPLE = 3;
     static final long GROSS_MULTIPLE = 10;
@@ -79,6 +83,10 @@ final class JudgementInvariants {
         meritOfAJustifiedComplaintAnswered(incident, e).ifPresent(found::add);
         moneyInProportion(incident, e).ifPresent(found::add);
         handlingFollowsTheJudgement(incident, e).ifPresent(found::add);
+        noAnsweredDemandRefused(e).ifPresent(found::add);
+        limitedApologyGivesWay(incident, e).ifPresent(found::add);
+        policeMatterStoppedAndReported(e).ifPresent(found::add);
+        answerChannelFollowsTheHandling(incident, e).ifPresent(found::add);
         return found;
     }
 
@@ -197,11 +205,12 @@ final class JudgementInvariants {
     }
 
     /**
-     * LG-18: facts not established means INVESTIGATE and DEFER_ANSWER, with or without a demand. A
-     * flagged caller's demands are refused outright (L000-1), so that caller is not promised an answer.
+     * LG-18: facts not established means INVESTIGATE and DEFER_ANSWER, with or without a demand, whoever
+     * the caller: the investigation is the company's own, so a blocked caller or one the police acted
+     * against is no exception (issue 29); their demands are refused all the same.
      */
     static Optional<InvariantViolation> factsInvestigatedFirst(Incident incident, Evaluation e) {
-        if (incident.caseHistory().investigationComplete() || incident.caller().flagged()) {
+        if (incident.caseHistory().investigationComplete()) {
             return Optional.empty();
         }
         List<ActionCode> missing = List.of(INVESTIGATE, DEFER_ANSWER).stream().filter(c -> !e.resolution().has(c)).toList();
@@ -211,7 +220,7 @@ final class JudgementInvariants {
 
     /** LG-19: conduct aimed at the handler in person protects them and reassigns the case away from them. */
     static Optional<InvariantViolation> handlerTargetedInPersonLeaves(Incident incident, Evaluation e) {
-        List<Conduct> aimed = incident.conduct().stream().filter(IN_PERSON::contains).toList();
+        List<Object> aimed = aimedAtTheHandler(incident);
         if (aimed.isEmpty()) {
             return Optional.empty();
         }
@@ -234,6 +243,98 @@ final class JudgementInvariants {
         if (!protectedHandler || !excludedHandler) {
             return violation(name, List.of("LG-19"), "handler " + handler + (protectedHandler ? "" : " not protected")
                     + (excludedHandler ? "" : " not excluded"), List.of(PROTECT_TARGET_EMPLOYEE, REASSIGN_HANDLER), List.of(), e);
+        }
+        return Optional.empty();
+    }
+
+    /** What in an incident is aimed at the handler in person (LG-19): such conduct, and a demand that they kneel (LG-9). */
+    static List<Object> aimedAtTheHandler(Incident incident) {
+        List<Object> aimed = new ArrayList<>(incident.conduct().stream().filter(IN_PERSON::contains).toList());
+        if (incident.demands().stream().anyMatch(d -> d.type() == DemandType.KNEELING_APOLOGY)) {
+            aimed.add(DemandType.KNEELING_APOLOGY);
+        }
+        return aimed;
+    }
+
+    /**
+     * LG-20: a demand whose merit is answered is never also refused. The plan against recurrence of our
+     * confirmed failure is presented to whoever asks, a caller the police acted against too; refusing it
+     * beside the plan tells the front line two opposite things (issue 29, a tester's case).
+     */
+    static Optional<InvariantViolation> noAnsweredDemandRefused(Evaluation e) {
+        if (!e.resolution().has(PRESENT_RECURRENCE_PREVENTION_PLAN)
+                || !ContractInvariants.refusedDemands(e).contains(DemandType.RECURRENCE_PREVENTION)) {
+            return Optional.empty();
+        }
+        return violation("a demand whose merit is answered is never also refused", List.of("LG-20", "L003-3"),
+                "PRESENT_RECURRENCE_PREVENTION_PLAN beside REFUSE_REQUEST RECURRENCE_PREVENTION",
+                List.of(PRESENT_RECURRENCE_PREVENTION_PLAN), List.of(REFUSE_REQUEST), e);
+    }
+
+    /**
+     * LG-23: once our fault is confirmed the apology is for it, by a superior; the apology for the
+     * discomfort only, which admits no facts, gives way. What is demanded is still confirmed on the
+     * first contact of a complaint (L004-5), since the answer is weighed against it.
+     */
+    static Optional<InvariantViolation> limitedApologyGivesWay(Incident incident, Evaluation e) {
+        CaseHistory h = incident.caseHistory();
+        if (h.companyFault() != CompanyFault.CONFIRMED) {
+            return Optional.empty();
+        }
+        String name = "once our fault is confirmed, the limited apology gives way to the apology for it";
+        if (e.resolution().has(APOLOGIZE_FOR_INCONVENIENCE)) {
+            return violation(name, List.of("LG-23", "L004-5"), "APOLOGIZE_FOR_INCONVENIENCE for a confirmed fault",
+                    List.of(), List.of(APOLOGIZE_FOR_INCONVENIENCE), e);
+        }
+        if (h.contactCount() == 1 && e.resolution().assessment().handling().value().equals("COMPLAINT")
+                && !e.resolution().has(CONFIRM_DEMANDS)) {
+            return violation(name, List.of("LG-23", "L004-5"), "no CONFIRM_DEMANDS on the first contact of a complaint",
+                    List.of(CONFIRM_DEMANDS), List.of(), e);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * LG-14: a contact handled as a police matter is stopped and reported (END_CONTACT, NOTIFY_POLICE),
+     * whatever made it one, and the police are told of no contact that is not handled as one: the
+     * headline and the actions say the same thing.
+     */
+    static Optional<InvariantViolation> policeMatterStoppedAndReported(Evaluation e) {
+        boolean police = e.resolution().assessment().handling().value().equals("POLICE");
+        String name = "a police matter is stopped and reported, and only a police matter is reported";
+        if (police) {
+            List<ActionCode> missing = List.of(END_CONTACT, NOTIFY_POLICE).stream().filter(c -> !e.resolution().has(c)).toList();
+            return missing.isEmpty() ? Optional.empty()
+                    : violation(name, List.of("LG-14"), "handling POLICE without " + missing, missing, List.of(), e);
+        }
+        return e.resolution().has(NOTIFY_POLICE)
+                ? violation(name, List.of("LG-14"), "NOTIFY_POLICE with handling " + e.resolution().assessment().handling().value(),
+                        List.of(), List.of(NOTIFY_POLICE), e)
+                : Optional.empty();
+    }
+
+    /**
+     * LG-14, L004-7: the formal answer's channel follows the handling. A police matter is answered by
+     * letter, never face to face or by phone (nor by e-mail); any other contact with a demand is answered
+     * in person or by phone, never by e-mail.
+     */
+    static Optional<InvariantViolation> answerChannelFollowsTheHandling(Incident incident, Evaluation e) {
+        List<Object> allowed = actions(e, ANSWER_CHANNEL).stream()
+                .flatMap(a -> ((Collection<?>) a.params().get("allowed")).stream()).map(Object.class::cast).toList();
+        String name = "the formal answer's channel follows the handling";
+        if (allowed.contains(Channel.EMAIL) || allowed.contains("EMAIL")) {
+            return violation(name, List.of("L004-7"), "ANSWER_CHANNEL allows EMAIL", List.of(), List.of(ANSWER_CHANNEL), e);
+        }
+        boolean police = e.resolution().assessment().handling().value().equals("POLICE");
+        boolean faceToFace = allowed.stream().anyMatch(c -> c.toString().equals("IN_PERSON") || c.toString().equals("PHONE"));
+        boolean letter = allowed.stream().anyMatch(c -> c.toString().equals("LETTER"));
+        if (police && faceToFace) {
+            return violation(name, List.of("LG-14", "L004-7"), "ANSWER_CHANNEL " + allowed + " for a police matter",
+                    List.of(), List.of(ANSWER_CHANNEL), e);
+        }
+        if (!incident.demands().isEmpty() && (police ? !letter : !faceToFace)) {
+            return violation(name, List.of("LG-14", "L004-7"), "ANSWER_CHANNEL " + allowed + " with handling "
+                    + e.resolution().assessment().handling().value(), List.of(ANSWER_CHANNEL), List.of(), e);
         }
         return Optional.empty();
     }
@@ -296,8 +397,8 @@ final class JudgementInvariants {
 
     /**
      * LG-14: the handling is stated by a rule unless it is COMPLAINT (what is left when no rule finds
-     * more), follows the harassment answer, and is POLICE for
-     * violence, threats and callers the police have acted against.
+     * more), follows the harassment answer, and is POLICE for violence, threats, stalking, a refusal
+     * to leave once asked and callers the police have acted against.
      */
     static Optional<InvariantViolation> handlingFollowsTheJudgement(Incident incident, Evaluation e) {
         var a = e.resolution().assessment();
@@ -306,8 +407,9 @@ final class JudgementInvariants {
         if (a.handling().rules().isEmpty() && !handling.equals("COMPLAINT")) {
             return violation(name, List.of("LG-14"), "handling " + handling + " with no rule behind it", List.of(), List.of(), e);
         }
-        boolean police = incident.caller().policeInvolvement() != PoliceInvolvement.NONE
-                || incident.conduct().contains(Conduct.VIOLENCE) || incident.conduct().contains(Conduct.THREAT);
+        boolean police = incident.caller().policeInvolvement() != PoliceInvolvement.NONE && !incident.caller().blockLifted()
+                || incident.conduct().stream().anyMatch(POLICE_CONDUCT::contains)
+                || incident.conduct().contains(Conduct.SITTING_IN) && incident.caller().warnedBefore();
         if (police && !handling.equals("POLICE")) {
             return violation(name, List.of("LG-14", "LX-1", "L000-1"), "handling " + handling + " for a police matter",
                     List.of(), List.of(), e);

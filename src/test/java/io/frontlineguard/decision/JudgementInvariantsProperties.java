@@ -83,7 +83,11 @@ class JudgementInvariantsProperties {
                         || h.callbacksDemanded() || h.managementAnswer() == io.frontlineguard.incident.ManagementAnswer.REFUSED
                         || incident.conduct().contains(Conduct.REPEATED_DEMAND))
                 .coverage(c -> c.check(true).percentage(p -> p > 30));
-        assertNone(incident, JudgementInvariants.noFinalAnswerWhileTheInvestigationIsOpen(incident, e));
+        List<InvariantViolation> found = new java.util.ArrayList<>();
+        JudgementInvariants.noFinalAnswerWhileTheInvestigationIsOpen(incident, e).ifPresent(found::add);
+        // A tester's case (issue 29, b5c, HQ-7): a blocked caller's case nobody investigated got no INVESTIGATE.
+        JudgementInvariants.factsInvestigatedFirst(incident, e).ifPresent(found::add);
+        InvariantViolation.assertNone(incident, found);
     }
 
     /**
@@ -112,11 +116,17 @@ class JudgementInvariantsProperties {
         InvariantViolation.assertNone(incident, found);
     }
 
+    /** Tester's cases (issue 29): a stalked handler (st1) and one asked to kneel (b3) were left facing the caller. */
     @Property(tries = 2_000)
     void shouldTakeTheHandlerTargetedInPersonOutOfTheContact(@ForAll("aimedAtTheHandler") Incident incident) {
         Evaluation e = ENGINE.evaluate(RULES, incident);
         Statistics.label("handler known").collect(incident.handler().employeeId() != null)
                 .coverage(c -> c.check(true).percentage(p -> p > 40));
+        Statistics.label("stalking").collect(incident.conduct().contains(Conduct.STALKING))
+                .coverage(c -> c.check(true).percentage(p -> p > 10));
+        Statistics.label("asked to kneel, no conduct aimed at them").collect(incident.conduct().stream()
+                        .noneMatch(JudgementInvariants.IN_PERSON::contains))
+                .coverage(c -> c.check(true).percentage(p -> p > 10));
         assertNone(incident, JudgementInvariants.handlerTargetedInPersonLeaves(incident, e));
     }
 
@@ -169,6 +179,59 @@ class JudgementInvariantsProperties {
         assertNone(incident, JudgementInvariants.handlingFollowsTheJudgement(incident, e));
     }
 
+    /** A tester's case (issue 29, p1): a caller the police had consulted about got the plan and its refusal together. */
+    @Property(tries = 2_000)
+    void shouldNeverRefuseADemandWhoseMeritIsAnswered(@ForAll("planAskedOnAConfirmedFault") Incident incident) {
+        Evaluation e = ENGINE.evaluate(RULES, incident);
+        Statistics.label("a caller the police acted against").collect(
+                        incident.caller().policeInvolvement() != io.frontlineguard.incident.PoliceInvolvement.NONE)
+                .coverage(c -> c.check(true).percentage(p -> p > 20));
+        Statistics.label("management refused before").collect(
+                        incident.caseHistory().managementAnswer() == io.frontlineguard.incident.ManagementAnswer.REFUSED)
+                .coverage(c -> c.check(true).percentage(p -> p > 10));
+        List<InvariantViolation> found = new java.util.ArrayList<>();
+        JudgementInvariants.noAnsweredDemandRefused(e).ifPresent(found::add);
+        if (!e.resolution().has(ActionCode.PRESENT_RECURRENCE_PREVENTION_PLAN)) {
+            found.add(new InvariantViolation("the plan against recurrence of our confirmed failure is given to whoever asks",
+                    List.of("LG-20", "L003-3"), "no PRESENT_RECURRENCE_PREVENTION_PLAN",
+                    List.of(ActionCode.PRESENT_RECURRENCE_PREVENTION_PLAN), List.of()));
+        }
+        InvariantViolation.assertNone(incident, found);
+    }
+
+    /** Tester's cases (issue 29: key, m2, m3, m7): the discomfort-only apology beside the superior's apology for our fault. */
+    @Property(tries = 2_000)
+    void shouldLetTheLimitedApologyGiveWayOnceOurFaultIsConfirmed(@ForAll("firstContactsOnAConfirmedFault") Incident incident) {
+        Evaluation e = ENGINE.evaluate(RULES, incident);
+        Statistics.label("handled as a complaint").collect(e.resolution().assessment().handling().value().equals("COMPLAINT"))
+                .coverage(c -> c.check(true).percentage(p -> p > 30));
+        assertNone(incident, JudgementInvariants.limitedApologyGivesWay(incident, e));
+    }
+
+    /**
+     * Tester's cases (issue 29): a threat (j1) was reported without the contact being stopped, and a calm
+     * caller the police had acted against (HQ-7, p1) was handled as POLICE with neither.
+     */
+    @Property(tries = 2_000)
+    void shouldStopAndReportEveryPoliceMatterAndOnlyThose(@ForAll("incidents") Incident incident) {
+        Evaluation e = ENGINE.evaluate(RULES, incident);
+        boolean police = e.resolution().assessment().handling().value().equals("POLICE");
+        Statistics.label("a police matter without violence or a refusal to leave").collect(police
+                        && !incident.conduct().contains(Conduct.VIOLENCE) && !incident.conduct().contains(Conduct.SITTING_IN))
+                .coverage(c -> c.check(true).percentage(p -> p > 10));
+        assertNone(incident, JudgementInvariants.policeMatterStoppedAndReported(e));
+    }
+
+    /** A tester's case (issue 29): an in-person or phone answer after violence or threats, beside a refused meeting. */
+    @Property(tries = 2_000)
+    void shouldAnswerAPoliceMatterByLetterAndNothingByEmail(@ForAll("incidents") Incident incident) {
+        Evaluation e = ENGINE.evaluate(RULES, incident);
+        Statistics.label("a police matter with a demand").collect(!incident.demands().isEmpty()
+                        && e.resolution().assessment().handling().value().equals("POLICE"))
+                .coverage(c -> c.check(true).percentage(p -> p > 10));
+        assertNone(incident, JudgementInvariants.answerChannelFollowsTheHandling(incident, e));
+    }
+
     private static void assertNone(Incident incident, Optional<InvariantViolation> violation) {
         InvariantViolation.assertNone(incident, violation.stream().toList());
     }
@@ -203,8 +266,17 @@ class JudgementInvariantsProperties {
 
     @Provide
     Arbitrary<Incident> aimedAtTheHandler() {
-        return IncidentArbitraries.parts().withConduct(net.jqwik.api.Arbitraries.of(JudgementInvariants.IN_PERSON)
-                .list().ofMinSize(1).ofMaxSize(2).uniqueElements()).incidents();
+        return IncidentArbitraries.aimedAtTheHandlerIncidents();
+    }
+
+    @Provide
+    Arbitrary<Incident> planAskedOnAConfirmedFault() {
+        return IncidentArbitraries.planAskedOnAConfirmedFaultIncidents();
+    }
+
+    @Provide
+    Arbitrary<Incident> firstContactsOnAConfirmedFault() {
+        return IncidentArbitraries.firstContactsOnAConfirmedFaultIncidents();
     }
 
     @Provide

@@ -164,7 +164,7 @@ class LedgerStoreTest {
                 }
             }
             return store().record(batch);
-        }, Duration.ofSeconds(5), 1)) {
+        }, Duration.ofSeconds(5), 1, 100)) {
             ExecutorService pool = Executors.newFixedThreadPool(4);
             Future<Boolean> opener = pool.submit(() -> writer.record(write(incident(run + "-0", "sales",
                     "\"caseId\": \"" + run + "-open\""), KEY, "d0")));

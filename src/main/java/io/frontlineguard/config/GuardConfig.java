@@ -278,6 +278,13 @@ public interface GuardConfig {
         @WithDefault("15s")
         Duration serverDownLimit();
 
+        /**
+         * Decisions' writes waiting for the store, not yet in a batch; when that many wait, a
+         * decision is refused with 503 MEMORY_UNAVAILABLE at once rather than wait behind them.
+         */
+        @WithDefault("1000")
+        int writeQueueCapacity();
+
         /** New callers one calling system may bring into memory per minute; beyond it, 429 NEW_CALLER_QUOTA_EXCEEDED. */
         @WithDefault("60000")
         int newCallersPerMinute();

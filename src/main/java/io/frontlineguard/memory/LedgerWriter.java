@@ -17,9 +17,17 @@ import java.util.function.Function;
  * commit ({@link MemoryStore#record(List)}), then answers each. Under load the writes that queue
  * while one batch commits form the next, so the store does one transaction, one plan and one WAL
  * flush for many decisions instead of one each; alone, a write is a batch of one and waits for
- * nothing. A decision is answered only after its batch committed (200), or learns that it failed
- * (503, and nothing of its batch is recorded). A write not taken within the store's timeout is
- * given up and never written, so a decision answered 503 is never recorded later.
+ * nothing. A decision is answered 200 only after its batch committed.
+ *
+ * <p>A decision waits for the store once, against one deadline ({@link #deadline()}, taken before
+ * it read memory): the queue and its batch together, so a hung store costs it at most the
+ * timeout, not a wait in the queue and then a batch's own timeouts after it. Past the deadline it
+ * is answered 503. A write still queued then is given up and never written. A write already in a
+ * batch cannot be taken back: the batch may still commit it (a late commit), so a 503 means "maybe
+ * recorded" — a retry under the same incident id and body is then answered from what was
+ * recorded ({@code "memory": "RETRY"}), and counts once, as after a connection lost mid-commit.
+ * The queue is bounded: when it is full a decision is refused at once rather than wait behind
+ * more writes than the store can take in time.
  */
 final class LedgerWriter implements AutoCloseable {
 
@@ -42,7 +50,8 @@ final class LedgerWriter implements AutoCloseable {
 
     private final Function<List<MemoryStore.Write>, List<Boolean>> store;
     private final Duration timeout;
-    private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final int capacity;
+    private final LinkedBlockingQueue<Pending> queue;
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean closed;
 
@@ -50,9 +59,11 @@ final class LedgerWriter implements AutoCloseable {
      * {@code writers}: batches in flight at once. Two let one batch be built and sent while the
      * previous one waits for its commit to reach the disk.
      */
-    LedgerWriter(Function<List<MemoryStore.Write>, List<Boolean>> store, Duration timeout, int writers) {
+    LedgerWriter(Function<List<MemoryStore.Write>, List<Boolean>> store, Duration timeout, int writers, int capacity) {
         this.store = store;
         this.timeout = timeout;
+        this.capacity = capacity;
+        this.queue = new LinkedBlockingQueue<>(capacity);
         for (int i = 0; i < writers; i++) {
             Thread t = new Thread(this::loop, "memory-writer-" + i);
             t.setDaemon(true);
@@ -61,27 +72,50 @@ final class LedgerWriter implements AutoCloseable {
         }
     }
 
+    /** The deadline of a decision that starts to need the store now, in {@link System#nanoTime()}'s terms. */
+    long deadline() {
+        return System.nanoTime() + timeout.toNanos();
+    }
+
+    /** {@link #record(MemoryStore.Write, long)} with the whole timeout from now. */
+    boolean record(MemoryStore.Write write) {
+        return record(write, deadline());
+    }
+
     /**
      * Records {@code write} with whatever else is waiting; see {@link MemoryStore#record(List)} for
-     * what the answer means. Throws {@link MemoryUnavailableException} when its batch failed or it
-     * was not taken within the store's timeout.
+     * what the answer means. Throws {@link MemoryUnavailableException} when its batch failed, when
+     * the queue is full, or when {@code deadline} ({@link #deadline()}) passed before its batch committed.
      */
-    boolean record(MemoryStore.Write write) {
+    boolean record(MemoryStore.Write write, long deadline) {
         if (closed) {
             throw new MemoryUnavailableException("case memory is closing", null);
         }
+        if (deadline - System.nanoTime() <= 0) {
+            throw new MemoryUnavailableException("case memory is unavailable: the decision's " + timeout
+                    + " for the store had passed before its write", null);
+        }
         Pending p = new Pending(write);
-        queue.add(p);
+        // Writes given up keep their place until a writer passes them by: a hung store's queue stays
+        // full, and what comes meanwhile is refused at once instead of each waiting out its deadline.
+        if (!queue.offer(p)) {
+            throw new MemoryUnavailableException("case memory is unavailable: " + capacity
+                    + " writes are already waiting for the store", null);
+        }
         try {
             try {
-                return p.done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                return p.done.get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
             } catch (TimeoutException e) {
                 if (p.state.compareAndSet(WAITING, ABANDONED)) {
                     throw new MemoryUnavailableException("case memory is unavailable: the write waited " + timeout
                             + " for the store", e);
                 }
-                // Taken: its batch is in flight, bounded by the store's own timeouts; its outcome is the answer.
-                return p.done.get();
+                if (p.done.isDone()) {
+                    return p.done.get(); // its batch ended as the deadline passed
+                }
+                // In a batch still in flight: answered now as promised; the batch may yet commit it.
+                throw new MemoryUnavailableException("case memory is unavailable: the write's batch did not commit within "
+                        + timeout + " (it may still be recorded; a retry counts once)", e);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -50,6 +50,10 @@ public class Memory {
             writer = null;
             return;
         }
+        if (settings.writeQueueCapacity() < 1) {
+            throw new IllegalStateException("guard.memory.write-queue-capacity must be at least 1, not "
+                    + settings.writeQueueCapacity());
+        }
         Optional<String> url = ConfigProvider.getConfig().getOptionalValue(URL_PROPERTY, String.class);
         Optional<Path> dir = url.isPresent() ? Optional.empty() : Optional.of(Path.of(settings.dir()).toAbsolutePath());
         String key = MemoryKey.resolve(settings.hmacKey(), Production.active(), dir);
@@ -65,7 +69,7 @@ public class Memory {
             throw e;
         }
         store = new MemoryStore(database.data(), Clock.systemUTC(), settings.timeout());
-        writer = new LedgerWriter(store::record, settings.timeout(), WRITERS);
+        writer = new LedgerWriter(store::record, settings.timeout(), WRITERS, settings.writeQueueCapacity());
         PersonIds personIds = new PersonIds(settings.phoneRegion());
         pseudonyms = new PersonalIdMasker(key, personIds);
         olderPseudonyms = settings.previousHmacKeys().orElse(java.util.List.of()).stream().map(String::strip)

@@ -65,6 +65,8 @@ public class MemoryDecisions {
         if (!remembers(reported)) {
             return decisions.decide(reported, !record);
         }
+        // One deadline for all this decision waits on the store: its read, then its write's queue and batch.
+        long deadline = memory.writer().deadline();
         String decisionId = UUID.randomUUID().toString();
         List<String> callerKeys = memory.pseudonyms(reported.caller().callerId());
         String incidentKey = reported.incidentId() == null ? null : system + "/" + reported.incidentId();
@@ -86,10 +88,12 @@ public class MemoryDecisions {
             Decision decision = decisions.decide(decisionId, merged.incident(), merged.remembered(),
                     record ? MemoryUse.RECORDED : MemoryUse.WHAT_IF);
             if (record) {
-                // Answered only once the batch it joined has committed: a 200 means recorded.
+                // Answered only once the batch it joined has committed: a 200 means recorded. Past the
+                // deadline it is 503, and the batch may still commit it: then a retry is a RETRY, never a 409.
                 memory.writer().record(new MemoryStore.Write(Contribution.of(reported, decisionId, codes(decision),
                                 memory::pseudonym, system, OffsetDateTime.now(ZoneOffset.UTC), read.recollection().caller()),
-                        incidentKey, reported.incidentId() == null ? null : digest(reported), read.recollection(), system));
+                        incidentKey, reported.incidentId() == null ? null : digest(reported), read.recollection(), system),
+                        deadline);
                 afterRecording(read, callerKeys, reported.caseId());
             }
             return decision;

@@ -370,6 +370,11 @@ public final class MemoryStore {
      * statement timeout however much there is to purge. Returns the rows removed.
      */
     public int purge(Instant before, String actor) {
+        return purge(before, actor, PURGE_WINDOW);
+    }
+
+    /** {@link #purge(Instant, String)} with another window: a test makes it small to prove each statement's bound. */
+    int purge(Instant before, String actor, int window) {
         OffsetDateTime cutoff = before.atOffset(ZoneOffset.UTC);
         long[] range = snapshot(c -> {
             try (PreparedStatement s = prepare(c, "select coalesce(min(id), 0), coalesce(max(id), 0) from memory_entry");
@@ -381,17 +386,17 @@ public final class MemoryStore {
         // The whole ledger, window by window: old entries of a subject seen since stay where they are,
         // so no index on received_at could skip past them, and none is kept on the write path.
         int removed = 0;
-        for (long from = range[0] - 1; from < range[1]; from += PURGE_WINDOW) {
+        for (long from = range[0] - 1; from < range[1]; from += window) {
             long start = from;
             // A subject's newest row (by id) is its latest: entries are stamped on receipt, snapshots when written.
             removed += snapshot(c -> update(c, "delete from memory_entry e where e.id > ? and e.id <= ? and e.received_at < ?"
                     + " and (select n.received_at from memory_entry n where n.subject_type = e.subject_type"
-                    + " and n.subject = e.subject order by n.id desc limit 1) < ?", start, start + PURGE_WINDOW, cutoff, cutoff));
+                    + " and n.subject = e.subject order by n.id desc limit 1) < ?", start, start + window, cutoff, cutoff));
         }
         int batch;
         do {
             batch = snapshot(c -> update(c, "delete from memory_incident where ctid = any(array(select ctid from memory_incident"
-                    + " where recorded_at < ? limit " + PURGE_WINDOW + "))", cutoff));
+                    + " where recorded_at < ? limit " + window + "))", cutoff));
             removed += batch;
         } while (batch > 0);
         if (removed > 0) {

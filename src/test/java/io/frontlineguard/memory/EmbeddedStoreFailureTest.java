@@ -52,6 +52,11 @@ class EmbeddedStoreFailureTest {
     }
 
     @Test
+    void shouldAnswerEveryDecisionWithinTheTimeoutAndLoseNoAnsweredWriteWhenTheServerHangsUnderLoad() throws Exception {
+        StoreFailures.shouldAnswerEveryDecisionInTimeWhileTheStoreHangsUnderLoad(() -> server().pid(), TIMEOUT, memory.data());
+    }
+
+    @Test
     void shouldRestartAKilledServerWithinSecondsAndRememberWhatItKnew() throws Exception {
         String caller = fresh("killed-store-caller");
         decide(incident(fresh("K"), "call-center", "\"caller\": {\"callerId\": \"" + caller + "\", \"policeInvolvement\": \"ARRESTED\"}"))

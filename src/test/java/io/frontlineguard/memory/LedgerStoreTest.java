@@ -164,7 +164,7 @@ class LedgerStoreTest {
                 }
             }
             return store().record(batch);
-        }, Duration.ofSeconds(5), 1)) {
+        }, Duration.ofSeconds(5), 1, 100)) {
             ExecutorService pool = Executors.newFixedThreadPool(4);
             Future<Boolean> opener = pool.submit(() -> writer.record(write(incident(run + "-0", "sales",
                     "\"caseId\": \"" + run + "-open\""), KEY, "d0")));
@@ -342,44 +342,155 @@ class LedgerStoreTest {
     }
 
     /**
-     * Many rows to purge and a statement timeout far below what deleting them at once takes: the
-     * purge still finishes, batch by batch, removes exactly what retention says, and keeps a
-     * caller whose latest entry is recent with all their older entries.
+     * Many rows to purge under a statement timeout that the purge in one statement exceeds: the
+     * purge still finishes, in statements of at most one window each, removes exactly what
+     * retention says, and keeps a caller seen since. The timeout is measured, not guessed, so the
+     * test holds on a quiet and on a loaded machine: the purge's own statement over everything
+     * (window unbounded, rolled back) is timed, the timeout is a fifth of it, and that same
+     * statement is then shown to exceed it. Each window is a couple of thousandths of the whole,
+     * so a window would have to run several tens of times slower than the whole did per row to
+     * hit it; and however fast the machine, every statement's row count proves the bound.
      */
     @Test
     void shouldPurgeInBatchesThatNeverHitTheStatementTimeout() throws SQLException {
         String run = UUID.randomUUID().toString();
         Instant longAgo = Instant.parse("2019-01-01T00:00:00Z");
+        Instant cutoff = Instant.parse("2020-01-01T00:00:00Z");
         MemoryStore past = new MemoryStore(database.data(), Clock.fixed(longAgo, ZoneOffset.UTC), Duration.ofSeconds(5));
         record(past, incident(run + "-kept-old", "call-center", "\"caller\": {\"callerId\": \"" + run + "-kept\", \"blocked\": true}"),
                 Set.of(), KEY);
         record(store(), incident(run + "-kept-new", "sales", "\"caller\": {\"callerId\": \"" + run + "-kept\"}"), Set.of(), KEY);
         // The set-up writes 420,000 rows at once, through a connection of its own: on a loaded
         // machine that outlasts the pool's statement and socket timeouts. Only the purge is held to one.
-        PGSimpleDataSource unhurried = new PGSimpleDataSource();
-        unhurried.setUrl(database.embeddedUrl());
-        try (Connection c = unhurried.getConnection(); var s = c.createStatement()) {
+        try (Connection c = OneConnection.open(0); var s = c.createStatement()) {
             s.execute("insert into memory_entry (subject_type, subject, caller_key, kind, facts, asserted_by, received_at)"
                     + " select 'C', '" + run + "-old-' || (g % 20000), null, 'CONTACT', '{\"contacts\": 1}', 'sys-a',"
                     + " timestamptz '2019-01-01' + g * interval '1 second' from generate_series(1, 400000) g");
             s.execute("insert into memory_incident (incident_id, request_digest, decision_id, recollection, recorded_at)"
                     + " select 'sys-a/" + run + "-i-' || g, 'd', 'x', '{}', timestamptz '2019-01-01' from generate_series(1, 20000) g");
         }
-        PGSimpleDataSource impatient = new PGSimpleDataSource();
-        impatient.setUrl(database.embeddedUrl());
-        impatient.setOptions("-c statement_timeout=100");
-        try (Connection c = impatient.getConnection(); var s = c.createStatement()) {
-            c.setAutoCommit(false);
-            assertThrows(SQLException.class, () -> s.executeUpdate("delete from memory_entry where received_at < '2020-01-01'"),
-                    "deleting everything at once must exceed the timeout, or this test proves nothing");
-            c.rollback();
+        int window = 200;
+
+        long whole;
+        try (OneConnection control = new OneConnection(0, true)) {
+            new MemoryStore(control.data(), Clock.systemUTC(), Duration.ofSeconds(5)).purge(cutoff, "control", Integer.MAX_VALUE);
+            Delete biggest = control.biggest();
+            assertTrue(biggest.rows() >= 400_000, "the control deletes the old entries in one statement: " + biggest);
+            whole = biggest.millis();
         }
-        int removed = new MemoryStore(impatient, Clock.systemUTC(), Duration.ofSeconds(5))
-                .purge(Instant.parse("2020-01-01T00:00:00Z"), "test");
+        long timeout = Math.max(1, whole / 5);
+        try (OneConnection control = new OneConnection(timeout, true)) {
+            assertThrows(MemoryUnavailableException.class, () -> new MemoryStore(control.data(), Clock.systemUTC(),
+                            Duration.ofSeconds(5)).purge(cutoff, "control", Integer.MAX_VALUE),
+                    "the purge in one statement (" + whole + " ms before) must exceed " + timeout + " ms, or this test proves nothing");
+        }
+
+        int removed;
+        List<Delete> deletes;
+        try (OneConnection impatient = new OneConnection(timeout, false)) {
+            removed = new MemoryStore(impatient.data(), Clock.systemUTC(), Duration.ofSeconds(5)).purge(cutoff, "test", window);
+            deletes = impatient.deletes;
+        }
         assertTrue(removed >= 420_000, "removed " + removed);
+        assertTrue(deletes.stream().allMatch(d -> d.rows() <= window), "a statement removed more than one window");
+        assertTrue(deletes.size() >= removed / window, deletes.size() + " statements removed " + removed + " rows");
+        long slowest = deletes.stream().mapToLong(Delete::millis).max().orElse(0);
+        System.out.printf("purge: the whole in one statement %d ms, timeout %d ms; %d statements of at most %d ids,"
+                + " the slowest %d ms%n", whole, timeout, deletes.size(), window, slowest);
         assertEquals(0, count("select count(*) from memory_entry where subject like ?", run + "-old-%"));
         assertEquals(0, count("select count(*) from memory_incident where incident_id like ?", "sys-a/" + run + "-i-%"));
         assertNotNull(store().recall(List.of(KEY.apply(run + "-kept")), null, null, null).recollection().caller().blocked(),
                 "a caller seen since keeps the block recorded before the cutoff");
+    }
+
+    /** One delete a purge ran: the rows it removed and how long it took. */
+    record Delete(int rows, long millis) {
+    }
+
+    /**
+     * A purge's statements on one connection of their own, under a statement timeout (0: none), each
+     * delete recorded. {@code rolledBack}: the store's commits are ignored and all is rolled back
+     * at the end, so the control can run the purge in one statement and leave the rows in place.
+     */
+    private static final class OneConnection implements AutoCloseable {
+
+        final List<Delete> deletes = new ArrayList<>();
+        private final Connection c;
+        private final boolean rolledBack;
+
+        OneConnection(long timeoutMillis, boolean rolledBack) throws SQLException {
+            this.c = open(timeoutMillis);
+            this.rolledBack = rolledBack;
+            if (rolledBack) {
+                c.setAutoCommit(false);
+            }
+        }
+
+        static Connection open(long timeoutMillis) throws SQLException {
+            PGSimpleDataSource data = new PGSimpleDataSource();
+            data.setUrl(database.embeddedUrl());
+            data.setOptions("-c statement_timeout=" + timeoutMillis);
+            return data.getConnection();
+        }
+
+        Delete biggest() {
+            return deletes.stream().max(java.util.Comparator.comparingInt(Delete::rows)).orElseThrow();
+        }
+
+        javax.sql.DataSource data() {
+            Connection shared = (Connection) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                        switch (method.getName()) {
+                            case "close":
+                                return null;
+                            case "setAutoCommit", "setReadOnly", "commit":
+                                if (rolledBack) {
+                                    return null;
+                                }
+                                break;
+                            case "prepareStatement":
+                                return recorded((java.sql.PreparedStatement) invoke(c, method, args), (String) args[0]);
+                            default:
+                                break;
+                        }
+                        return invoke(c, method, args);
+                    });
+            return (javax.sql.DataSource) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {javax.sql.DataSource.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("getConnection")) {
+                            return shared;
+                        }
+                        throw new UnsupportedOperationException(method.getName());
+                    });
+        }
+
+        private java.sql.PreparedStatement recorded(java.sql.PreparedStatement s, String sql) {
+            return (java.sql.PreparedStatement) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {java.sql.PreparedStatement.class}, (proxy, method, args) -> {
+                        if (!method.getName().equals("executeUpdate") || !sql.startsWith("delete")) {
+                            return invoke(s, method, args);
+                        }
+                        long start = System.nanoTime();
+                        int rows = (Integer) invoke(s, method, args);
+                        deletes.add(new Delete(rows, Duration.ofNanos(System.nanoTime() - start).toMillis()));
+                        return rows;
+                    });
+        }
+
+        private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
+            try {
+                return method.invoke(target, args);
+            } catch (java.lang.reflect.InvocationTargetException e) {
+                throw e.getCause();
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            if (rolledBack) {
+                c.rollback();
+            }
+            c.close();
+        }
     }
 }

@@ -88,6 +88,13 @@ class SharedPostgresMemoryTest extends CaseMemoryContract {
         StoreFailures.shouldRefuseQuicklyWhileHungAndRecoverByItself(PostgresServer::pid, Duration.ofMillis(500));
     }
 
+    /** A shared server hung under a load of decisions: each answered in time, none 200 and lost, every retry counted once. */
+    @Test
+    void shouldAnswerEveryDecisionWithinTheTimeoutAndLoseNoAnsweredWriteWhenTheServerHangsUnderLoad() throws Exception {
+        StoreFailures.shouldAnswerEveryDecisionInTimeWhileTheStoreHangsUnderLoad(PostgresServer::pid, Duration.ofMillis(500),
+                memory.data());
+    }
+
     /** The database restarted (a failover, a maintenance window): once ready again, no decision pays for the old connections. */
     @Test
     void shouldRecoverThePoolByItselfWhenTheServerRestarts() throws Exception {

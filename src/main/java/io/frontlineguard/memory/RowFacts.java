@@ -15,8 +15,9 @@ import java.util.function.UnaryOperator;
  * {@code occurred_at}, {@code asserted_by} and {@code received_at}. Written out for each fact they
  * were most of a row's bytes (about 1 KB of JSON, parsed again by every fold), so such a source is
  * stored as {@code {}} (or only its {@code claimedDepartment}), and the row's facts carry one
- * {@code "@source"} holding what the columns cannot: the incident time with the offset the client
- * gave ({@code occurred_at} is a timestamptz and keeps only the instant).
+ * {@code "@source"} marking that shape. The incident time comes back from {@code occurred_at} at
+ * {@code occurred_offset_minutes}; only an offset those whole minutes cannot hold (seconds in it) is
+ * kept in the mark, so the rebuilt source equals the one written.
  * <p>
  * Reading rebuilds every such source from the row's columns; its receipt time is the row's
  * {@code received_at} (the stamp its batch got, a few milliseconds after the decision's clock
@@ -37,7 +38,7 @@ final class RowFacts {
         UnaryOperator<Source> strip = s -> own(s, here) ? blank(s.claimedDepartment()) : s;
         ObjectNode tree = (ObjectNode) MemoryJson.treeOf(facts instanceof CallerMemory m ? sources(m, strip) : sources((CaseMemory) facts, strip));
         ObjectNode mark = tree.putObject(MARK);
-        if (here.at() != null) {
+        if (here.at() != null && here.at().getOffset().getTotalSeconds() % 60 != 0) {
             mark.set("at", MemoryJson.treeOf(here.at()));
         }
         return tree.toString();
@@ -54,7 +55,7 @@ final class RowFacts {
         if (mark == null || !mark.isObject()) {
             return MemoryJson.read(text, type);
         }
-        OffsetDateTime at = mark.has("at") ? MemoryJson.read(mark.get("at").toString(), OffsetDateTime.class) : null;
+        OffsetDateTime at = mark.has("at") ? MemoryJson.read(mark.get("at").toString(), OffsetDateTime.class) : row.occurredAt();
         Source here = new Source(row.department(), row.decisionId(), at, row.assertedBy(), row.receivedAt(), null);
         UnaryOperator<Source> fill = s -> isBlank(s) ? new Source(here.department(), here.decisionId(), here.at(),
                 here.assertedBy(), here.receivedAt(), s.claimedDepartment()) : s;

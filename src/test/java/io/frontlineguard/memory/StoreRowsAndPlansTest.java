@@ -142,6 +142,8 @@ class StoreRowsAndPlansTest {
             assertFalse(facts.contains("assertedBy"), facts);
             assertFalse(facts.contains(k.contact().decisionId()), facts);
             assertFalse(facts.contains("receivedAt"), facts);
+            // occurred_at with occurred_offset_minutes holds the incident time; the mark only names the shape.
+            assertFalse(facts.contains("2026-06-10"), facts);
         }
         assertTrue(after * 2 < before, "less than half the characters: " + after + " of " + before);
         // What differs from the row stays: legal's claim on the block.
